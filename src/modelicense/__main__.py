@@ -1,0 +1,5 @@
+import sys
+
+from modelicense.cli import main
+
+sys.exit(main())

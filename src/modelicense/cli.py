@@ -1,0 +1,168 @@
+"""Command line: wiring only. Parse options, call scan(), pick a formatter, choose the exit code.
+
+Exit codes (DESIGN.md): 0 nothing at or above --fail-on; 1 findings at or above it;
+2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Sequence
+
+import click
+
+from modelicense import __version__
+from modelicense.config import FAIL_ON, Config, ConfigError
+from modelicense.config import load as load_config
+from modelicense.discover import find_root
+from modelicense.model import ScanResult, Severity
+from modelicense.report import FORMAT_NAMES, ReportOptions, formatters
+from modelicense.rules import all_rules, get
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _split_rules(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(part.strip().upper() for value in values for part in value.split(",") if part.strip())
+
+
+def roots_for(paths: Sequence[Path]) -> list[tuple[Path, str, frozenset[str]]]:
+    """Each PATH to (repository root, root as shown, files named in it). Files (as pre-commit
+    passes them) stand for their whole repository: licence judgements depend on all of it."""
+    roots: dict[Path, str] = {}
+    named: dict[Path, set[str]] = {}
+    for path in paths:
+        if path.is_dir():
+            root = path.resolve()
+            roots.setdefault(root, str(path))
+            named.setdefault(root, set())
+        else:
+            # Resolve the folder, not the file: a symlinked file is judged where it stands.
+            absolute = path.absolute().parent.resolve() / path.name
+            root = find_root(absolute)
+            roots.setdefault(root, _shown(root))
+            named.setdefault(root, set()).add(absolute.relative_to(root).as_posix())
+    return [(root, shown, frozenset(named[root])) for root, shown in roots.items()]
+
+
+def _shown(root: Path) -> str:
+    try:
+        rel = root.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return str(root)
+    return str(rel) if str(rel) != "." else "."
+
+
+def exit_code(results: Sequence[ScanResult], fail_on: str) -> int:
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = Severity(fail_on).rank
+    if any(f.severity.rank >= threshold for r in results for f in r.findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="modelicense")
+def cli() -> None:
+    """Licence-compatibility linter for machine-learning repositories."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES), default="text", show_default=True,
+              help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write the report to FILE instead of standard output.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Lowest severity that makes the exit code 1.  [default: warning]")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Configuration file (default: [tool.modelicense] in pyproject.toml, or .modelicense.toml).")
+@click.option("--select", multiple=True, help="Only these rule ids or prefixes (comma-separated or repeated).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing when there are no findings.")
+@click.option("--color/--no-color", "colour", default=None, help="Colour the text output (default: on a terminal).")
+def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str | None,
+         config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], quiet: bool,
+         colour: bool | None) -> None:
+    """Scan repositories (directories) or files for licence problems.
+
+    A file PATH, as pre-commit passes them, stands for the whole repository it belongs to.
+    """
+    from modelicense.scan import scan as run_scan  # heavy imports only when scanning
+
+    renderer = formatters().get(output_format)
+    if renderer is None:
+        raise click.UsageError(f"format '{output_format}' is not available in this installation")
+    results: list[ScanResult] = []
+    effective_fail_on = fail_on or "warning"
+    for root, shown, named in roots_for(paths or (Path("."),)):
+        try:
+            config = load_config(config_path, root)
+        except ConfigError as exc:
+            raise click.UsageError(str(exc)) from None
+        config = _with_cli(config, select, ignore)
+        if fail_on is None and config.fail_on:
+            effective_fail_on = config.fail_on
+        results.append(run_scan(root, config, shown, named))
+    use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
+    text = renderer(results, ReportOptions(colour=use_colour, quiet=quiet))
+    _write(text, output)
+    click.get_current_context().exit(exit_code(results, effective_fail_on))
+
+
+def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> Config:
+    from dataclasses import replace
+
+    selected, ignored = _split_rules(select), _split_rules(ignore)
+    return replace(config, select=selected or config.select, ignore=config.ignore + ignored)
+
+
+def _write(text: str, output: Path | None) -> None:
+    data = text.encode("utf-8", "surrogateescape")
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+@cli.command("rules")
+def rules_command() -> None:
+    """List every rule: id, default severity, name and summary."""
+    for rule in all_rules():
+        click.echo(f"{rule.id}  {rule.severity.value:<7}  {rule.name:<32}  {rule.summary}")
+
+
+@cli.command()
+@click.argument("rule_id")
+def explain(rule_id: str) -> None:
+    """Print a rule's documentation."""
+    rule = get(rule_id)
+    if rule is None:
+        raise click.UsageError(f"unknown rule '{rule_id}'; `modelicense rules` lists them")
+    click.echo(f"{rule.id} ({rule.name}) — default severity: {rule.severity.value}\n")
+    click.echo(rule.summary)
+    if rule.body:
+        click.echo("\n" + rule.body)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point. Returns the exit code instead of exiting, for tests and `python -m`."""
+    try:
+        result = cli.main(args=list(argv) if argv is not None else None, prog_name="modelicense", standalone_mode=False)
+    except click.UsageError as exc:  # bad option, unknown value, missing path, bad configuration
+        exc.show()
+        return EXIT_USAGE
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return EXIT_USAGE
+    return result if isinstance(result, int) else EXIT_OK

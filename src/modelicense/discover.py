@@ -1,0 +1,238 @@
+"""Which files to read, and what kind each one is.
+
+Inside a git work tree the file list is git's (tracked plus untracked-not-ignored), so ignored
+checkpoints and caches stay out; elsewhere a walk with default excludes. A symlink is read only
+when it resolves inside the root; otherwise it is reported, never followed.
+Kinds come from name tables (licensee-style), not if-chains.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from modelicense.model import FileKind, Location, Problem
+
+# --- name tables -----------------------------------------------------------------------------
+
+# Licence files: a stem from this list, optionally followed by a separator and a qualifier
+# (LICENSE-MODEL, LICENSE_weights, COPYING.LESSER), optionally with an extension.
+_LICENCE_STEMS = r"(?:licen[cs]e[sd]?|copying|notice|unlicen[cs]e|copyright|eula|(?:use|usage)[_-]?policy|acceptable[_-]?use[_-]?policy)"
+_LICENCE_NAME = re.compile(
+    rf"^(?:[\w. -]+[_ -])?{_LICENCE_STEMS}(?:[_.\- ][\w.\- ]*)?(?:\.(?:md|markdown|txt|rst|html?|pdf))?$",
+    re.IGNORECASE,
+)
+# Files inside these folders are licence texts whatever their name (REUSE, model_licenses/ in FLUX).
+_LICENCE_DIRS = ("LICENSES", "licenses", "model_licenses", "LICENSE", "licence", "licences")
+# Names that contain "license" but are something else.
+_NOT_LICENCE = re.compile(r"\.(py|js|ts|json|ya?ml|toml|cfg|ini|sh|go|rs|c|h|cpp|java)$", re.IGNORECASE)
+
+# Cards: Markdown files with card names. README.md is a card only if its front matter says so
+# (decided at extraction: a README without front matter is just a README).
+_CARD_NAMES = re.compile(
+    r"^(?:readme(?:[_.-][\w-]+)?|(?:[\w.-]+[_-])?(?:model|dataset|data)[_-]?card(?:[_-][\w-]+)?)\.(?:md|markdown)$",
+    re.IGNORECASE,
+)
+
+_PACKAGING_NAMES = {"pyproject.toml", "setup.cfg", "package.json"}
+
+_DATASET_METADATA_NAMES = {
+    "datapackage.json",
+    "dataset_infos.json",
+    "dataset_info.json",
+    "croissant.json",
+    "metadata.json",  # only when it is Croissant JSON-LD; the extractor decides
+}
+_DATASET_METADATA_SUFFIXES = (".croissant.json", "-croissant.json", "_croissant.json")
+
+WEIGHT_SUFFIXES = (
+    ".safetensors", ".gguf", ".ggml", ".onnx", ".bin", ".pt", ".pth", ".ckpt", ".h5", ".keras",
+    ".pb", ".tflite", ".msgpack", ".npz", ".pkl", ".pickle", ".joblib", ".mlmodel", ".nemo",
+)
+DATA_SUFFIXES = (".csv", ".tsv", ".jsonl", ".parquet", ".arrow", ".feather", ".avro", ".tfrecord", ".webdataset")
+
+# Source files whose first lines may carry an SPDX-License-Identifier.
+SOURCE_SUFFIXES = (
+    ".py", ".pyi", ".pyx", ".c", ".h", ".cc", ".cpp", ".hpp", ".cu", ".cuh", ".js", ".mjs", ".ts", ".tsx",
+    ".go", ".rs", ".java", ".kt", ".scala", ".swift", ".m", ".mm", ".rb", ".php", ".sh", ".bash", ".pl",
+    ".lua", ".r", ".jl", ".cs", ".proto", ".sql", ".cmake", ".zig",
+)
+
+# Walk excludes (git already leaves ignored files out).
+DEFAULT_EXCLUDED_DIRS = {
+    ".git", ".hg", ".svn", ".venv", "venv", "env", ".env", "node_modules", "__pycache__", ".mypy_cache",
+    ".pytest_cache", ".ruff_cache", ".tox", ".nox", ".eggs", "build", "dist", ".cache", ".idea", ".vscode",
+    "site-packages", ".ipynb_checkpoints", "wandb", "mlruns",
+}
+
+
+# Folders whose Markdown files are cards whatever their name (InternLM's model_cards/).
+_CARD_DIRS = ("model_cards", "dataset_cards", "modelcards")
+
+
+def classify(relpath: str) -> FileKind | None:
+    """The kind a file's name says it is, or None for files that say nothing about licences."""
+    parts = relpath.split("/")
+    name = parts[-1]
+    lower = name.lower()
+    if len(parts) > 1 and parts[-2] in _LICENCE_DIRS and not _NOT_LICENCE.search(name):
+        return FileKind.LICENCE_FILE
+    if _LICENCE_NAME.match(name) and not _NOT_LICENCE.search(name):
+        return FileKind.LICENCE_FILE
+    if _CARD_NAMES.match(name) or (len(parts) > 1 and parts[-2] in _CARD_DIRS and lower.endswith((".md", ".markdown"))):
+        return FileKind.CARD
+    if lower in _PACKAGING_NAMES:
+        return FileKind.PACKAGING
+    if lower in _DATASET_METADATA_NAMES or lower.endswith(_DATASET_METADATA_SUFFIXES):
+        return FileKind.DATASET_METADATA
+    if lower.endswith(WEIGHT_SUFFIXES):
+        return FileKind.WEIGHTS
+    if lower.endswith(DATA_SUFFIXES):
+        return FileKind.DATA_FILE
+    if lower.endswith(SOURCE_SUFFIXES):
+        return FileKind.SOURCE
+    return None
+
+
+# --- listing ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FoundFile:
+    relpath: str  # '/'-separated, relative to the root
+    abspath: str
+    kind: FileKind
+    size: int
+
+
+@dataclass(frozen=True)
+class Discovery:
+    files: tuple[FoundFile, ...]
+    problems: tuple[Problem, ...]
+
+
+def find_root(path: Path) -> Path:
+    """The repository root for a file or directory: git's top level, else the directory itself."""
+    start = path if path.is_dir() else path.parent
+    top = _git(start, "rev-parse", "--show-toplevel")
+    if top is not None:
+        return Path(top.strip())
+    return start
+
+
+def classify_named(relpath: str) -> FileKind | None:
+    """A file the user named on the command line: any Markdown file may be a card
+    (`modelicense scan my_card.md`), whatever its name."""
+    kind = classify(relpath)
+    if kind is None and relpath.lower().endswith((".md", ".markdown")):
+        return FileKind.CARD
+    return kind
+
+
+def discover(root: Path, exclude: tuple[str, ...] = (), named: frozenset[str] = frozenset()) -> Discovery:
+    """The files under root worth reading. `named` are root-relative paths the user gave
+    explicitly: they are read even when their name alone would not be."""
+    root = root.resolve()
+    names = _git_files(root)
+    if names is None:
+        names = _walk(root)
+    names = [*names, *named]
+    files: list[FoundFile] = []
+    problems: list[Problem] = []
+    for rel in sorted(set(names)):
+        if _excluded(rel, exclude):
+            continue
+        kind = classify_named(rel) if rel in named else classify(rel)
+        if kind is None:
+            continue
+        found = _inspect(root, rel, kind, problems)
+        if found is not None:
+            files.append(found)
+    return Discovery(tuple(files), tuple(problems))
+
+
+def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem]) -> FoundFile | None:
+    path = root / rel
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None  # tracked but deleted in the work tree: nothing to read
+    except OSError as exc:
+        problems.append(Problem("unreadable", f"cannot stat: {exc.strerror}", Location(rel)))
+        return None
+    if os.path.islink(path):
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            problems.append(Problem("skipped", "symlink is broken or loops; not read", Location(rel)))
+            return None
+        if not _inside(target, root):
+            # Never name the target: nothing from outside the root appears in output.
+            problems.append(Problem("skipped", "symlink points outside the scanned root; not followed", Location(rel)))
+            return None
+        try:
+            st = os.stat(target)
+        except OSError as exc:
+            problems.append(Problem("unreadable", f"cannot stat: {exc.strerror}", Location(rel)))
+            return None
+    import stat as _stat
+
+    if not _stat.S_ISREG(st.st_mode):
+        return None
+    return FoundFile(rel, str(path), kind, st.st_size)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
+    for pattern in patterns:
+        pat = pattern.rstrip("/")
+        if fnmatch.fnmatch(rel, pat) or rel.startswith(pat + "/") or fnmatch.fnmatch(rel, pat + "/*"):
+            return True
+    return False
+
+
+def _git(cwd: Path, *args: str) -> str | None:
+    try:
+        proc = subprocess.run(
+            ["git", *args],
+            cwd=cwd,
+            capture_output=True,
+            timeout=60,
+            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if proc.returncode != 0:
+        return None
+    return proc.stdout.decode("utf-8", "surrogateescape")
+
+
+def _git_files(root: Path) -> list[str] | None:
+    """git's view of the files under root, or None when root is not in a work tree."""
+    out = _git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".")
+    if out is None:
+        return None
+    return [name for name in out.split("\0") if name]
+
+
+def _walk(root: Path) -> list[str]:
+    names: list[str] = []
+    # os.walk does not descend into symlinked directories by default (followlinks=False): no loops.
+    for dirpath, dirnames, filenames in os.walk(root, onerror=lambda e: None):
+        dirnames[:] = sorted(d for d in dirnames if d not in DEFAULT_EXCLUDED_DIRS)
+        rel_dir = os.path.relpath(dirpath, root)
+        for name in filenames:
+            rel = name if rel_dir == "." else f"{rel_dir}/{name}"
+            names.append(rel.replace(os.sep, "/"))
+    return names

@@ -1,0 +1,44 @@
+"""One extractor per file kind: bytes in, an Extraction out. Extractors do no I/O of their own
+(the weights extractor is the one exception: it is given an open file and reads a bounded header,
+so an 8 GiB checkpoint costs what its header costs)."""
+
+from __future__ import annotations
+
+from typing import BinaryIO, Callable
+
+from modelicense.extract import card, dataset_metadata, licence_file, packaging, source, weights
+from modelicense.model import Extraction, FileKind
+
+# How many bytes each kind may read. Licence texts and cards rarely pass 100 KiB; what lies
+# beyond the limit cannot change a licence declaration in a way a linter should rely on.
+READ_LIMITS: dict[FileKind, int] = {
+    FileKind.LICENCE_FILE: 512 * 1024,
+    FileKind.CARD: 1024 * 1024,
+    FileKind.MODEL_CARD: 1024 * 1024,
+    FileKind.DATASET_CARD: 1024 * 1024,
+    FileKind.PACKAGING: 1024 * 1024,
+    FileKind.SOURCE: 4 * 1024,  # SPDX headers stand in the first lines
+    FileKind.DATASET_METADATA: 4 * 1024 * 1024,
+    FileKind.DATA_FILE: 0,  # present is all we need to know
+}
+
+BytesExtractor = Callable[[str, bytes, int], Extraction]
+
+EXTRACTORS: dict[FileKind, BytesExtractor] = {
+    FileKind.LICENCE_FILE: licence_file.extract,
+    FileKind.CARD: card.extract,
+    FileKind.MODEL_CARD: card.extract,
+    FileKind.DATASET_CARD: card.extract,
+    FileKind.PACKAGING: packaging.extract,
+    FileKind.SOURCE: source.extract,
+    FileKind.DATASET_METADATA: dataset_metadata.extract,
+    FileKind.DATA_FILE: lambda path, data, size: Extraction(),
+}
+
+
+def extract_bytes(kind: FileKind, relpath: str, data: bytes, size: int) -> Extraction:
+    return EXTRACTORS[kind](relpath, data, size)
+
+
+def extract_weights(relpath: str, handle: BinaryIO, size: int) -> Extraction:
+    return weights.extract(relpath, handle, size)

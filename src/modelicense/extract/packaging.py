@@ -1,0 +1,127 @@
+"""Packaging metadata: pyproject.toml (PEP 621 and PEP 639), setup.cfg, package.json.
+
+tomllib/json give values but not lines, so each value's line is found afterwards by searching the
+text for its key: good enough for a declaration that stands once per file, and cheaper than a
+position-keeping parser. setup.py is never read: it is code, and modelicense runs none.
+"""
+
+from __future__ import annotations
+
+import configparser
+import json
+import re
+import sys
+
+from modelicense.extract.text import decode
+from modelicense.model import Declaration, Extraction, Location, Problem
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CLASSIFIER_PREFIX = "License :: "
+
+
+def extract(relpath: str, data: bytes, size: int) -> Extraction:
+    text, _note = decode(data)
+    name = relpath.rsplit("/", 1)[-1].lower()
+    if name == "pyproject.toml":
+        return _pyproject(relpath, text)
+    if name == "setup.cfg":
+        return _setup_cfg(relpath, text)
+    return _package_json(relpath, text)
+
+
+def _line_of(text: str, pattern: str, start: int = 0) -> tuple[int | None, int | None]:
+    match = re.compile(pattern, re.M).search(text, start)
+    if not match:
+        return None, None
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    return line, column
+
+
+def _section_start(text: str, header: str) -> int:
+    match = re.search(rf"^\s*\[{re.escape(header)}\]\s*$", text, re.M)
+    return match.end() if match else 0
+
+
+def _pyproject(relpath: str, text: str) -> Extraction:
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        column = getattr(exc, "colno", None)
+        if line is None:
+            found = re.search(r"line (\d+), column (\d+)", str(exc))
+            if found:
+                line, column = int(found.group(1)), int(found.group(2))
+        message = str(exc).split(" (at line")[0]
+        return Extraction(problems=(Problem("malformed", f"pyproject.toml is not valid TOML: {message}", Location(relpath, line, column)),))
+    project = doc.get("project")
+    if not isinstance(project, dict):
+        return Extraction()
+    start = _section_start(text, "project")
+    declarations: list[Declaration] = []
+    licence = project.get("license")
+    line, column = _line_of(text, r"^\s*license\s*=", start)
+    if isinstance(licence, str) and licence.strip():  # PEP 639 SPDX expression
+        declarations.append(Declaration(licence.strip(), "code", Location(relpath, line, column), "project.license"))
+    elif isinstance(licence, dict):
+        if isinstance(licence.get("text"), str) and licence["text"].strip():
+            declarations.append(Declaration(licence["text"].strip(), "code", Location(relpath, line, column), "project.license.text"))
+        # {file = "LICENSE"} points at a file that is scanned in its own right.
+    for classifier in project.get("classifiers") or []:
+        if isinstance(classifier, str) and classifier.startswith(CLASSIFIER_PREFIX):
+            c_line, c_col = _line_of(text, re.escape(classifier), start)
+            declarations.append(Declaration(classifier, "code", Location(relpath, c_line, c_col), "classifier"))
+    return Extraction(declarations=tuple(declarations))
+
+
+def _setup_cfg(relpath: str, text: str) -> Extraction:
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read_string(text)
+    except configparser.Error as exc:
+        line = getattr(exc, "lineno", None)
+        return Extraction(problems=(Problem("malformed", f"setup.cfg cannot be parsed: {exc.message}", Location(relpath, line, None)),))
+    if not parser.has_section("metadata"):
+        return Extraction()
+    start = _section_start(text, "metadata")
+    declarations: list[Declaration] = []
+    licence = parser.get("metadata", "license", fallback="").strip()
+    if licence:
+        line, column = _line_of(text, r"^\s*license\s*=", start)
+        declarations.append(Declaration(licence, "code", Location(relpath, line, column), "metadata.license"))
+    for classifier in parser.get("metadata", "classifiers", fallback="").splitlines():
+        classifier = classifier.strip()
+        if classifier.startswith(CLASSIFIER_PREFIX):
+            line, column = _line_of(text, re.escape(classifier), start)
+            declarations.append(Declaration(classifier, "code", Location(relpath, line, column), "classifier"))
+    return Extraction(declarations=tuple(declarations))
+
+
+def _package_json(relpath: str, text: str) -> Extraction:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return Extraction(problems=(Problem("malformed", f"package.json is not valid JSON: {exc.msg}", Location(relpath, exc.lineno, exc.colno)),))
+    if not isinstance(doc, dict):
+        return Extraction()
+    values: list[str] = []
+    licence = doc.get("license")
+    if isinstance(licence, str):
+        values.append(licence)
+    elif isinstance(licence, dict) and isinstance(licence.get("type"), str):
+        values.append(licence["type"])
+    for item in doc.get("licenses") or []:  # deprecated array form
+        if isinstance(item, dict) and isinstance(item.get("type"), str):
+            values.append(item["type"])
+    declarations = []
+    for value in values:
+        if not value.strip():
+            continue
+        line, column = _line_of(text, r'"licen[cs]es?"\s*:')
+        declarations.append(Declaration(value.strip(), "code", Location(relpath, line, column), "license"))
+    return Extraction(declarations=tuple(declarations))

@@ -1,0 +1,22 @@
+"""SPDX-License-Identifier lines at the top of source files (https://spdx.dev/ids/)."""
+
+from __future__ import annotations
+
+import re
+
+from modelicense.model import Declaration, Extraction, Location
+
+HEADER_LINES = 30
+# The identifier ends at the end of the line or at a closing comment marker.
+SPDX_LINE = re.compile(rb"SPDX-License-Identifier:\s*(?P<expr>[^\r\n]*?)\s*(?:\*/|-->|#\}|\"\"\"|'''|$)", re.M)
+
+
+def extract(relpath: str, data: bytes, size: int) -> Extraction:
+    head = b"\n".join(data.split(b"\n", HEADER_LINES)[:HEADER_LINES])
+    match = SPDX_LINE.search(head)
+    if not match or not match.group("expr").strip():
+        return Extraction()
+    line = head.count(b"\n", 0, match.start()) + 1
+    column = match.start("expr") - (head.rfind(b"\n", 0, match.start()) + 1) + 1
+    expr = match.group("expr").decode("utf-8", "replace").strip()
+    return Extraction(declarations=(Declaration(expr, "code", Location(relpath, line, column), "SPDX-License-Identifier"),))

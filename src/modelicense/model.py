@@ -1,0 +1,214 @@
+"""The data every stage passes to the next: plain frozen dataclasses, no behaviour beyond helpers.
+
+discover → ScannedFile; extract → Declaration / Reference / Problem; resolve → Resolution;
+scan → Repository; rules → Finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+Scope = Literal["code", "weights", "data", "docs", "repo"]
+SCOPES: tuple[Scope, ...] = ("code", "weights", "data", "docs", "repo")
+
+
+class Severity(str, Enum):
+    """Ordered: ERROR > WARNING > INFO. `never` exists only as a --fail-on threshold."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self.value]
+
+
+_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+class FileKind(str, Enum):
+    LICENCE_FILE = "licence-file"
+    MODEL_CARD = "model-card"
+    DATASET_CARD = "dataset-card"
+    # Markdown with a card's name but no front matter that says which kind it is.
+    CARD = "card"
+    PACKAGING = "packaging"
+    SOURCE = "source"
+    WEIGHTS = "weights"
+    DATASET_METADATA = "dataset-metadata"
+    DATA_FILE = "data-file"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where something stands. `path` is relative to the scanned root and `/`-separated."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.path]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """One licence statement, exactly as written.
+
+    raw:        the text the user wrote (an id, an expression, a licence name, or a whole text).
+    scope:      which artefact it covers.
+    field:      where in the file it came from (`license`, `licenses`, `project.license`, ...).
+    confidence: `high` for structured metadata, `low` for prose that only mentions terms.
+    is_text:    True when `raw` is a full licence text (a LICENSE file) rather than an id or name.
+    """
+
+    raw: str
+    scope: Scope
+    location: Location
+    field: str
+    confidence: Literal["high", "low"] = "high"
+    is_text: bool = False
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A pointer to something whose licence matters: a training dataset or a base model."""
+
+    kind: Literal["dataset", "base_model"]
+    id: str
+    location: Location
+    relation: str | None = None  # base_model_relation: finetune, adapter, quantized, merge
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that could not be read or parsed. Becomes a DEC005 / DEC006 finding."""
+
+    code: Literal["malformed", "unreadable", "skipped"]
+    message: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What an extractor found in one file."""
+
+    declarations: tuple[Declaration, ...] = ()
+    references: tuple[Reference, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    # Structured metadata worth keeping for the rules (e.g. license_name, license_link, card kind keys).
+    metadata: tuple[tuple[str, str], ...] = ()
+    # The file turned out to be another kind than its name said (a README that is a dataset card).
+    kind: FileKind | None = None
+
+    def meta(self, key: str) -> str | None:
+        for k, v in self.metadata:
+            if k == key:
+                return v
+        return None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a declaration means.
+
+    expression:   normalised licence expression (SPDX ids, or knowledge-base ids for the rest).
+    keys:         every licence id in it that the knowledge base knows.
+    unrecognised: parts nothing knows (raw tokens), kept so the user sees what they wrote.
+    alternatives: True when the expression offers a choice (only OR between licences).
+    method:       how it was resolved: spdx, id, alias, name, url, title, scancode, or none.
+    ignorance:    `unknown` or `other` — a declaration that there is no known licence.
+    coverage:     for full texts, how much of the text matched (percent), when known.
+    """
+
+    expression: str | None
+    keys: tuple[str, ...] = ()
+    unrecognised: tuple[str, ...] = ()
+    alternatives: bool = False
+    method: str = "none"
+    ignorance: str | None = None
+    coverage: float | None = None
+
+    @property
+    def recognised(self) -> bool:
+        return bool(self.keys) and not self.unrecognised
+
+
+@dataclass(frozen=True)
+class ResolvedDeclaration:
+    declaration: Declaration
+    resolution: Resolution
+
+
+@dataclass(frozen=True)
+class Artefact:
+    """One file that says something about licences, with what it says, resolved."""
+
+    path: str
+    kind: FileKind
+    declarations: tuple[ResolvedDeclaration, ...] = ()
+    references: tuple[Reference, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
+    size: int | None = None
+    lfs_pointer: bool = False
+
+    @property
+    def directory(self) -> str:
+        return self.path.rpartition("/")[0]
+
+    def meta(self, key: str) -> str | None:
+        for k, v in self.metadata:
+            if k == key:
+                return v
+        return None
+
+
+@dataclass(frozen=True)
+class Repository:
+    """The resolved view of one scanned root that rules judge. Rules do no I/O."""
+
+    root: str
+    artefacts: tuple[Artefact, ...]
+    problems: tuple[Problem, ...] = ()
+
+    def of_kind(self, *kinds: FileKind) -> tuple[Artefact, ...]:
+        return tuple(a for a in self.artefacts if a.kind in kinds)
+
+    @property
+    def weight_files(self) -> tuple[Artefact, ...]:
+        return self.of_kind(FileKind.WEIGHTS)
+
+    def declarations(self, *scopes: Scope) -> tuple[tuple[Artefact, ResolvedDeclaration], ...]:
+        return tuple(
+            (a, d) for a in self.artefacts for d in a.declarations if not scopes or d.declaration.scope in scopes
+        )
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    location: Location
+    related: tuple[Location, ...] = ()
+    # Stable identity for baselines and SARIF: rule + path + what the finding is about, not the line.
+    fingerprint: str = ""
+    root: str = "."
+
+    def sort_key(self) -> tuple:
+        return (self.location.path, self.location.line or 0, self.location.column or 0, self.rule, self.message)
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    root: str
+    repository: Repository
+    findings: tuple[Finding, ...] = field(default_factory=tuple)

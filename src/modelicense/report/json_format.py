@@ -1,0 +1,90 @@
+"""Machine output, versioned, built from explicit fields (never a dump of internal objects)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Sequence
+
+from modelicense import __version__
+from modelicense.model import Artefact, Finding, Location, ScanResult
+from modelicense.report import ReportOptions, counts, display_path
+
+SCHEMA_VERSION = 1
+
+
+def location_fields(location: Location) -> dict[str, Any]:
+    return {"path": location.path, "line": location.line, "column": location.column}
+
+
+def finding_dict(finding: Finding, several: bool) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "path": display_path(finding.root, finding.location.path, several),
+        "line": finding.location.line,
+        "column": finding.location.column,
+        "related": [
+            {**location_fields(r), "path": display_path(finding.root, r.path, several)} for r in finding.related
+        ],
+        "fingerprint": finding.fingerprint,
+    }
+
+
+def artefact_dict(artefact: Artefact, root: str, several: bool) -> dict[str, Any]:
+    return {
+        "path": display_path(root, artefact.path, several),
+        "kind": artefact.kind.value,
+        "scopes": sorted({d.declaration.scope for d in artefact.declarations}),
+        "lfs_pointer": artefact.lfs_pointer,
+        "declarations": [
+            {
+                "raw": d.declaration.raw if not d.declaration.is_text else _first_line(d.declaration.raw),
+                "is_text": d.declaration.is_text,
+                "field": d.declaration.field,
+                "scope": d.declaration.scope,
+                "confidence": d.declaration.confidence,
+                "licence": d.resolution.expression,
+                "licence_ids": list(d.resolution.keys),
+                "recognised": d.resolution.recognised,
+                "unrecognised": list(d.resolution.unrecognised),
+                "method": d.resolution.method,
+                "coverage": d.resolution.coverage,
+                "line": d.declaration.location.line,
+                "column": d.declaration.location.column,
+            }
+            for d in artefact.declarations
+        ],
+        "references": [
+            {"kind": r.kind, "id": r.id, "relation": r.relation, "line": r.location.line, "column": r.location.column}
+            for r in artefact.references
+        ],
+    }
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")[:200]
+
+
+def build(results: Sequence[ScanResult]) -> dict[str, Any]:
+    several = len(results) > 1
+    findings = [finding_dict(f, several) for r in results for f in r.findings]
+    artefacts = [
+        artefact_dict(a, r.root, several)
+        for r in results
+        for a in r.repository.artefacts
+        if a.declarations or a.references or a.kind.value in ("weights", "model-card", "dataset-card")
+    ]
+    tally = counts(results)
+    return {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "modelicense", "version": __version__},
+        "roots": [r.root for r in results],
+        "findings": findings,
+        "artefacts": artefacts,
+        "summary": {"findings": len(findings), **tally, "artefacts": len(artefacts)},
+    }
+
+
+def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
+    return json.dumps(build(results), indent=2, ensure_ascii=False, sort_keys=False) + "\n"

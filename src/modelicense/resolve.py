@@ -1,0 +1,148 @@
+"""Raw declarations to licences.
+
+- ids, names, aliases and URLs: one dictionary lookup in the knowledge base (fast path; most
+  declarations are a single Hugging Face or SPDX id);
+- expressions with AND / OR / WITH: parsed by `license-expression`, each symbol looked up;
+- full licence texts: the registered text detectors in order (a fast title matcher, then
+  scancode when installed, behind a content-hash cache);
+- prose sections of cards: URLs and ids mentioned in them.
+Nothing is ever dropped: what no table knows is kept in `unrecognised` with the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Protocol
+
+from modelicense.knowledge import IGNORANCE_IDS, Knowledge
+from modelicense.model import Declaration, Resolution
+
+# Legacy dataset cards wrote `other-<name>` for licences outside the list.
+_LEGACY_OTHER = re.compile(r"^other[-_ ](.+)$", re.I)
+_CLASSIFIER = re.compile(r"^License :: (?:OSI Approved :: )?(.+)$")
+_OPERATOR = re.compile(r"\s(AND|OR|WITH)\s|[()]", re.I)
+_URL = re.compile(r"https?://[^\s)\]>\"'`]+", re.I)
+# Tokens that look like licence ids in prose: cc-by-nc-4.0, apache-2.0, gpl-3.0, llama3.1 ...
+_ID_TOKEN = re.compile(r"\b[a-z][a-z0-9+.]*(?:[-_ ][a-z0-9+.]+){0,5}\b", re.I)
+TEXT_HEAD_CHARS = 4000
+
+
+class TextDetector(Protocol):
+    """Finds which licence a full text is. Returns None when it cannot tell."""
+
+    def __call__(self, text: str, knowledge: Knowledge) -> Resolution | None: ...
+
+
+def detect_by_title(text: str, knowledge: Knowledge) -> Resolution | None:
+    """The licence whose title pattern matches earliest in the opening of the text."""
+    head = re.sub(r"\s+", " ", text[:TEXT_HEAD_CHARS].lower())
+    best: tuple[int, str] | None = None
+    for licence in knowledge.licences.values():
+        for pattern in licence.titles:
+            match = re.search(pattern, head)
+            if match and (best is None or match.start() < best[0]):
+                best = (match.start(), licence.id)
+    if best is None:
+        return None
+    return Resolution(best[1], keys=(best[1],), method="title")
+
+
+# Detectors tried in order for full texts; the scancode detector registers itself here when
+# the optional dependency is installed (see modelicense.detect).
+TEXT_DETECTORS: list[Callable[[str, Knowledge], Resolution | None]] = [detect_by_title]
+
+
+class Resolver:
+    def __init__(self, knowledge: Knowledge):
+        self.knowledge = knowledge
+
+    def resolve(self, declaration: Declaration) -> Resolution:
+        if declaration.is_text:
+            return self.resolve_text(declaration.raw)
+        if declaration.confidence == "low":
+            return self.resolve_prose(declaration.raw)
+        return self.resolve_id(declaration.raw)
+
+    def resolve_id(self, raw: str) -> Resolution:
+        text = raw.strip().strip("\"'")
+        lowered = text.lower()
+        if lowered in IGNORANCE_IDS:
+            return Resolution(lowered, ignorance=lowered, method="id")
+        ident = self.knowledge.licence_id(text)
+        if ident is not None:
+            return Resolution(ident, keys=(ident,), method="id" if ident.lower() == lowered else "alias")
+        classifier = _CLASSIFIER.match(text)
+        if classifier:
+            ident = self.knowledge.licence_id(classifier.group(1).split(" :: ")[-1])
+            if ident is not None:
+                return Resolution(ident, keys=(ident,), method="classifier")
+        legacy = _LEGACY_OTHER.match(text)
+        if legacy:
+            ident = self.knowledge.licence_id(legacy.group(1))
+            if ident is not None:
+                return Resolution(ident, keys=(ident,), method="alias")
+            return Resolution("other", ignorance="other", unrecognised=(legacy.group(1),), method="legacy-other")
+        if _OPERATOR.search(text) or "/" in text and not text.lower().startswith("http"):
+            return self._resolve_expression(text)
+        return Resolution(None, unrecognised=(text,))
+
+    def _resolve_expression(self, text: str) -> Resolution:
+        from license_expression import ExpressionError, Licensing  # imported only for expressions
+
+        # npm and some cards write "MIT/Apache-2.0" for a choice.
+        normalised_text = re.sub(r"\s*/\s*", " OR ", text) if "/" in text and not _OPERATOR.search(text) else text
+        licensing = Licensing()
+        try:
+            parsed = licensing.parse(normalised_text, validate=False, simple=False)
+        except ExpressionError as exc:
+            return Resolution(None, unrecognised=(text,), method=f"unparseable: {exc}")
+        except Exception:  # license-expression raises plain errors on some inputs (e.g. lone operators)
+            return Resolution(None, unrecognised=(text,), method="unparseable")
+        if parsed is None:
+            return Resolution(None, unrecognised=(text,))
+        keys: list[str] = []
+        unknown: list[str] = []
+        mapping: dict[str, str] = {}
+        for symbol in licensing.license_symbols(parsed, unique=True, decompose=True):
+            ident = self.knowledge.licence_id(symbol.key)
+            if ident is None:
+                unknown.append(symbol.key)
+            else:
+                keys.append(ident)
+                mapping[symbol.key] = ident
+        rendered = parsed.render()
+        for raw_key, ident in sorted(mapping.items(), key=lambda kv: -len(kv[0])):
+            rendered = re.sub(rf"(?<![\w.+-]){re.escape(raw_key)}(?![\w.+-])", ident, rendered)
+        only_or = " AND " not in rendered.upper() and " OR " in rendered.upper()
+        return Resolution(rendered, keys=tuple(dict.fromkeys(keys)), unrecognised=tuple(unknown),
+                          alternatives=only_or, method="expression")
+
+    def resolve_text(self, text: str) -> Resolution:
+        for detector in TEXT_DETECTORS:
+            found = detector(text, self.knowledge)
+            if found is not None:
+                return found
+        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        return Resolution(None, unrecognised=(first[:120],), method="none")
+
+    def resolve_prose(self, text: str) -> Resolution:
+        """Licences a prose section names, by URL or by id-like tokens. Low confidence."""
+        keys: list[str] = []
+        for url in _URL.findall(text):
+            ident = self.knowledge.licence_id(url.rstrip(".,;"))
+            if ident is None and "creativecommons.org/licenses/" in url:
+                ident = self.knowledge.licence_id(url.rstrip(".,;").rstrip("/") + "/")
+            if ident:
+                keys.append(ident)
+        titled = detect_by_title(text, self.knowledge)
+        if titled:
+            keys.extend(titled.keys)
+        for token in _ID_TOKEN.findall(text[:TEXT_HEAD_CHARS]):
+            if any(ch.isdigit() for ch in token):  # ids carry versions; bare words are too ambiguous
+                ident = self.knowledge.licence_id(token)
+                if ident and ident not in IGNORANCE_IDS:
+                    keys.append(ident)
+        unique = tuple(dict.fromkeys(keys))
+        if not unique:
+            return Resolution(None, method="prose")
+        return Resolution(" AND ".join(unique) if len(unique) > 1 else unique[0], keys=unique, method="prose")

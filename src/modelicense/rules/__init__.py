@@ -1,0 +1,111 @@
+"""Rules: one module per family, each rule one function registered once with its id, name and
+default severity. Its docstring is its documentation: `modelicense explain`, the SARIF rule
+descriptors and the Markdown links all print the same text.
+
+A rule is a generator over the Repository that yields Hits; the registry turns each hit into a
+Finding carrying the rule's own id and severity, so a rule cannot mistype its id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from modelicense.knowledge import Knowledge
+from modelicense.model import Finding, Location, Repository, Severity
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule found. `subject` names what the finding is about (a licence id, a dataset id)
+    so the fingerprint survives lines moving."""
+
+    message: str
+    location: Location
+    related: tuple[Location, ...] = ()
+    subject: str = ""
+
+
+Check = Callable[[Repository, Knowledge], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    severity: Severity
+    check: Check
+    doc: str
+
+    @property
+    def family(self) -> str:
+        return self.id.rstrip("0123456789")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0].strip()
+
+    @property
+    def body(self) -> str:
+        """The documentation after the summary line."""
+        lines = self.doc.strip().splitlines()
+        return inspect.cleandoc("\n".join(lines[1:])) if len(lines) > 1 else ""
+
+    def run(self, repository: Repository, knowledge: Knowledge, severity: Severity | None = None) -> Iterator[Finding]:
+        for hit in self.check(repository, knowledge):
+            yield Finding(
+                rule=self.id,
+                severity=severity or self.severity,
+                message=hit.message,
+                location=hit.location,
+                related=hit.related,
+                fingerprint=fingerprint(self.id, hit),
+                root=repository.root,
+            )
+
+
+def fingerprint(rule_id: str, hit: Hit) -> str:
+    """Rule + path + subject (or message): stable when unrelated lines move."""
+    basis = "\0".join((rule_id, hit.location.path, hit.subject or hit.message))
+    return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(id: str, name: str, severity: Severity) -> Callable[[Check], Check]:
+    def register(check: Check) -> Check:
+        if id in REGISTRY:
+            raise ValueError(f"rule {id} registered twice")
+        if not check.__doc__:
+            raise ValueError(f"rule {id} has no documentation")
+        REGISTRY[id] = Rule(id, name, severity, check, inspect.cleandoc(check.__doc__))
+        return check
+
+    return register
+
+
+def all_rules() -> list[Rule]:
+    _load_families()
+    return sorted(REGISTRY.values(), key=lambda r: r.id)
+
+
+def get(rule_id: str) -> Rule | None:
+    _load_families()
+    return REGISTRY.get(rule_id.upper())
+
+
+FAMILY_MODULES = ("dec", "wgt", "dat", "bas", "use", "cmp")
+
+
+def _load_families() -> None:
+    import importlib
+
+    for name in FAMILY_MODULES:
+        try:
+            importlib.import_module(f"modelicense.rules.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"modelicense.rules.{name}":
+                raise

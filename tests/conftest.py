@@ -1,0 +1,74 @@
+"""Shared test helpers: small repositories written by the tests, and the shared corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURES = PROJECT / "fixtures"
+# CI and developers have ../shared beside the clone; a newcomer's clone may not.
+SHARED = Path(os.environ.get("MODELICENSE_SHARED", PROJECT.parent / "shared"))
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS} (set MODELICENSE_SHARED to its parent folder)")
+    return CORPUS
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_repo(tmp_path: Path):
+    """make_repo({"README.md": "...", ...}, git=False) -> root of a new repository."""
+    counter = iter(range(1000))
+
+    def make(files: dict[str, str | bytes], git: bool = False) -> Path:
+        root = tmp_path / f"repo{next(counter)}"
+        root.mkdir()
+        write_tree(root, files)
+        if git:
+            run_git(root, "init", "-q")
+            run_git(root, "add", "-A")
+        return root
+
+    return make
+
+
+def run_git(root: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    subprocess.run(["git", *args], cwd=root, check=True, env=env, capture_output=True)
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The installed command as a real subprocess (python -m keeps it to this interpreter)."""
+    return subprocess.run([sys.executable, "-m", "modelicense", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300)
+
+
+def scan_json(*args: str, cwd: Path | None = None) -> dict:
+    proc = run_cli("scan", "--format", "json", *args, cwd=cwd)
+    assert proc.returncode in (0, 1), proc.stderr
+    return json.loads(proc.stdout)
+
+
+def card(front_matter: str, body: str = "# A model\n") -> str:
+    return f"---\n{front_matter.strip()}\n---\n\n{body}"

@@ -1,0 +1,163 @@
+"""The command-line contract of DESIGN.md: options, exit codes, JSON fields."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES, card, run_cli
+from modelicense import __version__
+from modelicense.cli import cli, main
+
+
+def test_version():
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert __version__ in result.output
+
+
+def test_clean_repository_exits_zero(make_repo):
+    root = make_repo({"README.md": card("license: mit\nlibrary_name: transformers")})
+    assert main(["scan", str(root)]) == 0
+
+
+def test_unrecognised_licence_exits_one_and_is_reported(make_repo, capsys):
+    root = make_repo({"README.md": card("license: apache-3.0\nlibrary_name: transformers")})
+    assert main(["scan", str(root), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [(f["rule"], f["path"], f["line"], f["column"]) for f in report["findings"]] == [("DEC003", "README.md", 2, 10)]
+    assert report["findings"][0]["severity"] == "warning"
+
+
+@pytest.mark.parametrize(("fail_on", "expected"), [("error", 0), ("warning", 1), ("info", 1), ("never", 0)])
+def test_fail_on_threshold(make_repo, fail_on, expected):
+    root = make_repo({"README.md": card("license: apache-3.0")})
+    assert main(["scan", str(root), "--fail-on", fail_on]) == expected
+
+
+def test_fail_on_from_configuration(make_repo):
+    root = make_repo({"README.md": card("license: apache-3.0"), ".modelicense.toml": 'fail-on = "error"\n'})
+    assert main(["scan", str(root)]) == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["scan", "--format", "xml", "."],
+        ["scan", "--fail-on", "sometimes", "."],
+        ["scan", "--no-such-option"],
+        ["scan", "/definitely/not/here"],
+        ["explain", "NOPE999"],
+    ],
+)
+def test_usage_errors_exit_two(args):
+    assert main(args) == 2
+
+
+def test_bad_configuration_exits_two_with_file_and_key(make_repo, capsys):
+    root = make_repo({"README.md": card("license: mit"), ".modelicense.toml": 'fail-on = "sometimes"\n'})
+    assert main(["scan", str(root)]) == 2
+    err = capsys.readouterr().err
+    assert ".modelicense.toml:1: fail-on" in err
+
+
+def test_unreadable_config_path_exits_two(make_repo):
+    root = make_repo({"README.md": card("license: mit")})
+    assert main(["scan", str(root), "--config", str(root / "missing.toml")]) == 2
+
+
+def test_select_and_ignore(make_repo):
+    root = make_repo({"README.md": card("license: apache-3.0")})
+    assert main(["scan", str(root), "--ignore", "DEC003"]) == 0
+    assert main(["scan", str(root), "--ignore", "dec"]) == 0
+    assert main(["scan", str(root), "--select", "DEC005"]) == 0
+    assert main(["scan", str(root), "--select", "DEC"]) == 1
+
+
+def test_output_file(make_repo, tmp_path):
+    root = make_repo({"README.md": card("license: apache-3.0")})
+    out = tmp_path / "report.json"
+    assert main(["scan", str(root), "--format", "json", "--output", str(out)]) == 1
+    assert json.loads(out.read_text())["summary"]["warning"] == 1
+
+
+def test_json_fields_match_the_contract(capsys):
+    main(["scan", str(FIXTURES / "gpl-weights"), "--format", "json", "--fail-on", "never"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["version"] == 1
+    assert set(report) >= {"findings", "artefacts", "summary"}
+    for finding in report["findings"]:
+        assert set(finding) >= {"rule", "severity", "message", "path", "line", "column"}
+        assert finding["severity"] in ("error", "warning", "info")
+        assert "\\" not in finding["path"] and not finding["path"].startswith("/")
+    card_artefact = next(a for a in report["artefacts"] if a["path"] == "README.md")
+    assert card_artefact["kind"] == "model-card"
+    first = card_artefact["declarations"][0]
+    assert (first["raw"], first["licence"], first["scope"], first["line"]) == ("gpl-3.0", "GPL-3.0-only", "weights", 3)
+
+
+def test_text_output_groups_by_file_with_locations(make_repo):
+    root = make_repo({"README.md": card("license: apache-3.0")})
+    proc = run_cli("scan", str(root), "--no-color")
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "README.md"
+    assert lines[1].startswith("  README.md:2:10 DEC003 warning ")
+    assert lines[-1] == "Found 1 finding: 1 warning."
+    assert "\x1b[" not in proc.stdout  # no colour when not on a terminal
+
+
+def test_quiet_prints_nothing_when_clean(make_repo):
+    root = make_repo({"README.md": card("license: mit")})
+    proc = run_cli("scan", str(root), "--quiet")
+    assert (proc.returncode, proc.stdout) == (0, "")
+
+
+def test_subprocess_exit_codes(make_repo):
+    clean = make_repo({"README.md": card("license: mit")})
+    broken = make_repo({"README.md": card("license: apache-3.0")})
+    assert run_cli("scan", str(clean)).returncode == 0
+    assert run_cli("scan", str(broken)).returncode == 1
+    missing = run_cli("scan", str(clean / "nope"))
+    assert missing.returncode == 2
+    assert "does not exist" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+def test_file_paths_stand_for_their_repository(make_repo):
+    """pre-commit passes file names; the whole repository is judged, paths stay root-relative."""
+    root = make_repo({"README.md": card("license: apache-3.0"), "src/train.py": "print()\n"}, git=True)
+    report = json.loads(run_cli("scan", "--format", "json", "src/train.py", cwd=root).stdout)
+    assert [(f["rule"], f["path"]) for f in report["findings"]] == [("DEC003", "README.md")]
+
+
+def test_default_path_is_current_directory(make_repo):
+    root = make_repo({"README.md": card("license: apache-3.0")})
+    assert run_cli("scan", cwd=root).returncode == 1
+
+
+def test_rules_and_explain_list_every_rule():
+    result = CliRunner().invoke(cli, ["rules"])
+    assert result.exit_code == 0
+    ids = [line.split()[0] for line in result.output.splitlines()]
+    assert "DEC003" in ids
+    for rule_id in ids:
+        explained = CliRunner().invoke(cli, ["explain", rule_id.lower()])
+        assert explained.exit_code == 0 and explained.output.startswith(rule_id)
+
+
+def test_several_roots_prefix_paths(make_repo, capsys):
+    first = make_repo({"README.md": card("license: apache-3.0")})
+    second = make_repo({"README.md": card("license: mit-x")})
+    main(["scan", str(first), str(second), "--format", "json"])
+    paths = sorted(f["path"] for f in json.loads(capsys.readouterr().out)["findings"])
+    assert paths == sorted([f"{first}/README.md", f"{second}/README.md"])
+
+
+def test_example_from_readme_runs(tmp_path: Path):
+    proc = run_cli("scan", str(FIXTURES / "gpl-weights"))
+    assert proc.returncode in (0, 1)
+    assert "Traceback" not in proc.stderr
