@@ -11,6 +11,12 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
+# Tests run against this checkout's src/ whether or not the package is installed (CI installs it
+# editable, which points at the same place); subprocesses inherit the path.
+_SRC = str(PROJECT / "src")
+if _SRC not in sys.path:
+    sys.path.insert(0, _SRC)
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_SRC, os.environ.get("PYTHONPATH")) if p)
 FIXTURES = PROJECT / "fixtures"
 # CI and developers have ../shared beside the clone; a newcomer's clone may not.
 SHARED = Path(os.environ.get("MODELICENSE_SHARED", PROJECT.parent / "shared"))
