@@ -22,8 +22,6 @@ def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
     findings = [f for r in results for f in r.findings]
     keyed = sorted(findings, key=lambda f: (display_path(f.root, f.location.path, several),) + f.sort_key())
     for path, group in groupby(keyed, key=lambda f: display_path(f.root, f.location.path, several)):
-        if options.quiet:
-            group = list(group)
         lines.append(paint(_BOLD, _safe(path)))
         for finding in group:
             where = _safe(path)
