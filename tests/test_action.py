@@ -122,11 +122,9 @@ def run_scan(runner: Runner, workspace: Path, tmp_path: Path, **inputs: str):
     return proc, summary, output
 
 
-# Until the WGT rules are merged here, an unrecognised licence id (DEC003, a warning) stands in
-# for GPL on weights.
-FAILING = {"README.md": card("license: apache-3.0\nlibrary_name: transformers"),
+FAILING = {"README.md": card("license: gpl-3.0\nlibrary_name: transformers"),
            "model.safetensors": b"\x02\x00\x00\x00\x00\x00\x00\x00{}"}
-ANNOTATION = "::warning file=README.md,line=2,col=10,title=DEC003 unrecognised-licence::"
+ANNOTATION = "::warning file=README.md,line=2,col=10,title=WGT001 copyleft-weights::"
 
 
 def test_default_run_annotates_summarises_and_fails(runner, make_repo, tmp_path):
@@ -155,7 +153,7 @@ def test_sarif_file_is_written_even_when_the_step_fails(runner, make_repo, tmp_p
     proc, summary, _ = run_scan(runner, workspace, tmp_path, **{"sarif-file": "out/modelicense.sarif"})
     assert proc.returncode == 1, proc.stderr
     report = json.loads((workspace / "out" / "modelicense.sarif").read_text(encoding="utf-8"))
-    assert [r["ruleId"] for r in report["runs"][0]["results"]] == ["DEC003"]
+    assert [r["ruleId"] for r in report["runs"][0]["results"]] == ["WGT001"]
     assert summary.count("## modelicense") == 1  # one summary, from the annotation run
     schema = SHARED / "schemas" / "sarif-schema-2.1.0.json"
     if schema.is_file():

@@ -89,9 +89,7 @@ def try_repo(root: Path, env: dict[str, str], *args: str) -> subprocess.Complete
     return pre_commit(root, env, "try-repo", str(PROJECT), "modelicense", *args)
 
 
-# Until the WGT rules are merged here, an unrecognised licence id (DEC003, a warning) stands in
-# for GPL on weights as the finding that must block the commit.
-FAILING = {"README.md": card("license: apache-3.0\nlibrary_name: transformers"),
+FAILING = {"README.md": card("license: gpl-3.0\nlibrary_name: transformers"),
            "model.safetensors": b"\x02\x00\x00\x00\x00\x00\x00\x00{}"}
 CLEAN = {"README.md": card("license: mit\nlibrary_name: transformers"),
          "LICENSE": (PROJECT / "fixtures" / "clean-model" / "LICENSE").read_text(encoding="utf-8"),
@@ -103,7 +101,7 @@ def test_hook_fails_on_a_warning_and_shows_it(make_repo, pre_commit_env):
     proc = try_repo(root, pre_commit_env, "--all-files")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "Failed" in proc.stdout
-    assert "README.md:2:10 DEC003 warning" in proc.stdout
+    assert "README.md:2:10 WGT001 warning" in proc.stdout
 
 
 def test_hook_passes_on_a_clean_repository(make_repo, pre_commit_env):

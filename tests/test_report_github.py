@@ -133,8 +133,7 @@ DECLARED_LINE = 4  # the line of `license:` in the card below
 
 @pytest.fixture
 def declared_repo(make_repo):
-    # Until the WGT rules land on this branch, an unrecognised id (DEC003) stands in for GPL on weights.
-    return make_repo({"README.md": card("language: en\npipeline_tag: text-generation\nlicense: apache-3.0"),
+    return make_repo({"README.md": card("language: en\npipeline_tag: text-generation\nlicense: gpl-3.0"),
                       "model.safetensors": b"\x08\x00\x00\x00\x00\x00\x00\x00{}      "})
 
 
@@ -143,7 +142,7 @@ def test_annotation_stands_on_the_exact_line_that_declares_the_licence(declared_
     assert proc.returncode == 1, proc.stderr
     annotations = [parse_command(line) for line in proc.stdout.splitlines() if line.startswith("::")]
     assert ("warning", {"file": "README.md", "line": str(DECLARED_LINE), "col": "10",
-                        "title": "DEC003 unrecognised-licence"}) in [(n, p) for n, p, _ in annotations]
+                        "title": "WGT001 copyleft-weights"}) in [(n, p) for n, p, _ in annotations]
     lines = (declared_repo / "README.md").read_text().splitlines()
     assert lines[DECLARED_LINE - 1].startswith("license:")
 

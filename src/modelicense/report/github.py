@@ -79,7 +79,7 @@ def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
     tally = counts(results)
     total = sum(tally.values())
     if total or not options.quiet:
-        parts = ", ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in tally.items() if n)
+        parts = ", ".join(f"{n} {level}{'s' if n != 1 and level != 'info' else ''}" for level, n in tally.items() if n)
         lines.append(f"modelicense: {total} finding{'s' if total != 1 else ''}" + (f" ({parts})" if parts else "")
                      + ("; GitHub shows at most 10 annotations of each type per step, the job summary lists all"
                         if any(n > 10 for n in tally.values()) else ""))

@@ -136,7 +136,7 @@ def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
     total = sum(tally.values())
     lines = ["## modelicense", ""]
     if total:
-        parts = ", ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in tally.items() if n)
+        parts = ", ".join(f"{n} {level}{'s' if n != 1 and level != 'info' else ''}" for level, n in tally.items() if n)
         lines.append(f"**{total} finding{'s' if total != 1 else ''}**: {parts}.")
     else:
         lines.append("**No findings.**")
