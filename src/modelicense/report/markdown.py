@@ -78,6 +78,8 @@ def _licences(artefact: Artefact) -> str:
         if resolution.unrecognised:
             tokens = ", ".join(resolution.unrecognised)
             label += " ⚠ not recognised" + (f": {text(tokens)}" if tokens != licence else "")
+        if declaration.confidence == "low":
+            label += " (prose)"
         if declaration.location.line is not None:
             label += f", line {declaration.location.line}"
         if label not in shown:
