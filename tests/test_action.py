@@ -180,7 +180,9 @@ def test_hostile_inputs_stay_strings(runner, make_repo, tmp_path):
 
 
 def test_scans_a_subfolder_with_paths_relative_to_the_workspace(runner, make_repo, tmp_path):
-    workspace = make_repo({"models/a/README.md": card("license: apache-3.0"), "README.md": "# monorepo\n"}, git=True)
-    proc, _, _ = run_scan(runner, workspace, tmp_path, paths="models/a", **{"fail-on": "never"})
+    workspace = make_repo({"models/a/README.md": card("license: apache-3.0"),
+                           "models/b/README.md": card("license: gpl-3.0"), "README.md": "# monorepo\n"}, git=True)
+    proc, _, _ = run_scan(runner, workspace, tmp_path, paths="models/a\nmodels/b\n", **{"fail-on": "never"})
     assert proc.returncode == 0, proc.stderr
-    assert "::warning file=models/a/README.md,line=2,col=10," in proc.stdout
+    assert "::warning file=models/a/README.md,line=2,col=10,title=DEC003" in proc.stdout
+    assert "::warning file=models/b/README.md,line=2,col=10,title=WGT001" in proc.stdout

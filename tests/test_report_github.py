@@ -65,6 +65,8 @@ def test_escaping_matches_the_toolkit():
     # `%` first, so an already escaped-looking text survives the round trip.
     assert unescape_data(escape_data("literal %0A here")) == "literal %0A here"
     assert unescape_property(escape_property("a%3Ab")) == "a%3Ab"
+    # Terminal escapes in a file name or message are shown, never passed to the log.
+    assert escape_data("a\x1b[2Jb\tc") == "a\\x1b[2Jb\tc"
 
 
 def test_message_and_path_with_percent_colon_comma_newline_round_trip():

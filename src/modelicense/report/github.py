@@ -30,9 +30,13 @@ SUMMARY_LIMIT = 1024 * 1024
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 
 
+# Other control characters are shown, not passed on: a file name must not drive the log's terminal.
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0, 9), 11, 12, *range(14, 32), 127)}
+
+
 def escape_data(text: str) -> str:
     """The message part of a workflow command (toolkit's escapeData)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.translate(_CONTROL).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
