@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import PROJECT, SHARED, card
 
 ACTION = yaml.safe_load((PROJECT / "action.yml").read_text(encoding="utf-8"))
@@ -88,7 +87,7 @@ class Runner:
         script = home / "step.sh"
         script.write_text(step["run"], encoding="utf-8")
         return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=workspace,
-                              env=env, capture_output=True, text=True, timeout=600)
+                              env=env, capture_output=True, text=True, timeout=600, check=False)
 
 
 def _copy_checkout(destination: Path) -> None:
@@ -139,7 +138,7 @@ def test_default_run_annotates_summarises_and_fails(runner, make_repo, tmp_path)
 
 def test_fail_on_error_passes_but_still_annotates(runner, make_repo, tmp_path):
     workspace = make_repo(FAILING, git=True)
-    proc, summary, output = run_scan(runner, workspace, tmp_path, **{"fail-on": "error"})
+    proc, _, output = run_scan(runner, workspace, tmp_path, **{"fail-on": "error"})
     assert proc.returncode == 0, proc.stderr
     assert ANNOTATION in proc.stdout
     assert "exit-code=0" in output.splitlines()

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import PROJECT, card, run_git
+
 from modelicense.discover import classify
 from modelicense.model import FileKind
 
@@ -67,9 +67,9 @@ def test_files_regex_leaves_other_files_alone(name):
 
 @pytest.fixture(scope="module")
 def pre_commit_env(tmp_path_factory) -> dict[str, str]:
-    if subprocess.run([sys.executable, "-m", "pre_commit", "--version"], capture_output=True).returncode != 0:
+    if subprocess.run([sys.executable, "-m", "pre_commit", "--version"], capture_output=True, check=False).returncode != 0:
         pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
-    if subprocess.run(["git", "rev-parse", "HEAD"], cwd=PROJECT, capture_output=True).returncode != 0:
+    if subprocess.run(["git", "rev-parse", "HEAD"], cwd=PROJECT, capture_output=True, check=False).returncode != 0:
         pytest.skip("this checkout is not a git repository with a commit; try-repo needs one")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
     # The hook must run the package pre-commit installed, not this checkout's src/ on PYTHONPATH.
@@ -82,7 +82,7 @@ def pre_commit_env(tmp_path_factory) -> dict[str, str]:
 
 def pre_commit(root: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=root, env=env, capture_output=True,
-                          text=True, timeout=600)
+                          text=True, timeout=600, check=False)
 
 
 def try_repo(root: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
@@ -119,7 +119,8 @@ def test_hook_is_skipped_when_no_licence_relevant_file_changes(make_repo, pre_co
 
 
 def test_args_lower_the_threshold(make_repo, pre_commit_env):
-    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=PROJECT, capture_output=True, text=True).stdout.strip()
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=PROJECT, capture_output=True, text=True,
+                         check=False).stdout.strip()
     config = (f"repos:\n- repo: {PROJECT}\n  rev: {rev}\n  hooks:\n  - id: modelicense\n"
               "    args: [--fail-on=error]\n")
     root = make_repo({**FAILING, ".pre-commit-config.yaml": config}, git=True)

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import card
+
 from modelicense.model import Finding, Location, Repository, ScanResult, Severity
 from modelicense.report import ReportOptions
 from modelicense.report.github import (
@@ -22,7 +22,6 @@ from modelicense.report.github import (
     render,
     write_step_summary,
 )
-
 
 # --- the runner's side, after actions/runner ActionCommand.TryParseV2 and its Unescape* ----------
 
@@ -83,7 +82,7 @@ def test_message_and_path_with_percent_colon_comma_newline_round_trip():
 
 def test_whole_file_finding_has_no_line_or_column():
     out = render(result_with(finding("DEC006", Severity.WARNING, "cannot read", "LICENSE")), ReportOptions())
-    name, props, _ = parse_command(out.splitlines()[0])
+    _, props, _ = parse_command(out.splitlines()[0])
     assert props == {"file": "LICENSE", "title": "DEC006 file-not-read"}
 
 
@@ -127,7 +126,7 @@ def run(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess
     environment = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
     environment.update(env or {})
     return subprocess.run([sys.executable, "-m", "modelicense", "scan", "--format", "github", *args], cwd=root,
-                          capture_output=True, text=True, env=environment, timeout=120)
+                          capture_output=True, text=True, env=environment, timeout=120, check=False)
 
 
 DECLARED_LINE = 4  # the line of `license:` in the card below

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SHARED, card, run_cli
+
 from modelicense import __version__
 from modelicense.cli import cli
 from modelicense.model import Artefact, FileKind, Finding, Location, Repository, ScanResult, Severity
@@ -89,7 +89,7 @@ def test_fingerprint_stays_when_unrelated_lines_move(make_repo):
     before = sarif_of(make_repo({"README.md": card("license: apache-3.0")}))["runs"][0]["results"][0]
     moved = card("language: en\ntags:\n- text\n- chat\nlicense: apache-3.0")
     after = sarif_of(make_repo({"README.md": moved}))["runs"][0]["results"][0]
-    region = lambda r: r["locations"][0]["physicalLocation"]["region"]["startLine"]  # noqa: E731
+    region = lambda r: r["locations"][0]["physicalLocation"]["region"]["startLine"]
     assert (region(before), region(after)) == (2, 6)
     assert before["partialFingerprints"] == after["partialFingerprints"]
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from modelicense.model import Finding, ScanResult, Severity
 from modelicense.report import ReportOptions, counts, display_path
@@ -31,7 +31,7 @@ SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 
 
 # Other control characters are shown, not passed on: a file name must not drive the log's terminal.
-_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0, 9), 11, 12, *range(14, 32), 127)}
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(9), 11, 12, *range(14, 32), 127)}
 
 
 def escape_data(text: str) -> str:

@@ -12,8 +12,8 @@ summary is rendered by GitHub, and a card must not be able to inject links or HT
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from itertools import groupby
-from typing import Iterable, Sequence
 
 from modelicense.model import Artefact, Finding, ScanResult, Severity
 from modelicense.report import ReportOptions, counts, display_path

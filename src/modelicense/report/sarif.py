@@ -16,7 +16,8 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 from urllib.parse import quote
 
 from modelicense import __version__
