@@ -138,3 +138,13 @@ def test_absolute_root_gives_file_uris(make_repo):
     validate(report)
     artifact = report["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert artifact == {"uri": (root / "README.md").as_uri()}
+
+
+def test_several_roots_share_one_run_with_paths_from_the_working_directory(make_repo, tmp_path):
+    workspace = make_repo({"a/README.md": card("license: apache-3.0"), "b/README.md": card("license: apache-3.0")})
+    proc = run_cli("scan", "a", "b", "--format", "sarif", cwd=workspace)
+    report = json.loads(proc.stdout)
+    validate(report)
+    [run] = report["runs"]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]]
+    assert uris == ["a/README.md", "b/README.md"]

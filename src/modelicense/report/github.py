@@ -24,8 +24,7 @@ from modelicense.model import Finding, ScanResult, Severity
 from modelicense.report import ReportOptions, counts, display_path
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-# GitHub rejects a step summary above 1 MiB; keep a margin for what other steps of the same job
-# step wrote and for the truncation note.
+# GitHub rejects a step summary above 1 MiB; what the step already wrote there counts too.
 SUMMARY_LIMIT = 1024 * 1024
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 
