@@ -119,8 +119,18 @@ def weights_subject(paths: list[str]) -> str:
 
 
 def licence_label(item: ResolvedDeclaration, licence: Licence) -> str:
-    """The licence's id, with what the user wrote when that differs (`GPL-3.0-only ('gpl-3.0')`)."""
+    """The licence's id, with what the user wrote when that differs (`GPL-3.0-only ('gpl-3.0')`),
+    or its name and id for a licence text."""
     raw = item.declaration.raw.strip()
-    if item.declaration.is_text or raw == licence.id or len(raw) > 60 or "\n" in raw:
+    if item.declaration.is_text:  # a licence text: its name says more than an id
+        return licence.id if licence.name in ("", licence.id) else f"{licence.name} ({licence.id})"
+    if raw == licence.id or len(raw) > 60 or "\n" in raw:
         return licence.id
     return f"{licence.id} ('{raw}')"
+
+
+def group_key(artefact: Artefact, licence: Licence) -> tuple[str, str]:
+    """Declarations of one licence are one finding (a card and a LICENSE-MODEL saying the same),
+    except sibling files in a folder of licence texts, which each speak for a different model."""
+    in_folder = artefact.directory.rpartition("/")[2].lower() in _LICENCE_FOLDERS
+    return licence.id, artefact.path if in_folder else ""

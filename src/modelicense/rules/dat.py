@@ -12,13 +12,26 @@ Two sources of data terms:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from modelicense.knowledge import Dataset, Knowledge, Licence
-from modelicense.model import Artefact, FileKind, Location, Reference, Repository, ResolvedDeclaration, Severity
+from modelicense.model import (
+    Artefact,
+    FileKind,
+    Location,
+    Reference,
+    Repository,
+    ResolvedDeclaration,
+    Severity,
+)
 from modelicense.rules import Hit, rule
-from modelicense.rules.common import holds, licences, model_cards, model_declarations, structured
+from modelicense.rules.common import (
+    holds,
+    licences,
+    model_cards,
+    model_declarations,
+)
 
 # --- restrictions stated in prose ------------------------------------------------------------
 # A minimal phrase table, written here until the knowledge base offers one: what a "Licensing
@@ -45,9 +58,9 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("permission-required", r"\b(?:requires?|required|must (?:obtain|request|ask for)) (?:the )?(?:prior |written |express |explicit )*permission\b"),
     ("permission-required", r"\bwithout (?:the )?(?:[\w.-]+(?:'s|’s) )?(?:prior |written |express |explicit )*(?:permission|consent)\b"),
 )
-_COMPILED = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in PHRASES)
+_COMPILED = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in PHRASES)
 _BOTH = re.compile(r"\bcommercial(?:ly)?\s*(?:and|or|&|as well as|/)\s*(?:for\s+)?non[\s-]?commercial|"
-                   r"\bnon[\s-]?commercial(?:ly)?\s*(?:and|or|&|as well as|/)\s*(?:for\s+)?commercial", re.I)
+                   r"\bnon[\s-]?commercial(?:ly)?\s*(?:and|or|&|as well as|/)\s*(?:for\s+)?commercial", re.IGNORECASE)
 _PROPERTY = {"non-commercial": "non_commercial", "research-only": "research_only", "academic-only": "research_only",
              "no-derivatives": "no_derivatives"}
 USE_KINDS = ("non-commercial", "research-only", "academic-only")
@@ -170,7 +183,9 @@ def _dataset_licences(dataset: Dataset, knowledge: Knowledge) -> list[Licence]:
     direct = knowledge.licence(dataset.licence)
     if direct is not None:
         return [direct]
-    from modelicense.resolve import Resolver  # pure; only for expressions in dataset entries
+    from modelicense.resolve import (
+        Resolver,  # pure; only for expressions in dataset entries
+    )
 
     return licences(Resolver(knowledge).resolve_id(dataset.licence), knowledge)
 
@@ -257,11 +272,18 @@ def _kinds_text(kinds: list[str]) -> str:
     return " and ".join(kinds)
 
 
-def _this(item: _Local) -> str:
-    """How a message names local data: the file the finding stands in says which."""
+def _this(item: _Local, from_prose: bool = True) -> str:
+    """How a message names local data: the file the finding stands in says which; a card that
+    lists several licences (one per part or source) has the restriction in part of its data."""
     if item.artefact.kind is FileKind.LICENCE_FILE:
         return f"the data under {item.artefact.path.rpartition('/')[2]}"
-    return "this dataset"
+    return "part of this dataset" if not from_prose and len(item.metadata) > 1 else "this dataset"
+
+
+def _said(item: _Local, evidence: str, from_prose: bool) -> str:
+    if from_prose:
+        return f"its Licensing Information says {evidence!r}"
+    return f"one of its licences is {evidence}" if len(item.metadata) > 1 else f"its licence is {evidence}"
 
 
 def _users_text(users: list[Reference]) -> str:
@@ -312,10 +334,10 @@ def restricted_data(repository: Repository, knowledge: Knowledge) -> Iterator[Hi
         if not kinds:
             continue
         evidence, location, from_prose = terms[kinds[0]]
-        said = f"its Licensing Information says {evidence!r}" if from_prose else f"its licence is {evidence}"
+        said = _said(item, evidence, from_prose)
         related = tuple(d.declaration.location for d in item.metadata if d.declaration.location != location)
         yield Hit(
-            f"{_this(item)} is {_kinds_text(kinds)} ({said}){_users_text(item.users)}: users may not be free to "
+            f"{_this(item, from_prose)} is {_kinds_text(kinds)} ({said}){_users_text(item.users)}: users may not be free to "
             f"run a model trained on it for any purpose{_commercial_note(repository, knowledge, kinds)}",
             location,
             related + tuple(u.location for u in item.users),
@@ -369,9 +391,9 @@ def no_derivatives_data(repository: Repository, knowledge: Knowledge) -> Iterato
         if "no-derivatives" not in terms:
             continue
         evidence, location, from_prose = terms["no-derivatives"]
-        said = f"its Licensing Information says {evidence!r}" if from_prose else f"its licence is {evidence}"
+        said = _said(item, evidence, from_prose)
         yield Hit(
-            f"{_this(item)} forbids derivatives ({said}){_users_text(item.users)}: if a trained model is an "
+            f"{_this(item, from_prose)} forbids derivatives ({said}){_users_text(item.users)}: if a trained model is an "
             f"adaptation of its data, the model may not be shared",
             location,
             tuple(u.location for u in item.users),

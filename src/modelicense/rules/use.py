@@ -4,13 +4,20 @@ policies). Lawful and often deliberate, so `info`: worth knowing, not wrong."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
 
 from modelicense.knowledge import Knowledge, Licence
 from modelicense.model import Artefact, Location, Repository, Severity
 from modelicense.rules import Hit, rule
-from modelicense.rules.common import covered_weight_files, holds, licence_label, model_declarations, weights_subject
+from modelicense.rules.common import (
+    covered_weight_files,
+    group_key,
+    holds,
+    licence_label,
+    model_declarations,
+    weights_subject,
+)
 
 
 @dataclass
@@ -23,10 +30,10 @@ class _Group:
 
 
 def _model_under(repository: Repository, knowledge: Knowledge, predicate: Callable[[Licence], bool]) -> list[_Group]:
-    groups: dict[str, _Group] = {}
+    groups: dict[tuple[str, str], _Group] = {}
     for artefact, item in model_declarations(repository, knowledge):
         for licence in holds(item.resolution, knowledge, predicate):
-            group = groups.setdefault(licence.id, _Group(licence, licence_label(item, licence)))
+            group = groups.setdefault(group_key(artefact, licence), _Group(licence, licence_label(item, licence)))
             group.folders.append(artefact.directory)
             group.locations.append(item.declaration.location)
             group.files.extend(f for f in covered_weight_files(repository, artefact) if f not in group.files)

@@ -1,0 +1,247 @@
+"""DAT: training data and dataset cards — licence properties, the knowledge base and configuration,
+local dataset cards, prose stricter than the YAML, and quiet on permissive data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import card
+
+from modelicense import config as config_module
+from modelicense.rules.dat import prose_restrictions
+from modelicense.scan import scan
+
+SAFETENSORS = b"\x10\x00\x00\x00\x00\x00\x00\x00" + b'{"__metadata__":{}}'[:16]
+
+
+def findings(root: Path, prefix: str = "DAT") -> list:
+    result = scan(root, config_module.load(None, root))
+    return [f for f in result.findings if f.rule.startswith(prefix)]
+
+
+def rules(root: Path, prefix: str = "DAT") -> list[tuple[str, str]]:
+    return [(f.rule, str(f.location)) for f in findings(root, prefix)]
+
+
+def dataset_card(licence: str | None, prose: str | None = None) -> str:
+    front = (f"license: {licence}\n" if licence else "") + "task_categories:\n- translation\npretty_name: X"
+    body = "# Dataset\n"
+    if prose is not None:
+        body += f"\n### Licensing Information\n\n{prose}\n\n### Citation Information\n\nnone\n"
+    return card(front, body)
+
+
+def override(*entries: tuple[str, str]) -> str:
+    """A .modelicense.toml teaching datasets: (id, 'key = value' lines)."""
+    return "".join(f'[datasets."{ident}"]\n{body}\nreason = "test"\n' for ident, body in entries)
+
+
+# --- prose phrases --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("The dataset may be used for non-commercial research purposes only.", {"non-commercial", "research-only"}),
+    ("Licensed under CC BY-NC-ND 4.0.", {"non-commercial", "no-derivatives"}),
+    ("Research only.", {"research-only"}),
+    ("The University of Washington academic license", {"academic-only"}),
+    ("Any use beyond scientific fair use must be negotiated with the owners.", {"research-only"}),
+    ("You may not use the data in a commercial product without Microsoft's permission.", {"permission-required"}),
+    ("Free to the public for commercial and non-commercial use.", set()),
+    ("you can re-use the documents for commercial or non-commercial purposes", set()),
+    ("exploit the Information commercially and non-commercially", set()),
+    ("allowing its use for academic and commercial purposes without restrictions", set()),
+    ("Permission is hereby granted, free of charge, to any person obtaining a copy", set()),
+])
+def test_prose_restrictions(text, kinds):
+    assert {r.kind for r in prose_restrictions(text)} == kinds
+
+
+# --- data in the repository -----------------------------------------------------------------
+
+
+def test_non_commercial_dataset_card(make_repo):
+    root = make_repo({"README.md": dataset_card("cc-by-nc-4.0")})
+    [finding] = findings(root)
+    assert (finding.rule, finding.severity.value, str(finding.location)) == ("DAT001", "warning", "README.md:2:10")
+    assert "this dataset is non-commercial (its licence is CC-BY-NC-4.0)" in finding.message
+
+
+def test_no_derivatives_dataset_card(make_repo):
+    root = make_repo({"README.md": dataset_card("cc-by-nc-nd-4.0")})
+    assert sorted(rules(root)) == [("DAT001", "README.md:2:10"), ("DAT002", "README.md:2:10")]
+
+
+@pytest.mark.parametrize("licence", ["cc-by-4.0", "cc0-1.0", "mit", "apache-2.0", "odc-by", "cdla-permissive-2.0",
+                                     "cc-by-sa-4.0", "odbl"])
+def test_permissive_or_share_alike_data_is_quiet(make_repo, licence):
+    root = make_repo({"README.md": dataset_card(licence, "Released under the licence in the metadata.")})
+    assert findings(root) == [], licence
+
+
+def test_prose_is_the_terms_when_the_yaml_says_other(make_repo):
+    root = make_repo({"README.md": dataset_card("other", "The corpus may be used for non-commercial research purposes only.")})
+    [finding] = findings(root)
+    assert (finding.rule, str(finding.location)) == ("DAT001", "README.md:10:1")
+    assert [str(r) for r in finding.related] == ["README.md:2:10"]
+    assert "non-commercial research purposes only" in finding.message
+
+
+def test_legacy_other_id_states_the_terms(make_repo):
+    root = make_repo({"README.md": card("licenses:\n- other-non-commercial-research\ntask_categories:\n- qa")})
+    [finding] = findings(root)
+    assert finding.rule == "DAT001" and "'other-non-commercial-research'" in finding.message
+
+
+def test_data_licence_file_in_a_model_repository(make_repo):
+    root = make_repo({
+        "README.md": card("license: apache-2.0\nlibrary_name: transformers"),
+        "DATA_LICENSE": "Attribution-NonCommercial 4.0 International\n\nCreative Commons Corporation ...\n",
+    })
+    [finding] = findings(root)
+    assert (finding.rule, finding.location.path) == ("DAT001", "DATA_LICENSE")
+    assert "the model's own licence, Apache-2.0, allows commercial use, but this data does not" in finding.message
+
+
+def test_unknown_licence_on_a_dataset_card(make_repo):
+    root = make_repo({"README.md": dataset_card("unknown", "[More Information Needed]")})
+    [finding] = findings(root)
+    assert (finding.rule, finding.severity.value, str(finding.location)) == ("DAT007", "warning", "README.md:2:10")
+
+
+def test_unknown_yaml_with_prose_terms_is_judged_by_the_prose(make_repo):
+    stated = make_repo({"README.md": dataset_card("unknown", "Creative Commons Attribution 4.0 (CC BY 4.0)")})
+    assert findings(stated) == []
+    restricted = make_repo({"README.md": dataset_card("unknown", "Research only.")})
+    assert [f.rule for f in findings(restricted)] == ["DAT001"]
+
+
+def test_prose_stricter_than_yaml(make_repo):
+    root = make_repo({"README.md": dataset_card("cc-by-4.0", "The dataset is open but for non-commercial use only.")})
+    [finding] = findings(root)
+    assert (finding.rule, str(finding.location)) == ("DAT008", "README.md:10:1")
+    assert "metadata declares CC-BY-4.0" in finding.message and "non-commercial" in finding.message
+    assert [str(r) for r in finding.related] == ["README.md:2:10"]
+
+
+def test_prose_that_repeats_the_yaml_or_grants_more_is_quiet(make_repo):
+    same = make_repo({"README.md": dataset_card("cc-by-nc-4.0", "Attribution-NonCommercial 4.0 International")})
+    assert [f.rule for f in findings(same)] == ["DAT001"]
+    grants = make_repo({"README.md": dataset_card("cc-by-4.0", "Free for commercial and non-commercial use.")})
+    assert findings(grants) == []
+
+
+# --- datasets a model card lists ------------------------------------------------------------
+
+
+def model_card(*datasets: str, licence: str = "apache-2.0") -> str:
+    listed = "".join(f"- {d}\n" for d in datasets)
+    return card(f"license: {licence}\nlibrary_name: transformers\ndatasets:\n{listed}")
+
+
+def test_listed_dataset_resolved_through_configuration(make_repo):
+    root = make_repo({
+        "README.md": model_card("org/nc-data", "org/free"),
+        "model.safetensors": SAFETENSORS,
+        ".modelicense.toml": override(("org/nc-data", 'licence = "cc-by-nc-4.0"'), ("org/free", 'licence = "cc-by-4.0"')),
+    })
+    [finding] = findings(root)
+    assert (finding.rule, str(finding.location)) == ("DAT001", "README.md:5:3")
+    assert "training dataset 'org/nc-data' is non-commercial (under CC-BY-NC-4.0)" in finding.message
+    assert "the model's own licence, Apache-2.0, allows commercial use" in finding.message
+
+
+def test_no_commercial_note_when_the_model_is_itself_non_commercial(make_repo):
+    root = make_repo({
+        "README.md": model_card("org/nc-data", licence="cc-by-nc-4.0"),
+        ".modelicense.toml": override(("org/nc-data", 'licence = "cc-by-nc-4.0"')),
+    })
+    [finding] = findings(root)
+    assert finding.rule == "DAT001" and "allows commercial use" not in finding.message
+
+
+def test_knowledge_flags_third_party_provider_and_crawl(make_repo):
+    root = make_repo({
+        "README.md": model_card("org/books", "org/synthetic", "org/crawl"),
+        ".modelicense.toml": override(
+            ("org/books", 'licence = "mit"\nthird_party_content = true'),
+            ("org/synthetic", 'licence = "cc-by-nc-4.0"\nprovider_terms = "openai-terms"'),
+            ("org/crawl", 'licence = "odc-by"\nweb_crawl = true'),
+        ),
+    })
+    assert sorted((f.rule, f.severity.value, f.location.line) for f in findings(root)) == [
+        ("DAT001", "warning", 6), ("DAT003", "warning", 5), ("DAT004", "warning", 6), ("DAT005", "info", 7),
+    ]
+
+
+def test_unknown_dataset_id_is_info(make_repo):
+    root = make_repo({"README.md": model_card("my-org/internal-crawl-2024")})
+    [finding] = findings(root)
+    assert (finding.rule, finding.severity.value, str(finding.location)) == ("DAT006", "info", "README.md:5:3")
+    assert "my-org/internal-crawl-2024" in finding.message
+
+
+def test_listed_dataset_with_a_card_in_the_repository(make_repo):
+    root = make_repo({
+        "README.md": model_card("org/mydata"),
+        "data/mydata/README.md": dataset_card("cc-by-nc-4.0"),
+    })
+    [finding] = findings(root)  # no DAT006: the local card resolves it; one finding, at the data
+    assert (finding.rule, str(finding.location)) == ("DAT001", "data/mydata/README.md:2:10")
+    assert [str(r) for r in finding.related] == ["README.md:5:3"]
+    assert "the model card lists it as training data" in finding.message
+
+
+def test_permissive_model_on_permissive_data_is_quiet(make_repo):
+    root = make_repo({
+        "README.md": model_card("org/open-data", "org/mydata"),
+        "LICENSE": "MIT License\n\nPermission is hereby granted, free of charge, to any person\n",
+        "model.safetensors": SAFETENSORS,
+        "data/mydata/README.md": dataset_card("cc-by-4.0", "CC BY 4.0"),
+        ".modelicense.toml": override(("org/open-data", 'licence = "cc0-1.0"')),
+    })
+    assert findings(root, "") == []
+
+
+def test_plain_software_repository_is_quiet(make_repo):
+    root = make_repo({"LICENSE": "MIT License\n\nPermission is hereby granted, free of charge, to any person\n",
+                      "README.md": "# tool\n\n## License\n\nMIT, for commercial and non-commercial use.\n",
+                      "src/tool.py": "x = 1\n", "tests/data.csv": "a,b\n"}, git=True)
+    assert findings(root, "") == []
+
+
+# --- real cards -----------------------------------------------------------------------------
+
+
+def test_corpus_dataset_cards_that_fire(corpus):
+    cards = corpus / "hf-dataset-cards"
+    expected = {
+        "glucose": ("DAT008", 221),  # YAML cc-by-4.0, prose CC BY-NC 4.0
+        "red_caps": ("DAT008", 451),  # YAML cc-by-4.0, "should only be used for non-commercial research"
+        "amazon_reviews_multi": ("DAT001", 205),  # YAML other, prose "non-commercial research usage only"
+        "imagenet-1k": ("DAT001", 1209),  # YAML other, ImageNet terms of access
+        "anli": ("DAT001", 10),  # YAML cc-by-nc-4.0
+        "ajgt_twitter_ar": ("DAT007", 9),  # YAML unknown, nothing in the prose
+    }
+    for name, (rule_id, line) in expected.items():
+        assert [(f.rule, f.location.line) for f in findings(cards / name)] == [(rule_id, line)], name
+    assert sorted(f.rule for f in findings(cards / "wider_face")) == ["DAT001", "DAT002"]
+
+
+@pytest.mark.parametrize("name", ["cuad", "eurlex", "multi_eurlex", "germaner", "few_rel", "hebrew_sentiment",
+                                  "europa_eac_tm", "common_voice", "gsm8k", "banking77"])
+def test_corpus_dataset_cards_that_stay_quiet(corpus, name):
+    # cuad / eurlex: "commercial and non-commercial use"; germaner: "academic and commercial purposes";
+    # few_rel / hebrew_sentiment: an MIT text whose "permission notice" is not a restriction.
+    assert findings(corpus / "hf-dataset-cards" / name) == []
+
+
+def test_corpus_legacy_other_ids(corpus):
+    legacy = corpus / "hf-dataset-cards-legacy"
+    [finding] = findings(legacy / "gem")
+    assert finding.rule == "DAT001" and "'other-research-only'" in finding.message
+
+
+def test_corpus_alpaca_data_licence(corpus):
+    result = findings(corpus / "model-repos" / "tatsu-lab__stanford_alpaca")
+    assert [(f.rule, f.location.path) for f in result] == [("DAT001", "DATA_LICENSE")]
