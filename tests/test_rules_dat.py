@@ -245,3 +245,12 @@ def test_corpus_legacy_other_ids(corpus):
 def test_corpus_alpaca_data_licence(corpus):
     result = findings(corpus / "model-repos" / "tatsu-lab__stanford_alpaca")
     assert [(f.rule, f.location.path) for f in result] == [("DAT001", "DATA_LICENSE")]
+
+
+def test_dataset_card_other_with_a_known_licence_name(make_repo):
+    root = make_repo({"README.md": card("license: other\nlicense_name: cc-by-nc-4.0\ntask_categories:\n- qa")})
+    assert [f.rule for f in findings(root)] == ["DAT001"]
+    stricter = make_repo({"README.md": card("license: other\nlicense_name: cc-by-4.0\ntask_categories:\n- qa",
+                                            "# D\n\n## Licensing Information\n\nResearch only.\n")})
+    [finding] = findings(stricter)
+    assert finding.rule == "DAT008" and "other (cc-by-4.0)" in finding.message

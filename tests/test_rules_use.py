@@ -99,3 +99,8 @@ def test_corpus_openrail_and_model_licences(corpus):
                                   "EleutherAI__gpt-neox", "mistralai__mistral-inference", "allenai__OLMo"])
 def test_corpus_open_models_are_quiet(corpus, repo):
     assert findings(corpus / "model-repos" / repo) == []
+
+
+def test_other_with_a_known_licence_name(make_repo):
+    root = make_repo({"README.md": card("license: other\nlicense_name: llama3\nlibrary_name: transformers")})
+    assert sorted(f.rule for f in findings(root)) == ["USE001", "USE002"]

@@ -152,3 +152,12 @@ def test_corpus_repos_without_weight_terms_are_quiet(corpus, repo):
     # ChatTTS (AGPL code) and ImageBind (CC BY-NC-SA root LICENSE) ship no weights: their root
     # licence is the code's, and only prose says what covers the weights.
     assert findings(corpus / "model-repos" / repo) == []
+
+
+def test_other_with_a_known_licence_name_counts_as_that_licence(make_repo):
+    root = make_repo({"README.md": card("license: other\nlicense_name: tongyi-qianwen-research\n"
+                                        "license_link: https://example.com/LICENSE\nlibrary_name: transformers")})
+    [finding] = findings(root)
+    assert finding.rule == "WGT002" and "tongyi-qianwen-research (its license_name)" in finding.message
+    unknown_name = make_repo({"README.md": card("license: other\nlicense_name: my-own\nlibrary_name: transformers")})
+    assert findings(unknown_name) == []

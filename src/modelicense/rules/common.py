@@ -124,6 +124,8 @@ def licence_label(item: ResolvedDeclaration, licence: Licence) -> str:
     raw = item.declaration.raw.strip()
     if item.declaration.is_text:  # a licence text: its name says more than an id
         return licence.id if licence.name in ("", licence.id) else f"{licence.name} ({licence.id})"
+    if raw.lower() == "other":
+        return f"{licence.id} (its license_name)"
     if raw == licence.id or len(raw) > 60 or "\n" in raw:
         return licence.id
     return f"{licence.id} ('{raw}')"
@@ -134,3 +136,14 @@ def group_key(artefact: Artefact, licence: Licence) -> tuple[str, str]:
     except sibling files in a folder of licence texts, which each speak for a different model."""
     in_folder = artefact.directory.rpartition("/")[2].lower() in _LICENCE_FOLDERS
     return licence.id, artefact.path if in_folder else ""
+
+
+def holds_declared(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge,
+                   predicate: Callable[[Licence], bool]) -> list[Licence]:
+    """`holds`, where `license: other` counts as the licence its card's `license_name` names
+    when the knowledge base knows it (Hub cards write `other` + `license_name: tongyi-qianwen`)."""
+    if item.resolution.ignorance == "other" and item.declaration.field in ("license", "licenses"):
+        name = artefact.meta("license_name")
+        named = knowledge.licence(knowledge.licence_id(name)) if name else None
+        return [named] if named is not None and predicate(named) else []
+    return holds(item.resolution, knowledge, predicate)

@@ -27,7 +27,7 @@ from modelicense.model import (
 )
 from modelicense.rules import Hit, rule
 from modelicense.rules.common import (
-    holds,
+    holds_declared,
     licences,
     model_cards,
     model_declarations,
@@ -211,7 +211,7 @@ def _metadata_terms(item: _Local, knowledge: Knowledge) -> dict[str, tuple[str, 
     for decl in item.metadata:
         for kind, prop in (("non-commercial", "non_commercial"), ("research-only", "research_only"),
                            ("no-derivatives", "no_derivatives")):
-            for licence in holds(decl.resolution, knowledge, lambda lic, p=prop: bool(getattr(lic, p))):
+            for licence in holds_declared(item.artefact, decl, knowledge, lambda lic, p=prop: bool(getattr(lic, p))):
                 terms.setdefault(kind, (licence.id, decl.declaration.location))
         if decl.resolution.method == "legacy-other" and decl.resolution.unrecognised:
             # `other-non-commercial-research`: the legacy id's name states the terms.
@@ -221,9 +221,13 @@ def _metadata_terms(item: _Local, knowledge: Knowledge) -> dict[str, tuple[str, 
     return terms
 
 
-def _metadata_names_terms(item: _Local) -> bool:
-    """The structured licence names at least one real licence (not unknown/other/unrecognised)."""
-    return any(d.resolution.keys and not d.resolution.ignorance for d in item.metadata)
+def _metadata_names_terms(item: _Local, knowledge: Knowledge) -> bool:
+    """The structured licence names at least one real licence (not unknown, unrecognised, or
+    `other` without a `license_name` the knowledge base knows)."""
+    return any(
+        (d.resolution.keys and not d.resolution.ignorance) or holds_declared(item.artefact, d, knowledge, lambda _l: True)
+        for d in item.metadata
+    )
 
 
 def _prose_terms(item: _Local) -> dict[str, tuple[str, Location]]:
@@ -239,7 +243,7 @@ def _effective_terms(item: _Local, knowledge: Knowledge) -> dict[str, tuple[str,
     real licence (it is then the only statement of terms); a real licence with stricter prose is
     DAT008's business."""
     terms = {k: (label, loc, False) for k, (label, loc) in _metadata_terms(item, knowledge).items()}
-    if not _metadata_names_terms(item):
+    if not _metadata_names_terms(item, knowledge):
         for kind, (evidence, loc) in _prose_terms(item).items():
             if kind in _PROPERTY:
                 terms.setdefault(kind, (evidence, loc, True))
@@ -645,7 +649,7 @@ def prose_stricter(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
     `license_name` and `license_link`), or correct the prose if the YAML is right.
     """
     for item in _sources(repository, knowledge).local:
-        if not _metadata_names_terms(item):
+        if not _metadata_names_terms(item, knowledge):
             continue
         declared = _metadata_terms(item, knowledge)
         stricter: dict[str, tuple[str, Location]] = {}
@@ -660,7 +664,11 @@ def prose_stricter(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
             continue
         kinds = list(stricter)
         evidence, location = stricter[kinds[0]]
-        yaml = ", ".join(d.resolution.expression or d.declaration.raw for d in item.metadata if d.resolution.keys)
+        name = item.artefact.meta("license_name")
+        yaml = ", ".join(
+            d.resolution.expression or d.declaration.raw if d.resolution.keys else f"other ({name})"
+            for d in item.metadata if d.resolution.keys or (d.resolution.ignorance == "other" and name)
+        )
         yield Hit(
             f"this dataset's metadata declares {yaml}, but the Licensing Information is stricter — "
             f"{_kinds_text(kinds)} ({evidence!r}){_users_text(item.users)}{_commercial_note(repository, knowledge, kinds)}; "

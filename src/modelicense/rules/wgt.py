@@ -13,7 +13,7 @@ from modelicense.rules import Hit, rule
 from modelicense.rules.common import (
     covered_weight_files,
     group_key,
-    holds,
+    holds_declared,
     licence_label,
     model_declarations,
     weights_subject,
@@ -33,7 +33,7 @@ class _Group:
 def _weights_under(repository: Repository, knowledge: Knowledge, predicate: Callable[[Licence], bool]) -> list[_Group]:
     groups: dict[tuple[str, str], _Group] = {}
     for artefact, item in model_declarations(repository, knowledge):
-        for licence in holds(item.resolution, knowledge, predicate):
+        for licence in holds_declared(artefact, item, knowledge, predicate):
             group = groups.setdefault(group_key(artefact, licence), _Group(licence, licence_label(item, licence)))
             group.locations.append(item.declaration.location)
             group.files.extend(f for f in covered_weight_files(repository, artefact) if f not in group.files)
