@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import card
+from conftest import FIXTURES, card
 
 from modelicense import config as config_module
 from modelicense.rules.dat import prose_restrictions
@@ -254,3 +254,30 @@ def test_dataset_card_other_with_a_known_licence_name(make_repo):
                                             "# D\n\n## Licensing Information\n\nResearch only.\n")})
     [finding] = findings(stricter)
     assert finding.rule == "DAT008" and "other (cc-by-4.0)" in finding.message
+
+
+# --- datasets the shipped knowledge base knows -------------------------------------------------
+
+
+@pytest.mark.parametrize("dataset,expected", [
+    ("tatsu-lab/alpaca", [("DAT001", "warning"), ("DAT004", "warning")]),  # CC BY-NC, OpenAI outputs
+    ("bookcorpus", [("DAT003", "warning")]),  # books taken without permission
+    ("the_pile_books3", [("DAT003", "warning")]),
+    ("allenai/c4", [("DAT005", "info")]),  # a web crawl: info, never a warning
+    ("commoncrawl", [("DAT005", "info")]),  # no single licence is not "unknown"
+    ("HuggingFaceFW/fineweb", [("DAT005", "info")]),
+    ("samsum", [("DAT001", "warning"), ("DAT002", "warning")]),
+    ("openai/gsm8k", []),
+    ("wikipedia", []),  # CC BY-SA text: share-alike data is not a restriction on running a model
+    ("mozilla-foundation/common_voice", []),
+])
+def test_known_datasets(make_repo, dataset, expected):
+    root = make_repo({"README.md": model_card(dataset)})
+    assert sorted((f.rule, f.severity.value) for f in findings(root)) == expected, dataset
+
+
+def test_fixture_gpl_weights_training_data():
+    result = findings(FIXTURES / "gpl-weights")
+    assert sorted(f.rule for f in result) == ["DAT001", "DAT004"]  # tatsu-lab/alpaca; wikipedia is fine
+    dat001 = next(f for f in result if f.rule == "DAT001")
+    assert "the model's own licence, GPL-3.0-only, allows commercial use, but this data does not" in dat001.message

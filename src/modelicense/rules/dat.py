@@ -191,17 +191,18 @@ def _dataset_licences(dataset: Dataset, knowledge: Knowledge) -> list[Licence]:
 
 
 def _dataset_terms(dataset: Dataset, knowledge: Knowledge) -> dict[str, str]:
-    """Restriction kind -> where it comes from, for a dataset the knowledge base knows."""
+    """Restriction kind -> where it comes from (a licence id, or "its terms" for the entry's own
+    flags), for a dataset the knowledge base knows."""
     terms: dict[str, str] = {}
-    for kind, flag in (("non-commercial", dataset.non_commercial), ("research-only", dataset.research_only),
-                       ("no-derivatives", dataset.no_derivatives)):
-        if flag:
-            terms[kind] = "its terms"
     for licence in _dataset_licences(dataset, knowledge):
         for kind, prop in (("non-commercial", "non_commercial"), ("research-only", "research_only"),
                            ("no-derivatives", "no_derivatives")):
-            if getattr(licence, prop) and kind not in terms:
-                terms[kind] = licence.id
+            if getattr(licence, prop):
+                terms.setdefault(kind, licence.id)
+    for kind, flag in (("non-commercial", dataset.non_commercial), ("research-only", dataset.research_only),
+                       ("no-derivatives", dataset.no_derivatives)):
+        if flag:
+            terms.setdefault(kind, "its terms")
     return terms
 
 
@@ -485,9 +486,11 @@ def provider_terms(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
     """
     for reference, dataset in _sources(repository, knowledge).known:
         if dataset.provider_terms:
+            terms = knowledge.licence(dataset.provider_terms)
+            named = terms.name if terms is not None else dataset.provider_terms
             yield Hit(
-                f"training dataset '{reference.id}' was generated under a model provider's terms "
-                f"({dataset.provider_terms}): they may restrict what a model trained on it may be used for",
+                f"training dataset '{reference.id}' was generated with a model whose provider's terms ({named}) come "
+                f"with its outputs: they may restrict what a model trained on it may be used for; say so in the card",
                 reference.location,
                 subject=dataset.id,
             )
@@ -610,8 +613,9 @@ def unusable_data_licence(repository: Repository, knowledge: Knowledge) -> Itera
             subject=f"{item.name}:unknown",
         )
     for reference, dataset in sources.known:
-        declared = knowledge.licence(dataset.licence)
-        if not dataset.licence or (declared is not None and declared.kind == "ignorance"):
+        # No licence in the knowledge base (null) means "no single licence" (a crawl, a mixture),
+        # judged by the dataset's flags; only a recorded `unknown` means nobody knows.
+        if dataset.licence == "unknown":
             yield Hit(
                 f"training dataset '{reference.id}' has no known licence: nobody can tell whether a model trained on "
                 f"it may be used",
