@@ -281,3 +281,10 @@ def test_fixture_gpl_weights_training_data():
     assert sorted(f.rule for f in result) == ["DAT001", "DAT004"]  # tatsu-lab/alpaca; wikipedia is fine
     dat001 = next(f for f in result if f.rule == "DAT001")
     assert "the model's own licence, GPL-3.0-only, allows commercial use, but this data does not" in dat001.message
+
+
+def test_research_only_prose_is_not_stricter_than_a_non_commercial_licence(make_repo):
+    root = make_repo({"README.md": dataset_card("cc-by-nc-4.0", "For non-commercial research purposes only.")})
+    assert [f.rule for f in findings(root)] == ["DAT001"]
+    nd = make_repo({"README.md": dataset_card("cc-by-nc-4.0", "Licensed CC BY-NC-ND 4.0: no derivatives.")})
+    assert sorted(f.rule for f in findings(nd)) == ["DAT001", "DAT008"]

@@ -658,10 +658,13 @@ def prose_stricter(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
         declared = _metadata_terms(item, knowledge)
         stricter: dict[str, tuple[str, Location]] = {}
         for kind, (evidence, location) in _prose_terms(item).items():
-            prop = _PROPERTY.get(kind)
-            if prop is not None and any(_PROPERTY.get(k) == prop for k in declared):
+            # Non-commercial, research-only and academic-only all take away commercial use: once the
+            # metadata shows one of them, prose naming another adds nothing users would act on.
+            if kind in USE_KINDS and any(k in USE_KINDS for k in declared):
                 continue
-            if kind == "permission-required" and stricter:
+            if kind == "no-derivatives" and "no-derivatives" in declared:
+                continue
+            if kind == "permission-required" and (stricter or declared):
                 continue  # the restriction it goes with already says it
             stricter.setdefault(kind, (evidence, location))
         if not stricter:
