@@ -124,6 +124,17 @@ def test_prose_stricter_than_yaml(make_repo):
     assert [str(r) for r in finding.related] == ["README.md:2:10"]
 
 
+def test_prose_naming_another_licence_is_left_to_dec004(make_repo):
+    """One disagreement, one finding: DEC004 names both licences; DAT008 is for terms in words."""
+    root = make_repo({"README.md": dataset_card("cc-by-4.0", "[CC BY-NC 4.0](https://creativecommons.org/licenses/by-nc/4.0/)")})
+    assert findings(root) == []
+
+
+def test_corpus_prose_naming_another_licence_is_left_to_dec004(corpus):
+    # glucose: YAML cc-by-4.0, prose "Creative Commons Attribution-NonCommercial 4.0 International Public License".
+    assert findings(corpus / "hf-dataset-cards" / "glucose") == []
+
+
 def test_prose_that_repeats_the_yaml_or_grants_more_is_quiet(make_repo):
     same = make_repo({"README.md": dataset_card("cc-by-nc-4.0", "Attribution-NonCommercial 4.0 International")})
     assert [f.rule for f in findings(same)] == ["DAT001"]
@@ -216,7 +227,8 @@ def test_plain_software_repository_is_quiet(make_repo):
 def test_corpus_dataset_cards_that_fire(corpus):
     cards = corpus / "hf-dataset-cards"
     expected = {
-        "glucose": ("DAT008", 221),  # YAML cc-by-4.0, prose CC BY-NC 4.0
+        "menyo20k_mt": ("DAT008", 146),  # YAML cc-by-4.0, "open but for non-commercial use"
+        "senti_ws": ("DAT008", 158),  # YAML cc-by-sa-3.0, "Attribution-Noncommercial-Share Alike"
         "red_caps": ("DAT008", 451),  # YAML cc-by-4.0, "should only be used for non-commercial research"
         "amazon_reviews_multi": ("DAT001", 205),  # YAML other, prose "non-commercial research usage only"
         "imagenet-1k": ("DAT001", 1209),  # YAML other, ImageNet terms of access

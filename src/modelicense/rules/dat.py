@@ -22,6 +22,7 @@ from modelicense.model import (
     Location,
     Reference,
     Repository,
+    Resolution,
     ResolvedDeclaration,
     Severity,
 )
@@ -231,12 +232,33 @@ def _metadata_names_terms(item: _Local, knowledge: Knowledge) -> bool:
     )
 
 
-def _prose_terms(item: _Local) -> dict[str, tuple[str, Location]]:
+def _prose_terms(item: _Local, sections: list[ResolvedDeclaration] | None = None) -> dict[str, tuple[str, Location]]:
     terms: dict[str, tuple[str, Location]] = {}
-    for decl in item.prose:
+    for decl in item.prose if sections is None else sections:
         for found in prose_restrictions(decl.declaration.raw):
             terms.setdefault(found.kind, (found.evidence, decl.declaration.location))
     return terms
+
+
+def _clear(resolution: Resolution, knowledge: Knowledge) -> list[str]:
+    """The licence ids a resolution names when every one is a known, specific licence, else []."""
+    known = licences(resolution, knowledge)
+    if resolution.unrecognised or resolution.ignorance or not known or len(known) != len(resolution.keys):
+        return []
+    if any(licence.kind in ("family", "ignorance") for licence in known):
+        return []
+    return [re.sub(r"(-only|-or-later|\+)$", "", licence.id.lower()) for licence in known]
+
+
+def _names_another_licence(section: ResolvedDeclaration, item: _Local, knowledge: Knowledge) -> bool:
+    """The prose names a licence the metadata does not (CC BY-NC in the text, CC BY in the YAML):
+    DEC004 reports that contradiction, with both licences named; DAT008 keeps to prose that
+    states its restrictions in words, so that one disagreement is one finding."""
+    named = _clear(section.resolution, knowledge)
+    declared = [_clear(d.resolution, knowledge) for d in item.metadata]
+    if not named or not declared or not all(declared):
+        return False
+    return not set(named) & {ident for ids in declared for ident in ids}
 
 
 def _effective_terms(item: _Local, knowledge: Knowledge) -> dict[str, tuple[str, Location, bool]]:
@@ -656,8 +678,9 @@ def prose_stricter(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
         if not _metadata_names_terms(item, knowledge):
             continue
         declared = _metadata_terms(item, knowledge)
+        sections = [d for d in item.prose if not _names_another_licence(d, item, knowledge)]
         stricter: dict[str, tuple[str, Location]] = {}
-        for kind, (evidence, location) in _prose_terms(item).items():
+        for kind, (evidence, location) in _prose_terms(item, sections).items():
             # Non-commercial, research-only and academic-only all take away commercial use: once the
             # metadata shows one of them, prose naming another adds nothing users would act on.
             if kind in USE_KINDS and any(k in USE_KINDS for k in declared):
