@@ -37,11 +37,10 @@ def detect_by_title(text: str, knowledge: Knowledge) -> Resolution | None:
     """The licence whose title pattern matches earliest in the opening of the text."""
     head = re.sub(r"\s+", " ", text[:TEXT_HEAD_CHARS].lower())
     best: tuple[int, str] | None = None
-    for licence in knowledge.licences.values():
-        for pattern in licence.titles:
-            match = re.search(pattern, head)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), licence.id)
+    for pattern, ident in knowledge.title_patterns():
+        match = pattern.search(head)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), ident)
     if best is None:
         return None
     return Resolution(best[1], keys=(best[1],), method="title")
