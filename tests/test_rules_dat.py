@@ -103,6 +103,13 @@ def test_data_licence_file_in_a_model_repository(make_repo):
     assert "the model's own licence, Apache-2.0, allows commercial use, but this data does not" in finding.message
 
 
+def test_croissant_metadata_licence_url(make_repo):
+    root = make_repo({"croissant.json": '{"@type": "sc:Dataset", "name": "x",\n'
+                                        ' "license": "https://creativecommons.org/licenses/by-nc/4.0/"}\n'})
+    [finding] = findings(root)
+    assert (finding.rule, finding.location.path, finding.location.line) == ("DAT001", "croissant.json", 2)
+
+
 def test_unknown_licence_on_a_dataset_card(make_repo):
     root = make_repo({"README.md": dataset_card("unknown", "[More Information Needed]")})
     [finding] = findings(root)

@@ -9,6 +9,17 @@ import pytest
 from conftest import FIXTURES, card
 
 from modelicense import config as config_module
+from modelicense.knowledge import load
+from modelicense.model import (
+    Artefact,
+    Declaration,
+    FileKind,
+    Location,
+    Repository,
+    ResolvedDeclaration,
+)
+from modelicense.resolve import Resolver
+from modelicense.rules.wgt import copyleft_weights
 from modelicense.scan import scan
 
 SAFETENSORS = b"\x10\x00\x00\x00\x00\x00\x00\x00" + b'{"__metadata__":{}}'[:16]
@@ -161,3 +172,16 @@ def test_other_with_a_known_licence_name_counts_as_that_licence(make_repo):
     assert finding.rule == "WGT002" and "tongyi-qianwen-research (its license_name)" in finding.message
     unknown_name = make_repo({"README.md": card("license: other\nlicense_name: my-own\nlibrary_name: transformers")})
     assert findings(unknown_name) == []
+
+
+def test_weight_file_metadata_names_its_own_file():
+    """Weight-file metadata (GGUF general.license, safetensors __metadata__) covers that file only.
+    Built directly: the header extractors that produce it live elsewhere."""
+    knowledge = load()
+    declaration = Declaration("gpl-3.0", "weights", Location("q/model-Q4.gguf"), "general.license")
+    shard = Artefact("q/model-Q4.gguf", FileKind.WEIGHTS,
+                     (ResolvedDeclaration(declaration, Resolver(knowledge).resolve(declaration)),))
+    other = Artefact("q/model-Q8.gguf", FileKind.WEIGHTS)
+    [hit] = copyleft_weights(Repository(".", (shard, other)), knowledge)
+    assert hit.location.path == "q/model-Q4.gguf"
+    assert "the weights in q/model-Q4.gguf are under" in hit.message and "Q8" not in hit.message
