@@ -307,3 +307,10 @@ def test_research_only_prose_is_not_stricter_than_a_non_commercial_licence(make_
     assert [f.rule for f in findings(root)] == ["DAT001"]
     nd = make_repo({"README.md": dataset_card("cc-by-nc-4.0", "Licensed CC BY-NC-ND 4.0: no derivatives.")})
     assert sorted(f.rule for f in findings(nd)) == ["DAT001", "DAT008"]
+
+
+@pytest.mark.parametrize("repo", ["model-repos/EleutherAI__pythia", "model-repos/allenai__OLMo",
+                                  "model-repos/togethercomputer__RedPajama-Data", "model-repos/openai__whisper",
+                                  "model-repos/bigcode-project__the-stack-v2", "hf-docs/huggingface__huggingface_hub"])
+def test_corpus_open_models_and_software_are_quiet_for_every_judgement(corpus, repo):
+    assert [f for f in findings(corpus / repo, "") if f.rule[:3] in ("WGT", "DAT", "USE")] == []
