@@ -314,3 +314,11 @@ def test_research_only_prose_is_not_stricter_than_a_non_commercial_licence(make_
                                   "model-repos/bigcode-project__the-stack-v2", "hf-docs/huggingface__huggingface_hub"])
 def test_corpus_open_models_and_software_are_quiet_for_every_judgement(corpus, repo):
     assert [f for f in findings(corpus / repo, "") if f.rule[:3] in ("WGT", "DAT", "USE")] == []
+
+
+def test_commercial_note_reads_license_name(make_repo):
+    root = make_repo({
+        "README.md": card("license: other\nlicense_name: qwen\nlibrary_name: transformers\ndatasets:\n- samsum"),
+    })
+    dat001 = next(f for f in findings(root) if f.rule == "DAT001")
+    assert "the model's own licence, qwen, allows commercial use" in dat001.message

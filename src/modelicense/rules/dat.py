@@ -276,9 +276,9 @@ def _effective_terms(item: _Local, knowledge: Knowledge) -> dict[str, tuple[str,
 def _model_allows_commercial(repository: Repository, knowledge: Knowledge) -> str | None:
     """The model's own licence ids when every one of them allows commercial use, else None."""
     ids: list[str] = []
-    for _artefact, item in model_declarations(repository, knowledge):
-        known = licences(item.resolution, knowledge)
-        if not known or item.resolution.unrecognised or item.resolution.ignorance:
+    for artefact, item in model_declarations(repository, knowledge):
+        known = holds_declared(artefact, item, knowledge, lambda _licence: True)
+        if not known or item.resolution.unrecognised:
             return None
         if any(licence.restricts_use or licence.kind == "ignorance" for licence in known):
             return None
