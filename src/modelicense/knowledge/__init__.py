@@ -13,7 +13,7 @@ import os
 import re
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 # --- vocabulary ------------------------------------------------------------------------------
 
@@ -124,6 +124,7 @@ class Knowledge:
     _generated_raw: dict[str, tuple[dict, str]] = field(default_factory=dict)
     _patterns: list[tuple[re.Pattern[str], str]] | None = None
     _titles: list[tuple[re.Pattern[str], str]] | None = None
+    _names: re.Pattern[str] | None = None
 
     # -- licences --
     def licence(self, ident: str | None) -> Licence | None:
@@ -184,6 +185,12 @@ class Knowledge:
             self._titles = [(re.compile(p), lic.id) for lic in self.licences.values() for p in lic.titles]
         return self._titles
 
+    def name_pattern(self, build: Callable[["Knowledge"], re.Pattern[str]]) -> re.Pattern[str]:
+        """The pattern that finds licence names in prose (see names.py), built once."""
+        if self._names is None:
+            self._names = build(self)
+        return self._names
+
     # -- datasets and models --
     def dataset(self, ident: str) -> Dataset | None:
         key = self._dataset_index.get(_key(ident))
@@ -212,6 +219,7 @@ class Knowledge:
             self._licence_index.setdefault(_key(name), entry.id)
         self._licence_index[_key(entry.id)] = entry.id
         self._titles = None
+        self._names = None
 
     def add_dataset(self, entry: Dataset) -> None:
         self.datasets[entry.id] = entry
