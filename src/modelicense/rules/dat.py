@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from modelicense.knowledge import Dataset, Knowledge, Licence
+from modelicense.knowledge import Dataset, Knowledge, Licence, prose
 from modelicense.model import (
     Artefact,
     FileKind,
@@ -35,74 +35,54 @@ from modelicense.rules.common import (
 )
 
 # --- restrictions stated in prose ------------------------------------------------------------
-# A minimal phrase table, written here until the knowledge base offers one: what a "Licensing
-# Information" section (or a legacy `other-<name>` id) says about how the data may be used.
-# Each phrase names a restriction; `_BOTH` catches "commercial and non-commercial use", which
-# grants rather than restricts.
+# What a "Licensing Information" section (or a legacy `other-<name>` id) says about how the data
+# may be used: the restriction phrases of knowledge.prose, and the properties of the licences the
+# prose names (resolved like any declaration).
 
-PHRASES: tuple[tuple[str, str], ...] = (
-    ("non-commercial", r"\bnon[\s-]?commercial(?:ly)?\b"),
-    ("non-commercial", r"\bby-nc\b"),
-    ("non-commercial", r"\bnot (?:be )?(?:used )?for (?:any )?commercial\b"),
-    ("non-commercial", r"\b(?:no|not \w+ any) commercial (?:use|purpose|exploitation)"),
-    ("non-commercial", r"\bcommercial (?:use|purposes?)[^.\n]{0,40}\b(?:not (?:permitted|allowed)|prohibited|forbidden)"),
-    ("non-commercial", r"\b(?:prohibits?|forbids?|excludes?) (?:any )?commercial\b"),
-    ("research-only", r"\bresearch (?:and [a-z]+ )?(?:purposes? |uses? )?only\b"),
-    ("research-only", r"\b(?:only|solely|exclusively|restricted to) (?:for )?(?:non[\s-]?commercial )?(?:academic )?research\b"),
-    ("academic-only", r"\bacademic (?:research )?(?:use|purposes?) only\b"),
-    ("academic-only", r"\bacademic licen[cs]e\b"),
-    ("academic-only", r"\bfor (?:its own )?academic (?:and research )?purposes\b"),
-    ("research-only", r"\bbeyond (?:scientific|academic|research) (?:fair )?use\b"),
-    ("no-derivatives", r"\bno[\s-]?deriv(?:ative)?s?\b"),
-    ("no-derivatives", r"\bby(?:-nc)?-nd\b"),
-    ("no-derivatives", r"\bmodification[^.\n]{0,60}\b(?:strictly )?prohibited\b"),
-    ("permission-required", r"\b(?:requires?|required|must (?:obtain|request|ask for)) (?:the )?(?:prior |written |express |explicit )*permission\b"),
-    ("permission-required", r"\bwithout (?:the )?(?:[\w.-]+(?:'s|’s) )?(?:prior |written |express |explicit )*(?:permission|consent)\b"),
-)
-_COMPILED = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in PHRASES)
-_BOTH = re.compile(r"\bcommercial(?:ly)?\s*(?:and|or|&|as well as|/)\s*(?:for\s+)?non[\s-]?commercial|"
-                   r"\bnon[\s-]?commercial(?:ly)?\s*(?:and|or|&|as well as|/)\s*(?:for\s+)?commercial", re.IGNORECASE)
 _PROPERTY = {"non-commercial": "non_commercial", "research-only": "research_only", "academic-only": "research_only",
              "no-derivatives": "no_derivatives"}
 USE_KINDS = ("non-commercial", "research-only", "academic-only")
+_ORDER = (*USE_KINDS, "no-derivatives", "permission-required")
+_LICENCE_KINDS = (("non-commercial", "non_commercial"), ("research-only", "research_only"),
+                  ("no-derivatives", "no_derivatives"))
 
 
-@dataclass(frozen=True)
-class Restriction:
-    kind: str  # non-commercial, research-only, academic-only, no-derivatives, permission-required
-    evidence: str  # the words that say so, as written
-
-
-def prose_restrictions(text: str) -> list[Restriction]:
-    """Restrictions a piece of prose states, one per kind, each with its evidence."""
-    flat = re.sub(r"\s+", " ", text)
-    both = [m.span() for m in _BOTH.finditer(flat)]
-    found: dict[str, Restriction] = {}
-    for kind, pattern in _COMPILED:
-        if kind in found:
-            continue
-        for match in pattern.finditer(flat):
-            if any(start <= match.start() < end or start < match.end() <= end for start, end in both):
-                continue
-            found[kind] = Restriction(kind, _evidence(flat, match.start(), match.end()))
-            break
-    return list(found.values())
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 
 
 def _evidence(text: str, start: int, end: int, width: int = 60) -> str:
-    """The sentence around a match, cut at word boundaries to about `width` characters each side."""
-    sentence_start = text.rfind(". ", 0, start)
-    left = sentence_start + 2 if sentence_start >= 0 and start - sentence_start <= width else max(0, start - width)
-    if left > 0 and text[left - 1] not in " ." and " " in text[left:start]:
+    """The words around a phrase, within its sentence and about `width` characters each side, cut
+    at word boundaries, on one line."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - width), start)]
+    left = before[-1] if before else max(0, start - width)
+    if left > 0 and not text[left - 1].isspace() and text[left - 1] not in ".!?" and " " in text[left:start]:
         left = text.index(" ", left) + 1  # do not start mid-word
-    stop = text.find(". ", end)
-    right = stop + 1 if 0 <= stop < end + width else min(len(text), end + width)
-    if right < len(text) and text[right - 1] not in " ." and " " in text[end:right]:
+    after = _SENTENCE_END.search(text, end, end + width)
+    right = after.start() + (1 if text[after.start()] in ".!?" else 0) if after else min(len(text), end + width)
+    if not after and right < len(text) and not text[right - 1].isspace() and " " in text[end:right]:
         right = text.rindex(" ", end, right)
-    snippet = text[left:right].strip()
-    opened = "…" if left > 0 and text[left - 2:left] != ". " else ""
-    closed = "…" if right < len(text) and not snippet.endswith(".") else ""
+    snippet = re.sub(r"\s+", " ", text[left:right]).strip()
+    opened = "…" if left > 0 and not before else ""
+    closed = "…" if not after and right < len(text) else ""
     return opened + snippet + closed
+
+
+def _stated(text: str) -> dict[str, str]:
+    """Restriction -> `says '…'` for the restriction phrases in a text, first one of each kind."""
+    found: dict[str, str] = {}
+    for phrase in prose.find(text):
+        found.setdefault(phrase.restriction, f"says {_evidence(text, phrase.start, phrase.end)!r}")
+    return found
+
+
+def _section_terms(section: ResolvedDeclaration, knowledge: Knowledge) -> dict[str, str]:
+    """Restriction -> how a prose section states it: in words, or by naming a licence that has it."""
+    terms = _stated(section.declaration.raw)
+    for licence in licences(section.resolution, knowledge):
+        for kind, prop in _LICENCE_KINDS:
+            if getattr(licence, prop):
+                terms.setdefault(kind, f"names {licence.id}")
+    return terms
 
 
 # --- data sources ----------------------------------------------------------------------------
@@ -211,15 +191,14 @@ def _metadata_terms(item: _Local, knowledge: Knowledge) -> dict[str, tuple[str, 
     """Restriction kind -> (licence label, location) from the structured declarations."""
     terms: dict[str, tuple[str, Location]] = {}
     for decl in item.metadata:
-        for kind, prop in (("non-commercial", "non_commercial"), ("research-only", "research_only"),
-                           ("no-derivatives", "no_derivatives")):
+        for kind, prop in _LICENCE_KINDS:
             for licence in holds_declared(item.artefact, decl, knowledge, lambda lic, p=prop: bool(getattr(lic, p))):
                 terms.setdefault(kind, (licence.id, decl.declaration.location))
         if decl.resolution.method == "legacy-other" and decl.resolution.unrecognised:
             # `other-non-commercial-research`: the legacy id's name states the terms.
-            for found in prose_restrictions(decl.resolution.unrecognised[0].replace("-", " ").replace("_", " ")):
-                if found.kind in _PROPERTY:
-                    terms.setdefault(found.kind, (f"'{decl.declaration.raw}'", decl.declaration.location))
+            for kind in prose.restrictions(decl.resolution.unrecognised[0]):
+                if kind in _PROPERTY:
+                    terms.setdefault(kind, (f"'{decl.declaration.raw}'", decl.declaration.location))
     return terms
 
 
@@ -232,11 +211,13 @@ def _metadata_names_terms(item: _Local, knowledge: Knowledge) -> bool:
     )
 
 
-def _prose_terms(item: _Local, sections: list[ResolvedDeclaration] | None = None) -> dict[str, tuple[str, Location]]:
+def _prose_terms(item: _Local, knowledge: Knowledge,
+                 sections: list[ResolvedDeclaration] | None = None) -> dict[str, tuple[str, Location]]:
+    """Restriction kind -> (`says '…'` or `names X`, location) from the card's licence prose."""
     terms: dict[str, tuple[str, Location]] = {}
-    for decl in item.prose if sections is None else sections:
-        for found in prose_restrictions(decl.declaration.raw):
-            terms.setdefault(found.kind, (found.evidence, decl.declaration.location))
+    for section in item.prose if sections is None else sections:
+        for kind, clause in _section_terms(section, knowledge).items():
+            terms.setdefault(kind, (clause, section.declaration.location))
     return terms
 
 
@@ -267,7 +248,7 @@ def _effective_terms(item: _Local, knowledge: Knowledge) -> dict[str, tuple[str,
     DAT008's business."""
     terms = {k: (label, loc, False) for k, (label, loc) in _metadata_terms(item, knowledge).items()}
     if not _metadata_names_terms(item, knowledge):
-        for kind, (evidence, loc) in _prose_terms(item).items():
+        for kind, (evidence, loc) in _prose_terms(item, knowledge).items():
             if kind in _PROPERTY:
                 terms.setdefault(kind, (evidence, loc, True))
     return terms
@@ -309,7 +290,7 @@ def _this(item: _Local, from_prose: bool = True) -> str:
 
 def _said(item: _Local, evidence: str, from_prose: bool) -> str:
     if from_prose:
-        return f"its Licensing Information says {evidence!r}"
+        return f"its Licensing Information {evidence}"
     return f"one of its licences is {evidence}" if len(item.metadata) > 1 else f"its licence is {evidence}"
 
 
@@ -621,11 +602,11 @@ def unusable_data_licence(repository: Repository, knowledge: Knowledge) -> Itera
     for item in sources.local:
         if not item.metadata or any(d.resolution.ignorance != "unknown" for d in item.metadata):
             continue
-        prose = _prose_terms(item)
-        if any(kind in _PROPERTY for kind in prose) or any(d.resolution.keys for d in item.prose):
+        stated = _prose_terms(item, knowledge)
+        if any(kind in _PROPERTY for kind in stated) or any(d.resolution.keys for d in item.prose):
             continue  # the prose states terms: DAT001 / DAT002 judge them
-        permission = f", and its Licensing Information says {prose['permission-required'][0]!r}" \
-            if "permission-required" in prose else ""
+        permission = f", and its Licensing Information {stated['permission-required'][0]}" \
+            if "permission-required" in stated else ""
         first = item.metadata[0].declaration.location
         yield Hit(
             f"{_this(item)} has its licence declared 'unknown'{permission}{_users_text(item.users)}: nobody can tell whether it "
@@ -680,7 +661,7 @@ def prose_stricter(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
         declared = _metadata_terms(item, knowledge)
         sections = [d for d in item.prose if not _names_another_licence(d, item, knowledge)]
         stricter: dict[str, tuple[str, Location]] = {}
-        for kind, (evidence, location) in _prose_terms(item, sections).items():
+        for kind, (evidence, location) in _prose_terms(item, knowledge, sections).items():
             # Non-commercial, research-only and academic-only all take away commercial use: once the
             # metadata shows one of them, prose naming another adds nothing users would act on.
             if kind in USE_KINDS and any(k in USE_KINDS for k in declared):
@@ -692,7 +673,7 @@ def prose_stricter(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
             stricter.setdefault(kind, (evidence, location))
         if not stricter:
             continue
-        kinds = list(stricter)
+        kinds = sorted(stricter, key=_ORDER.index)
         evidence, location = stricter[kinds[0]]
         name = item.artefact.meta("license_name")
         yaml = ", ".join(
@@ -701,7 +682,7 @@ def prose_stricter(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
         )
         yield Hit(
             f"this dataset's metadata declares {yaml}, but the Licensing Information is stricter — "
-            f"{_kinds_text(kinds)} ({evidence!r}){_users_text(item.users)}{_commercial_note(repository, knowledge, kinds)}; "
+            f"{_kinds_text(kinds)} (it {evidence}){_users_text(item.users)}{_commercial_note(repository, knowledge, kinds)}; "
             f"make the metadata say what the terms are",
             location,
             tuple(d.declaration.location for d in item.metadata) + tuple(u.location for u in item.users),
