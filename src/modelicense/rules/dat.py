@@ -45,8 +45,6 @@ USE_KINDS = ("non-commercial", "research-only", "academic-only")
 _ORDER = (*USE_KINDS, "no-derivatives", "permission-required")
 _LICENCE_KINDS = (("non-commercial", "non_commercial"), ("research-only", "research_only"),
                   ("no-derivatives", "no_derivatives"))
-
-
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 
 
@@ -164,9 +162,8 @@ def _dataset_licences(dataset: Dataset, knowledge: Knowledge) -> list[Licence]:
     direct = knowledge.licence(dataset.licence)
     if direct is not None:
         return [direct]
-    from modelicense.resolve import (
-        Resolver,  # pure; only for expressions in dataset entries
-    )
+    # Pure, and needed only for the few dataset entries whose licence is an expression.
+    from modelicense.resolve import Resolver
 
     return licences(Resolver(knowledge).resolve_id(dataset.licence), knowledge)
 
@@ -176,8 +173,7 @@ def _dataset_terms(dataset: Dataset, knowledge: Knowledge) -> dict[str, str]:
     flags), for a dataset the knowledge base knows."""
     terms: dict[str, str] = {}
     for licence in _dataset_licences(dataset, knowledge):
-        for kind, prop in (("non-commercial", "non_commercial"), ("research-only", "research_only"),
-                           ("no-derivatives", "no_derivatives")):
+        for kind, prop in _LICENCE_KINDS:
             if getattr(licence, prop):
                 terms.setdefault(kind, licence.id)
     for kind, flag in (("non-commercial", dataset.non_commercial), ("research-only", dataset.research_only),
