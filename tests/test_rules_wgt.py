@@ -185,3 +185,13 @@ def test_weight_file_metadata_names_its_own_file():
     [hit] = copyleft_weights(Repository(".", (shard, other)), knowledge)
     assert hit.location.path == "q/model-Q4.gguf"
     assert "the weights in q/model-Q4.gguf are under" in hit.message and "Q8" not in hit.message
+
+
+def test_test_checkpoints_do_not_make_a_gpl_library_a_model(make_repo):
+    root = make_repo({"LICENSE": GPL3, "src/lib.py": "x = 1\n", "tests/data/tiny.pt": b"PK\x03\x04" + b"\0" * 32,
+                      "examples/demo/model.safetensors": SAFETENSORS})
+    assert findings(root) == []
+    shipped = make_repo({"LICENSE": GPL3, "src/lib.py": "x = 1\n", "tests/data/tiny.pt": b"PK\x03\x04" + b"\0" * 32,
+                         "checkpoints/model.safetensors": SAFETENSORS})
+    [finding] = findings(shipped)
+    assert "checkpoints/model.safetensors" in finding.message and "tiny.pt" not in finding.message

@@ -147,3 +147,13 @@ def holds_declared(artefact: Artefact, item: ResolvedDeclaration, knowledge: Kno
         named = knowledge.licence(knowledge.licence_id(name)) if name else None
         return [named] if named is not None and predicate(named) else []
     return holds(item.resolution, knowledge, predicate)
+
+
+# Folders whose weight files are test inputs or examples, not the model a repository ships.
+_NOT_SHIPPED = frozenset({"test", "tests", "testing", "testdata", "test_data", "fixtures", "fixture", "__fixtures__",
+                          "example", "examples", "sample", "samples", "docs", "doc"})
+
+
+def is_test_weight(path: str) -> bool:
+    """A weight file in a tests/, fixtures/ or examples/ folder: a software repository's test input."""
+    return any(part.lower() in _NOT_SHIPPED for part in path.split("/")[:-1])

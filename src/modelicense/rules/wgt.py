@@ -8,13 +8,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from modelicense.knowledge import Knowledge, Licence
-from modelicense.model import Location, Repository, Severity
+from modelicense.model import FileKind, Location, Repository, Severity
 from modelicense.rules import Hit, rule
 from modelicense.rules.common import (
     covered_weight_files,
     group_key,
     holds_declared,
+    is_test_weight,
     licence_label,
+    licences,
     model_declarations,
     weights_subject,
 )
@@ -33,10 +35,17 @@ class _Group:
 def _weights_under(repository: Repository, knowledge: Knowledge, predicate: Callable[[Licence], bool]) -> list[_Group]:
     groups: dict[tuple[str, str], _Group] = {}
     for artefact, item in model_declarations(repository, knowledge):
+        files = covered_weight_files(repository, artefact)
+        if item.declaration.scope == "repo" and artefact.kind is FileKind.LICENCE_FILE:
+            # A plain LICENSE speaks for the weights only through the weights it stands beside; a
+            # software repository's test checkpoints (tests/data/tiny.pt) do not make it a model.
+            files = [f for f in files if not is_test_weight(f)]
+            if not files and not any(lic.kind == "model" for lic in licences(item.resolution, knowledge)):
+                continue
         for licence in holds_declared(artefact, item, knowledge, predicate):
             group = groups.setdefault(group_key(artefact, licence), _Group(licence, licence_label(item, licence)))
             group.locations.append(item.declaration.location)
-            group.files.extend(f for f in covered_weight_files(repository, artefact) if f not in group.files)
+            group.files.extend(f for f in files if f not in group.files)
     return list(groups.values())
 
 
