@@ -195,3 +195,14 @@ def test_test_checkpoints_do_not_make_a_gpl_library_a_model(make_repo):
                          "checkpoints/model.safetensors": SAFETENSORS})
     [finding] = findings(shipped)
     assert "checkpoints/model.safetensors" in finding.message and "tiny.pt" not in finding.message
+
+
+@pytest.mark.parametrize("family", ["WGT", "DAT", "USE"])
+def test_every_rule_of_the_family_is_documented(family):
+    from modelicense.rules import all_rules
+
+    rules = [r for r in all_rules() if r.family == family]
+    assert rules
+    for rule in rules:
+        for section in ("## What it finds", "## Why it matters", "## Example", "## How to fix"):
+            assert section in rule.body, (rule.id, section)
