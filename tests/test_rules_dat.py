@@ -210,7 +210,7 @@ def test_listed_dataset_with_a_card_in_the_repository(make_repo):
 
 def test_permissive_model_on_permissive_data_is_quiet(make_repo):
     root = make_repo({
-        "README.md": model_card("org/open-data", "org/mydata"),
+        "README.md": model_card("org/open-data", "org/mydata", licence="mit"),
         "LICENSE": "MIT License\n\nPermission is hereby granted, free of charge, to any person\n",
         "model.safetensors": SAFETENSORS,
         "data/mydata/README.md": dataset_card("cc-by-4.0", "CC BY 4.0"),
