@@ -51,6 +51,18 @@ def detect_by_title(text: str, knowledge: Knowledge) -> Resolution | None:
 TEXT_DETECTORS: list[Callable[[str, Knowledge], Resolution | None]] = [detect_by_title]
 
 
+def _looks_like_expression(text: str) -> bool:
+    """AND / OR / WITH between ids ("MIT OR Apache-2.0", "MIT/Apache-2.0"), not a sentence that
+    happens to contain "and" or a parenthesis ("for research and educational purposes only")."""
+    if text.lower().startswith("http"):
+        return False
+    if not (_OPERATOR.search(text) or "/" in text):
+        return False
+    operands = [part.split() for part in re.split(r"\s(?:AND|OR|WITH)\s|[()/]", text, flags=re.I)]
+    # ids are one token; a name in an expression carries a version ("Apache License 2.0")
+    return all(len(words) <= 1 or len(words) <= 4 and any(c.isdigit() for w in words for c in w) for words in operands)
+
+
 class Resolver:
     def __init__(self, knowledge: Knowledge):
         self.knowledge = knowledge
@@ -84,12 +96,16 @@ class Resolver:
         ident = names.lookup(text, self.knowledge)
         if ident is not None:
             return Resolution(ident, keys=(ident,), method="url" if "://" in text else "name")
-        if _OPERATOR.search(text) or "/" in text and not text.lower().startswith("http"):
+        if _looks_like_expression(text):
             return self._resolve_expression(text)
         if len(text.split()) > 3:  # a sentence in a licence field: "Licensed under the Apache License, Version 2.0"
             found = names.find_names(text, self.knowledge)
             if len(found) == 1:
                 return Resolution(found[0], keys=(found[0],), method="name")
+            if not found:
+                titled = detect_by_title(text, self.knowledge)  # a pasted licence opening
+                if titled:
+                    return titled
         return Resolution(None, unrecognised=(text,))
 
     def _resolve_expression(self, text: str) -> Resolution:

@@ -234,7 +234,11 @@ class Knowledge:
 
     def with_overrides(self, licences: Mapping[str, Mapping[str, Any]], datasets: Mapping[str, Mapping[str, Any]],
                        models: Mapping[str, Mapping[str, Any]], origin: str) -> "Knowledge":
-        """A copy with user entries merged over the shipped ones (like cargo-deny's `clarify`)."""
+        """A copy with user entries merged over the shipped ones (like cargo-deny's `clarify`).
+
+        An entry that names a known id (or alias) changes only the fields it gives; any other id
+        adds an entry. Either way the entry's source becomes the configuration file and its notes
+        the user's `reason`, so `modelicense show` tells where the knowledge came from."""
         merged = Knowledge(dict(self.licences), dict(self.datasets), dict(self.models),
                            dict(self._licence_index), dict(self._dataset_index), dict(self._model_index),
                            self._generated_loaded, dict(self._generated_raw))
@@ -243,20 +247,38 @@ class Knowledge:
         for ident, values in datasets.items():
             merged.add_dataset(_override(Dataset, merged.dataset(ident), ident, values, origin))
         for ident, values in models.items():
-            merged.add_model(_override(Model, merged.model(ident), ident, values, origin))
+            exact = merged._model_index.get(_key(ident))
+            existing = merged.models[exact] if exact else None
+            if existing is None:
+                family = merged.model(ident)  # a member of a family: a new entry that starts from it
+                existing = replace(family, id=ident, aliases=(), patterns=()) if family else None
+            merged.add_model(_override(Model, existing, ident, values, origin))
         return merged
 
 
 def _override(cls, existing, ident: str, values: Mapping[str, Any], origin: str):
-    values = {k.replace("-", "_"): v for k, v in values.items() if k != "reason"}
+    values = {k.replace("-", "_"): v for k, v in values.items()}
+    reason = str(values.pop("reason", "")).strip()
+    unknown = sorted(set(values) - _field_names(cls))
+    if unknown:
+        raise KnowledgeError(f"{origin}: {ident}: unknown field(s) {', '.join(unknown)}")
     if existing is not None:
-        valid = {f.name for f in fields(cls)}
-        unknown = sorted(set(values) - valid)
-        if unknown:
-            raise KnowledgeError(f"{origin}: {ident}: unknown field(s) {', '.join(unknown)}")
-        values = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
-        return replace(existing, **values)
-    return _build(cls, {"id": ident, "source": origin, **values}, origin)
+        base: dict[str, Any] = {f.name: getattr(existing, f.name) for f in fields(cls)}
+    else:
+        base = {"id": ident}
+        if cls is Licence:
+            base.update(name=ident, kind="proprietary")  # a licence the user adds: not OSI, until they say
+    base.update(values)
+    base["source"] = origin
+    base["notes"] = f"Set in {origin}: {reason}" if reason else base.get("notes", "")
+    return _build(cls, base, origin)
+
+
+_BOOLEAN_FIELDS = {
+    Licence: ("spdx", "attribution", "share_alike", "non_commercial", "no_derivatives", "research_only",
+              "use_restrictions", "user_threshold", "naming", "osi", "fsf_libre", "osaid"),
+    Dataset: ("non_commercial", "research_only", "no_derivatives", "third_party_content", "web_crawl"),
+}
 
 
 @lru_cache(maxsize=None)
@@ -275,6 +297,10 @@ def _build(cls, raw: Mapping[str, Any], origin: str):
         entry = cls(**values)
     except TypeError as exc:
         raise KnowledgeError(f"{origin}: {ident}: {exc}") from None
+    for name in _BOOLEAN_FIELDS.get(cls, ()):
+        value = getattr(entry, name)
+        if value is not None and not isinstance(value, bool):
+            raise KnowledgeError(f"{origin}: {ident}: {name} must be true or false, not {value!r}")
     if isinstance(entry, Licence):
         if entry.kind not in KINDS:
             raise KnowledgeError(f"{origin}: {ident}: kind {entry.kind!r} is not one of {KINDS}")

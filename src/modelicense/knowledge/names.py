@@ -129,9 +129,23 @@ def candidates(text: str) -> Iterator[str]:
     without = _PARENTHESISED.sub(" ", text).strip()
     if without and without != text:
         yield without
-    cc = cc_id(text)
-    if cc:
-        yield cc
+    if _is_whole_cc_name(text):
+        cc = cc_id(text)
+        if cc:
+            yield cc
+
+
+_CC_FILLER = re.compile(r"[\s\W_]*(?:(?:the|a|an|international|unported|generic|public|license|licence|legal|code|deed)[\s\W_]*)*", re.I)
+
+
+def _is_whole_cc_name(text: str) -> bool:
+    """The text is a Creative Commons name and nothing else ("apache-2.0 AND cc-by-4.0" is not);
+    a ported licence may name its jurisdiction after it ("... 2.5 South Africa License")."""
+    match = _CC.search(text) or _CC_BARE.search(text)
+    if match is None or not _CC_FILLER.fullmatch(text[:match.start()]):
+        return False
+    rest = text[match.end():]
+    return not re.search(r"\d|\b(?:and|or|with|plus)\b", rest, re.I) and len(rest.split()) <= 5
 
 
 def lookup(text: str, knowledge: "Knowledge") -> str | None:
