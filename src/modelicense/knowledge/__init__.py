@@ -268,6 +268,8 @@ def _override(cls, existing, ident: str, values: Mapping[str, Any], origin: str)
         base = {"id": ident}
         if cls is Licence:
             base.update(name=ident, kind="proprietary")  # a licence the user adds: not OSI, until they say
+        elif cls is Dataset:
+            base["licence"] = None  # flags alone ("non-commercial = true") are worth knowing
     base.update(values)
     base["source"] = origin
     base["notes"] = f"Set in {origin}: {reason}" if reason else base.get("notes", "")
