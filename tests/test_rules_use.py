@@ -42,7 +42,8 @@ def test_licences_without_use_clauses_are_quiet(make_repo, licence):
 
 
 def test_use_policy_file_alone_is_reported_once(make_repo):
-    root = make_repo({"USE_POLICY.md": "# Acceptable Use Policy\n\nYou agree not to use the model to ...\n"})
+    root = make_repo({"USE_POLICY.md": "# Acceptable Use Policy\n\nYou agree not to use the model to ...\n",
+                      "model.safetensors": SAFETENSORS})
     [finding] = findings(root)
     assert (finding.rule, finding.location.path) == ("USE001", "USE_POLICY.md")
     assert "acceptable use policy" in finding.message
@@ -104,3 +105,11 @@ def test_corpus_open_models_are_quiet(corpus, repo):
 def test_other_with_a_known_licence_name(make_repo):
     root = make_repo({"README.md": card("license: other\nlicense_name: llama3\nlibrary_name: transformers")})
     assert sorted(f.rule for f in findings(root)) == ["USE001", "USE002"]
+
+
+def test_a_services_use_policy_in_a_software_repository_is_not_a_models(make_repo):
+    policy = "# Acceptable Use Policy\n\nDo not use the service to send spam.\n"
+    software = make_repo({"ACCEPTABLE_USE_POLICY.md": policy, "LICENSE": "MIT License\n", "app/main.py": "x = 1\n"})
+    assert findings(software) == []
+    model = make_repo({"ACCEPTABLE_USE_POLICY.md": policy, "MODEL_CARD.md": "# My model\n"})
+    assert [f.rule for f in findings(model)] == ["USE001"]

@@ -15,6 +15,7 @@ from modelicense.rules.common import (
     group_key,
     holds_declared,
     licence_label,
+    model_cards,
     model_declarations,
     weights_subject,
 )
@@ -42,6 +43,14 @@ def _model_under(repository: Repository, knowledge: Knowledge, predicate: Callab
 
 def _use_policies(repository: Repository) -> list[tuple[Artefact, Location]]:
     return [(a, d.declaration.location) for a, d in repository.declarations("weights") if d.declaration.field == "use-policy"]
+
+
+def _about_a_model(repository: Repository, knowledge: Knowledge) -> bool:
+    """Something in the repository says it holds a model: weight files, a model card, a licence
+    that covers weights, or a file named for a model (MODEL_CARD.md without front matter)."""
+    if repository.weight_files or model_cards(repository) or model_declarations(repository, knowledge):
+        return True
+    return any("model" in a.path.rpartition("/")[2].lower() for a in repository.artefacts)
 
 
 @rule("USE001", "use-restrictions", Severity.INFO)
@@ -90,6 +99,8 @@ def use_restrictions(repository: Repository, knowledge: Knowledge) -> Iterator[H
             tuple(related),
             subject=group.licence.id,
         )
+    if not groups and not _about_a_model(repository, knowledge):
+        return  # a web service's acceptable use policy in a software repository is not a model's
     for artefact, location in policies:
         if artefact.path in attached:
             continue
