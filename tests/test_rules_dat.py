@@ -320,3 +320,14 @@ def test_commercial_note_reads_license_name(make_repo):
     })
     dat001 = next(f for f in findings(root) if f.rule == "DAT001")
     assert "the model's own licence, qwen, allows commercial use" in dat001.message
+
+
+def test_corpus_hub_card_lists_a_dataset_modelicense_does_not_know(corpus, make_repo):
+    """huggingface_hub's sample card: `license: mit`, `datasets: [beans]`."""
+    sample = corpus / "hf-docs" / "huggingface__huggingface_hub" / "tests" / "fixtures" / "cards" / "sample_simple.md"
+    text = sample.read_text("utf-8")
+    root = make_repo({"README.md": text})
+    [finding] = findings(root)
+    assert (finding.rule, finding.severity.value, str(finding.location)) == ("DAT006", "info", "README.md:10:3")
+    taught = make_repo({"README.md": text, ".modelicense.toml": override(("beans", 'licence = "mit"'))})
+    assert findings(taught) == []
