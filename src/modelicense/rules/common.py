@@ -132,10 +132,11 @@ def licence_label(item: ResolvedDeclaration, licence: Licence) -> str:
 
 
 def group_key(artefact: Artefact, licence: Licence) -> tuple[str, str]:
-    """Declarations of one licence are one finding (a card and a LICENSE-MODEL saying the same),
-    except sibling files in a folder of licence texts, which each speak for a different model."""
+    """Declarations of one licence for one model are one finding (a card and a LICENSE-MODEL
+    beside it saying the same). A model is a folder; sibling files in a folder of licence texts
+    (model_licenses/LICENSE-SDXL, LICENSE-SVD) each speak for a different model."""
     in_folder = artefact.directory.rpartition("/")[2].lower() in _LICENCE_FOLDERS
-    return licence.id, artefact.path if in_folder else ""
+    return licence.id, artefact.path if in_folder else artefact.directory
 
 
 def holds_declared(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge,
