@@ -4,10 +4,11 @@ Pure functions over the Repository and the knowledge base; no I/O."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from modelicense.knowledge import Knowledge, Licence
-from modelicense.model import Artefact, FileKind, Repository, Resolution, ResolvedDeclaration
+from modelicense.model import Artefact, FileKind, Location, Repository, Resolution, ResolvedDeclaration
 
 Pair = tuple[Artefact, ResolvedDeclaration]
 
@@ -158,3 +159,35 @@ _NOT_SHIPPED = frozenset({"test", "tests", "testing", "testdata", "test_data", "
 def is_test_weight(path: str) -> bool:
     """A weight file in a tests/, fixtures/ or examples/ folder: a software repository's test input."""
     return any(part.lower() in _NOT_SHIPPED for part in path.split("/")[:-1])
+
+
+
+@dataclass
+class LicenceGroup:
+    """Every declaration that puts one licence on one model: one finding, many locations."""
+
+    licence: Licence
+    label: str  # how the message names it
+    locations: list[Location] = field(default_factory=list)
+    folders: list[str] = field(default_factory=list)  # where the declaring files stand
+    files: list[str] = field(default_factory=list)  # the weight files covered (none: the model)
+
+
+def model_licence_groups(repository: Repository, knowledge: Knowledge,
+                         predicate: Callable[[Licence], bool]) -> list[LicenceGroup]:
+    """The licences covering the model for which predicate holds, grouped per licence and model."""
+    groups: dict[tuple[str, str], LicenceGroup] = {}
+    for artefact, item in model_declarations(repository, knowledge):
+        files = covered_weight_files(repository, artefact)
+        if item.declaration.scope == "repo" and artefact.kind is FileKind.LICENCE_FILE:
+            # A plain LICENSE speaks for the weights only through the weights it stands beside; a
+            # software repository's test checkpoints (tests/data/tiny.pt) do not make it a model.
+            files = [f for f in files if not is_test_weight(f)]
+            if not files and not any(lic.kind == "model" for lic in licences(item.resolution, knowledge)):
+                continue
+        for licence in holds_declared(artefact, item, knowledge, predicate):
+            group = groups.setdefault(group_key(artefact, licence), LicenceGroup(licence, licence_label(item, licence)))
+            group.locations.append(item.declaration.location)
+            group.folders.append(artefact.directory)
+            group.files.extend(f for f in files if f not in group.files)
+    return list(groups.values())

@@ -4,41 +4,17 @@ policies). Lawful and often deliberate, so `info`: worth knowing, not wrong."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 
-from modelicense.knowledge import Knowledge, Licence
+from modelicense.knowledge import Knowledge
 from modelicense.model import Artefact, Location, Repository, Severity
 from modelicense.rules import Hit, rule
 from modelicense.rules.common import (
-    covered_weight_files,
-    group_key,
-    holds_declared,
-    licence_label,
     model_cards,
     model_declarations,
+    model_licence_groups,
     weights_subject,
 )
-
-
-@dataclass
-class _Group:
-    licence: Licence
-    label: str
-    folders: list[str] = field(default_factory=list)
-    locations: list[Location] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-
-
-def _model_under(repository: Repository, knowledge: Knowledge, predicate: Callable[[Licence], bool]) -> list[_Group]:
-    groups: dict[tuple[str, str], _Group] = {}
-    for artefact, item in model_declarations(repository, knowledge):
-        for licence in holds_declared(artefact, item, knowledge, predicate):
-            group = groups.setdefault(group_key(artefact, licence), _Group(licence, licence_label(item, licence)))
-            group.folders.append(artefact.directory)
-            group.locations.append(item.declaration.location)
-            group.files.extend(f for f in covered_weight_files(repository, artefact) if f not in group.files)
-    return list(groups.values())
 
 
 def _use_policies(repository: Repository) -> list[tuple[Artefact, Location]]:
@@ -82,7 +58,7 @@ def use_restrictions(repository: Repository, knowledge: Knowledge) -> Iterator[H
     licence without use restrictions (Apache-2.0, OpenMDW) and publish a separate, non-binding
     responsible-use guide.
     """
-    groups = _model_under(repository, knowledge, lambda licence: bool(licence.use_restrictions))
+    groups = model_licence_groups(repository, knowledge, lambda licence: bool(licence.use_restrictions))
     policies = _use_policies(repository)
     attached: set[str] = set()
     for group in groups:
@@ -138,7 +114,7 @@ def user_threshold(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
     Nothing is wrong. Say in the card that the threshold applies, so that large users know they
     need a separate licence.
     """
-    for group in _model_under(repository, knowledge, lambda licence: bool(licence.user_threshold)):
+    for group in model_licence_groups(repository, knowledge, lambda licence: bool(licence.user_threshold)):
         yield Hit(
             f"{weights_subject(group.files)} are under {group.label}, which grants its rights only below a user or "
             f"revenue threshold: larger users need a separate licence from the publisher; say so in the card",
