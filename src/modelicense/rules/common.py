@@ -4,10 +4,11 @@ Pure functions over the Repository and the knowledge base; no I/O."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from modelicense.knowledge import Knowledge, Licence
-from modelicense.model import Artefact, FileKind, Repository, Resolution, ResolvedDeclaration
+from modelicense.model import Artefact, FileKind, Location, Repository, Resolution, ResolvedDeclaration
 
 Pair = tuple[Artefact, ResolvedDeclaration]
 
@@ -119,8 +120,74 @@ def weights_subject(paths: list[str]) -> str:
 
 
 def licence_label(item: ResolvedDeclaration, licence: Licence) -> str:
-    """The licence's id, with what the user wrote when that differs (`GPL-3.0-only ('gpl-3.0')`)."""
+    """The licence's id, with what the user wrote when that differs (`GPL-3.0-only ('gpl-3.0')`),
+    or its name and id for a licence text."""
     raw = item.declaration.raw.strip()
-    if item.declaration.is_text or raw == licence.id or len(raw) > 60 or "\n" in raw:
+    if item.declaration.is_text:  # a licence text: its name says more than an id
+        return licence.id if licence.name in ("", licence.id) else f"{licence.name} ({licence.id})"
+    if raw.lower() == "other":
+        return f"{licence.id} (its license_name)"
+    if raw == licence.id or len(raw) > 60 or "\n" in raw:
         return licence.id
     return f"{licence.id} ('{raw}')"
+
+
+def group_key(artefact: Artefact, licence: Licence) -> tuple[str, str]:
+    """Declarations of one licence for one model are one finding (a card and a LICENSE-MODEL
+    beside it saying the same). A model is a folder; sibling files in a folder of licence texts
+    (model_licenses/LICENSE-SDXL, LICENSE-SVD) each speak for a different model."""
+    in_folder = artefact.directory.rpartition("/")[2].lower() in _LICENCE_FOLDERS
+    return licence.id, artefact.path if in_folder else artefact.directory
+
+
+def holds_declared(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge,
+                   predicate: Callable[[Licence], bool]) -> list[Licence]:
+    """`holds`, where `license: other` counts as the licence its card's `license_name` names
+    when the knowledge base knows it (Hub cards write `other` + `license_name: tongyi-qianwen`)."""
+    if item.resolution.ignorance == "other" and item.declaration.field in ("license", "licenses"):
+        name = artefact.meta("license_name")
+        named = knowledge.licence(knowledge.licence_id(name)) if name else None
+        return [named] if named is not None and predicate(named) else []
+    return holds(item.resolution, knowledge, predicate)
+
+
+# Folders whose weight files are test inputs or examples, not the model a repository ships.
+_NOT_SHIPPED = frozenset({"test", "tests", "testing", "testdata", "test_data", "fixtures", "fixture", "__fixtures__",
+                          "example", "examples", "sample", "samples", "docs", "doc"})
+
+
+def is_test_weight(path: str) -> bool:
+    """A weight file in a tests/, fixtures/ or examples/ folder: a software repository's test input."""
+    return any(part.lower() in _NOT_SHIPPED for part in path.split("/")[:-1])
+
+
+
+@dataclass
+class LicenceGroup:
+    """Every declaration that puts one licence on one model: one finding, many locations."""
+
+    licence: Licence
+    label: str  # how the message names it
+    locations: list[Location] = field(default_factory=list)
+    folders: list[str] = field(default_factory=list)  # where the declaring files stand
+    files: list[str] = field(default_factory=list)  # the weight files covered (none: the model)
+
+
+def model_licence_groups(repository: Repository, knowledge: Knowledge,
+                         predicate: Callable[[Licence], bool]) -> list[LicenceGroup]:
+    """The licences covering the model for which predicate holds, grouped per licence and model."""
+    groups: dict[tuple[str, str], LicenceGroup] = {}
+    for artefact, item in model_declarations(repository, knowledge):
+        files = covered_weight_files(repository, artefact)
+        if item.declaration.scope == "repo" and artefact.kind is FileKind.LICENCE_FILE:
+            # A plain LICENSE speaks for the weights only through the weights it stands beside; a
+            # software repository's test checkpoints (tests/data/tiny.pt) do not make it a model.
+            files = [f for f in files if not is_test_weight(f)]
+            if not files and not any(lic.kind == "model" for lic in licences(item.resolution, knowledge)):
+                continue
+        for licence in holds_declared(artefact, item, knowledge, predicate):
+            group = groups.setdefault(group_key(artefact, licence), LicenceGroup(licence, licence_label(item, licence)))
+            group.locations.append(item.declaration.location)
+            group.folders.append(artefact.directory)
+            group.files.extend(f for f in files if f not in group.files)
+    return list(groups.values())

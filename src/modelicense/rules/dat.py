@@ -12,83 +12,75 @@ Two sources of data terms:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
-from modelicense.knowledge import Dataset, Knowledge, Licence
-from modelicense.model import Artefact, FileKind, Location, Reference, Repository, ResolvedDeclaration, Severity
+from modelicense.knowledge import Dataset, Knowledge, Licence, prose
+from modelicense.model import (
+    Artefact,
+    FileKind,
+    Location,
+    Reference,
+    Repository,
+    Resolution,
+    ResolvedDeclaration,
+    Severity,
+)
 from modelicense.rules import Hit, rule
-from modelicense.rules.common import holds, licences, model_cards, model_declarations, structured
+from modelicense.rules.common import (
+    holds_declared,
+    licences,
+    model_cards,
+    model_declarations,
+)
 
 # --- restrictions stated in prose ------------------------------------------------------------
-# A minimal phrase table, written here until the knowledge base offers one: what a "Licensing
-# Information" section (or a legacy `other-<name>` id) says about how the data may be used.
-# Each phrase names a restriction; `_BOTH` catches "commercial and non-commercial use", which
-# grants rather than restricts.
+# What a "Licensing Information" section (or a legacy `other-<name>` id) says about how the data
+# may be used: the restriction phrases of knowledge.prose, and the properties of the licences the
+# prose names (resolved like any declaration).
 
-PHRASES: tuple[tuple[str, str], ...] = (
-    ("non-commercial", r"\bnon[\s-]?commercial(?:ly)?\b"),
-    ("non-commercial", r"\bby-nc\b"),
-    ("non-commercial", r"\bnot (?:be )?(?:used )?for (?:any )?commercial\b"),
-    ("non-commercial", r"\b(?:no|not \w+ any) commercial (?:use|purpose|exploitation)"),
-    ("non-commercial", r"\bcommercial (?:use|purposes?)[^.\n]{0,40}\b(?:not (?:permitted|allowed)|prohibited|forbidden)"),
-    ("non-commercial", r"\b(?:prohibits?|forbids?|excludes?) (?:any )?commercial\b"),
-    ("research-only", r"\bresearch (?:and [a-z]+ )?(?:purposes? |uses? )?only\b"),
-    ("research-only", r"\b(?:only|solely|exclusively|restricted to) (?:for )?(?:non[\s-]?commercial )?(?:academic )?research\b"),
-    ("academic-only", r"\bacademic (?:research )?(?:use|purposes?) only\b"),
-    ("academic-only", r"\bacademic licen[cs]e\b"),
-    ("academic-only", r"\bfor (?:its own )?academic (?:and research )?purposes\b"),
-    ("research-only", r"\bbeyond (?:scientific|academic|research) (?:fair )?use\b"),
-    ("no-derivatives", r"\bno[\s-]?deriv(?:ative)?s?\b"),
-    ("no-derivatives", r"\bby(?:-nc)?-nd\b"),
-    ("no-derivatives", r"\bmodification[^.\n]{0,60}\b(?:strictly )?prohibited\b"),
-    ("permission-required", r"\b(?:requires?|required|must (?:obtain|request|ask for)) (?:the )?(?:prior |written |express |explicit )*permission\b"),
-    ("permission-required", r"\bwithout (?:the )?(?:[\w.-]+(?:'s|’s) )?(?:prior |written |express |explicit )*(?:permission|consent)\b"),
-)
-_COMPILED = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in PHRASES)
-_BOTH = re.compile(r"\bcommercial(?:ly)?\s*(?:and|or|&|as well as|/)\s*(?:for\s+)?non[\s-]?commercial|"
-                   r"\bnon[\s-]?commercial(?:ly)?\s*(?:and|or|&|as well as|/)\s*(?:for\s+)?commercial", re.I)
 _PROPERTY = {"non-commercial": "non_commercial", "research-only": "research_only", "academic-only": "research_only",
              "no-derivatives": "no_derivatives"}
 USE_KINDS = ("non-commercial", "research-only", "academic-only")
-
-
-@dataclass(frozen=True)
-class Restriction:
-    kind: str  # non-commercial, research-only, academic-only, no-derivatives, permission-required
-    evidence: str  # the words that say so, as written
-
-
-def prose_restrictions(text: str) -> list[Restriction]:
-    """Restrictions a piece of prose states, one per kind, each with its evidence."""
-    flat = re.sub(r"\s+", " ", text)
-    both = [m.span() for m in _BOTH.finditer(flat)]
-    found: dict[str, Restriction] = {}
-    for kind, pattern in _COMPILED:
-        if kind in found:
-            continue
-        for match in pattern.finditer(flat):
-            if any(start <= match.start() < end or start < match.end() <= end for start, end in both):
-                continue
-            found[kind] = Restriction(kind, _evidence(flat, match.start(), match.end()))
-            break
-    return list(found.values())
+_ORDER = (*USE_KINDS, "no-derivatives", "permission-required")
+_LICENCE_KINDS = (("non-commercial", "non_commercial"), ("research-only", "research_only"),
+                  ("no-derivatives", "no_derivatives"))
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 
 
 def _evidence(text: str, start: int, end: int, width: int = 60) -> str:
-    """The sentence around a match, cut at word boundaries to about `width` characters each side."""
-    sentence_start = text.rfind(". ", 0, start)
-    left = sentence_start + 2 if sentence_start >= 0 and start - sentence_start <= width else max(0, start - width)
-    if left > 0 and text[left - 1] not in " ." and " " in text[left:start]:
+    """The words around a phrase, within its sentence and about `width` characters each side, cut
+    at word boundaries, on one line."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - width), start)]
+    left = before[-1] if before else max(0, start - width)
+    if left > 0 and not text[left - 1].isspace() and text[left - 1] not in ".!?" and " " in text[left:start]:
         left = text.index(" ", left) + 1  # do not start mid-word
-    stop = text.find(". ", end)
-    right = stop + 1 if 0 <= stop < end + width else min(len(text), end + width)
-    if right < len(text) and text[right - 1] not in " ." and " " in text[end:right]:
+    after = _SENTENCE_END.search(text, end, end + width)
+    right = after.start() + (1 if text[after.start()] in ".!?" else 0) if after else min(len(text), end + width)
+    if not after and right < len(text) and not text[right - 1].isspace() and " " in text[end:right]:
         right = text.rindex(" ", end, right)
-    snippet = text[left:right].strip()
-    opened = "…" if left > 0 and text[left - 2:left] != ". " else ""
-    closed = "…" if right < len(text) and not snippet.endswith(".") else ""
+    snippet = re.sub(r"\s+", " ", text[left:right]).strip()
+    opened = "…" if left > 0 and not before else ""
+    closed = "…" if not after and right < len(text) else ""
     return opened + snippet + closed
+
+
+def _stated(text: str) -> dict[str, str]:
+    """Restriction -> `says '…'` for the restriction phrases in a text, first one of each kind."""
+    found: dict[str, str] = {}
+    for phrase in prose.find(text):
+        found.setdefault(phrase.restriction, f"says {_evidence(text, phrase.start, phrase.end)!r}")
+    return found
+
+
+def _section_terms(section: ResolvedDeclaration, knowledge: Knowledge) -> dict[str, str]:
+    """Restriction -> how a prose section states it: in words, or by naming a licence that has it."""
+    terms = _stated(section.declaration.raw)
+    for licence in licences(section.resolution, knowledge):
+        for kind, prop in _LICENCE_KINDS:
+            if getattr(licence, prop):
+                terms.setdefault(kind, f"names {licence.id}")
+    return terms
 
 
 # --- data sources ----------------------------------------------------------------------------
@@ -170,23 +162,24 @@ def _dataset_licences(dataset: Dataset, knowledge: Knowledge) -> list[Licence]:
     direct = knowledge.licence(dataset.licence)
     if direct is not None:
         return [direct]
-    from modelicense.resolve import Resolver  # pure; only for expressions in dataset entries
+    # Pure, and needed only for the few dataset entries whose licence is an expression.
+    from modelicense.resolve import Resolver
 
     return licences(Resolver(knowledge).resolve_id(dataset.licence), knowledge)
 
 
 def _dataset_terms(dataset: Dataset, knowledge: Knowledge) -> dict[str, str]:
-    """Restriction kind -> where it comes from, for a dataset the knowledge base knows."""
+    """Restriction kind -> where it comes from (a licence id, or "its terms" for the entry's own
+    flags), for a dataset the knowledge base knows."""
     terms: dict[str, str] = {}
+    for licence in _dataset_licences(dataset, knowledge):
+        for kind, prop in _LICENCE_KINDS:
+            if getattr(licence, prop):
+                terms.setdefault(kind, licence.id)
     for kind, flag in (("non-commercial", dataset.non_commercial), ("research-only", dataset.research_only),
                        ("no-derivatives", dataset.no_derivatives)):
         if flag:
-            terms[kind] = "its terms"
-    for licence in _dataset_licences(dataset, knowledge):
-        for kind, prop in (("non-commercial", "non_commercial"), ("research-only", "research_only"),
-                           ("no-derivatives", "no_derivatives")):
-            if getattr(licence, prop) and kind not in terms:
-                terms[kind] = licence.id
+            terms.setdefault(kind, "its terms")
     return terms
 
 
@@ -194,29 +187,55 @@ def _metadata_terms(item: _Local, knowledge: Knowledge) -> dict[str, tuple[str, 
     """Restriction kind -> (licence label, location) from the structured declarations."""
     terms: dict[str, tuple[str, Location]] = {}
     for decl in item.metadata:
-        for kind, prop in (("non-commercial", "non_commercial"), ("research-only", "research_only"),
-                           ("no-derivatives", "no_derivatives")):
-            for licence in holds(decl.resolution, knowledge, lambda lic, p=prop: bool(getattr(lic, p))):
+        for kind, prop in _LICENCE_KINDS:
+            for licence in holds_declared(item.artefact, decl, knowledge, lambda lic, p=prop: bool(getattr(lic, p))):
                 terms.setdefault(kind, (licence.id, decl.declaration.location))
         if decl.resolution.method == "legacy-other" and decl.resolution.unrecognised:
             # `other-non-commercial-research`: the legacy id's name states the terms.
-            for found in prose_restrictions(decl.resolution.unrecognised[0].replace("-", " ").replace("_", " ")):
-                if found.kind in _PROPERTY:
-                    terms.setdefault(found.kind, (f"'{decl.declaration.raw}'", decl.declaration.location))
+            for kind in prose.restrictions(decl.resolution.unrecognised[0]):
+                if kind in _PROPERTY:
+                    terms.setdefault(kind, (f"'{decl.declaration.raw}'", decl.declaration.location))
     return terms
 
 
-def _metadata_names_terms(item: _Local) -> bool:
-    """The structured licence names at least one real licence (not unknown/other/unrecognised)."""
-    return any(d.resolution.keys and not d.resolution.ignorance for d in item.metadata)
+def _metadata_names_terms(item: _Local, knowledge: Knowledge) -> bool:
+    """The structured licence names at least one real licence (not unknown, unrecognised, or
+    `other` without a `license_name` the knowledge base knows)."""
+    return any(
+        (d.resolution.keys and not d.resolution.ignorance) or holds_declared(item.artefact, d, knowledge, lambda _l: True)
+        for d in item.metadata
+    )
 
 
-def _prose_terms(item: _Local) -> dict[str, tuple[str, Location]]:
+def _prose_terms(item: _Local, knowledge: Knowledge,
+                 sections: list[ResolvedDeclaration] | None = None) -> dict[str, tuple[str, Location]]:
+    """Restriction kind -> (`says '…'` or `names X`, location) from the card's licence prose."""
     terms: dict[str, tuple[str, Location]] = {}
-    for decl in item.prose:
-        for found in prose_restrictions(decl.declaration.raw):
-            terms.setdefault(found.kind, (found.evidence, decl.declaration.location))
+    for section in item.prose if sections is None else sections:
+        for kind, clause in _section_terms(section, knowledge).items():
+            terms.setdefault(kind, (clause, section.declaration.location))
     return terms
+
+
+def _clear(resolution: Resolution, knowledge: Knowledge) -> list[str]:
+    """The licence ids a resolution names when every one is a known, specific licence, else []."""
+    known = licences(resolution, knowledge)
+    if resolution.unrecognised or resolution.ignorance or not known or len(known) != len(resolution.keys):
+        return []
+    if any(licence.kind in ("family", "ignorance") for licence in known):
+        return []
+    return [re.sub(r"(-only|-or-later|\+)$", "", licence.id.lower()) for licence in known]
+
+
+def _names_another_licence(section: ResolvedDeclaration, item: _Local, knowledge: Knowledge) -> bool:
+    """The prose names a licence the metadata does not (CC BY-NC in the text, CC BY in the YAML):
+    DEC004 reports that contradiction, with both licences named; DAT008 keeps to prose that
+    states its restrictions in words, so that one disagreement is one finding."""
+    named = _clear(section.resolution, knowledge)
+    declared = [_clear(d.resolution, knowledge) for d in item.metadata]
+    if not named or not declared or not all(declared):
+        return False
+    return not set(named) & {ident for ids in declared for ident in ids}
 
 
 def _effective_terms(item: _Local, knowledge: Knowledge) -> dict[str, tuple[str, Location, bool]]:
@@ -224,8 +243,8 @@ def _effective_terms(item: _Local, knowledge: Knowledge) -> dict[str, tuple[str,
     real licence (it is then the only statement of terms); a real licence with stricter prose is
     DAT008's business."""
     terms = {k: (label, loc, False) for k, (label, loc) in _metadata_terms(item, knowledge).items()}
-    if not _metadata_names_terms(item):
-        for kind, (evidence, loc) in _prose_terms(item).items():
+    if not _metadata_names_terms(item, knowledge):
+        for kind, (evidence, loc) in _prose_terms(item, knowledge).items():
             if kind in _PROPERTY:
                 terms.setdefault(kind, (evidence, loc, True))
     return terms
@@ -234,9 +253,9 @@ def _effective_terms(item: _Local, knowledge: Knowledge) -> dict[str, tuple[str,
 def _model_allows_commercial(repository: Repository, knowledge: Knowledge) -> str | None:
     """The model's own licence ids when every one of them allows commercial use, else None."""
     ids: list[str] = []
-    for _artefact, item in model_declarations(repository, knowledge):
-        known = licences(item.resolution, knowledge)
-        if not known or item.resolution.unrecognised or item.resolution.ignorance:
+    for artefact, item in model_declarations(repository, knowledge):
+        known = holds_declared(artefact, item, knowledge, lambda _licence: True)
+        if not known or item.resolution.unrecognised:
             return None
         if any(licence.restricts_use or licence.kind == "ignorance" for licence in known):
             return None
@@ -257,11 +276,18 @@ def _kinds_text(kinds: list[str]) -> str:
     return " and ".join(kinds)
 
 
-def _this(item: _Local) -> str:
-    """How a message names local data: the file the finding stands in says which."""
+def _this(item: _Local, from_prose: bool = True) -> str:
+    """How a message names local data: the file the finding stands in says which; a card that
+    lists several licences (one per part or source) has the restriction in part of its data."""
     if item.artefact.kind is FileKind.LICENCE_FILE:
         return f"the data under {item.artefact.path.rpartition('/')[2]}"
-    return "this dataset"
+    return "part of this dataset" if not from_prose and len(item.metadata) > 1 else "this dataset"
+
+
+def _said(item: _Local, evidence: str, from_prose: bool) -> str:
+    if from_prose:
+        return f"its Licensing Information {evidence}"
+    return f"one of its licences is {evidence}" if len(item.metadata) > 1 else f"its licence is {evidence}"
 
 
 def _users_text(users: list[Reference]) -> str:
@@ -312,10 +338,10 @@ def restricted_data(repository: Repository, knowledge: Knowledge) -> Iterator[Hi
         if not kinds:
             continue
         evidence, location, from_prose = terms[kinds[0]]
-        said = f"its Licensing Information says {evidence!r}" if from_prose else f"its licence is {evidence}"
+        said = _said(item, evidence, from_prose)
         related = tuple(d.declaration.location for d in item.metadata if d.declaration.location != location)
         yield Hit(
-            f"{_this(item)} is {_kinds_text(kinds)} ({said}){_users_text(item.users)}: users may not be free to "
+            f"{_this(item, from_prose)} is {_kinds_text(kinds)} ({said}){_users_text(item.users)}: users may not be free to "
             f"run a model trained on it for any purpose{_commercial_note(repository, knowledge, kinds)}",
             location,
             related + tuple(u.location for u in item.users),
@@ -369,9 +395,9 @@ def no_derivatives_data(repository: Repository, knowledge: Knowledge) -> Iterato
         if "no-derivatives" not in terms:
             continue
         evidence, location, from_prose = terms["no-derivatives"]
-        said = f"its Licensing Information says {evidence!r}" if from_prose else f"its licence is {evidence}"
+        said = _said(item, evidence, from_prose)
         yield Hit(
-            f"{_this(item)} forbids derivatives ({said}){_users_text(item.users)}: if a trained model is an "
+            f"{_this(item, from_prose)} forbids derivatives ({said}){_users_text(item.users)}: if a trained model is an "
             f"adaptation of its data, the model may not be shared",
             location,
             tuple(u.location for u in item.users),
@@ -459,9 +485,11 @@ def provider_terms(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
     """
     for reference, dataset in _sources(repository, knowledge).known:
         if dataset.provider_terms:
+            terms = knowledge.licence(dataset.provider_terms)
+            named = terms.name if terms is not None else dataset.provider_terms
             yield Hit(
-                f"training dataset '{reference.id}' was generated under a model provider's terms "
-                f"({dataset.provider_terms}): they may restrict what a model trained on it may be used for",
+                f"training dataset '{reference.id}' was generated with a model whose provider's terms ({named}) come "
+                f"with its outputs: they may restrict what a model trained on it may be used for; say so in the card",
                 reference.location,
                 subject=dataset.id,
             )
@@ -570,11 +598,11 @@ def unusable_data_licence(repository: Repository, knowledge: Knowledge) -> Itera
     for item in sources.local:
         if not item.metadata or any(d.resolution.ignorance != "unknown" for d in item.metadata):
             continue
-        prose = _prose_terms(item)
-        if any(kind in _PROPERTY for kind in prose) or any(d.resolution.keys for d in item.prose):
+        stated = _prose_terms(item, knowledge)
+        if any(kind in _PROPERTY for kind in stated) or any(d.resolution.keys for d in item.prose):
             continue  # the prose states terms: DAT001 / DAT002 judge them
-        permission = f", and its Licensing Information says {prose['permission-required'][0]!r}" \
-            if "permission-required" in prose else ""
+        permission = f", and its Licensing Information {stated['permission-required'][0]}" \
+            if "permission-required" in stated else ""
         first = item.metadata[0].declaration.location
         yield Hit(
             f"{_this(item)} has its licence declared 'unknown'{permission}{_users_text(item.users)}: nobody can tell whether it "
@@ -584,8 +612,9 @@ def unusable_data_licence(repository: Repository, knowledge: Knowledge) -> Itera
             subject=f"{item.name}:unknown",
         )
     for reference, dataset in sources.known:
-        declared = knowledge.licence(dataset.licence)
-        if not dataset.licence or (declared is not None and declared.kind == "ignorance"):
+        # No licence in the knowledge base (null) means "no single licence" (a crawl, a mixture),
+        # judged by the dataset's flags; only a recorded `unknown` means nobody knows.
+        if dataset.licence == "unknown":
             yield Hit(
                 f"training dataset '{reference.id}' has no known licence: nobody can tell whether a model trained on "
                 f"it may be used",
@@ -623,25 +652,33 @@ def prose_stricter(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
     `license_name` and `license_link`), or correct the prose if the YAML is right.
     """
     for item in _sources(repository, knowledge).local:
-        if not _metadata_names_terms(item):
+        if not _metadata_names_terms(item, knowledge):
             continue
         declared = _metadata_terms(item, knowledge)
+        sections = [d for d in item.prose if not _names_another_licence(d, item, knowledge)]
         stricter: dict[str, tuple[str, Location]] = {}
-        for kind, (evidence, location) in _prose_terms(item).items():
-            prop = _PROPERTY.get(kind)
-            if prop is not None and any(_PROPERTY.get(k) == prop for k in declared):
+        for kind, (evidence, location) in _prose_terms(item, knowledge, sections).items():
+            # Non-commercial, research-only and academic-only all take away commercial use: once the
+            # metadata shows one of them, prose naming another adds nothing users would act on.
+            if kind in USE_KINDS and any(k in USE_KINDS for k in declared):
                 continue
-            if kind == "permission-required" and stricter:
+            if kind == "no-derivatives" and "no-derivatives" in declared:
+                continue
+            if kind == "permission-required" and (stricter or declared):
                 continue  # the restriction it goes with already says it
             stricter.setdefault(kind, (evidence, location))
         if not stricter:
             continue
-        kinds = list(stricter)
+        kinds = sorted(stricter, key=_ORDER.index)
         evidence, location = stricter[kinds[0]]
-        yaml = ", ".join(d.resolution.expression or d.declaration.raw for d in item.metadata if d.resolution.keys)
+        name = item.artefact.meta("license_name")
+        yaml = ", ".join(
+            d.resolution.expression or d.declaration.raw if d.resolution.keys else f"other ({name})"
+            for d in item.metadata if d.resolution.keys or (d.resolution.ignorance == "other" and name)
+        )
         yield Hit(
             f"this dataset's metadata declares {yaml}, but the Licensing Information is stricter — "
-            f"{_kinds_text(kinds)} ({evidence!r}){_users_text(item.users)}{_commercial_note(repository, knowledge, kinds)}; "
+            f"{_kinds_text(kinds)} (it {evidence}){_users_text(item.users)}{_commercial_note(repository, knowledge, kinds)}; "
             f"make the metadata say what the terms are",
             location,
             tuple(d.declaration.location for d in item.metadata) + tuple(u.location for u in item.users),

@@ -4,37 +4,29 @@ policies). Lawful and often deliberate, so `info`: worth knowing, not wrong."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from collections.abc import Iterator
 
-from modelicense.knowledge import Knowledge, Licence
+from modelicense.knowledge import Knowledge
 from modelicense.model import Artefact, Location, Repository, Severity
 from modelicense.rules import Hit, rule
-from modelicense.rules.common import covered_weight_files, holds, licence_label, model_declarations, weights_subject
-
-
-@dataclass
-class _Group:
-    licence: Licence
-    label: str
-    folders: list[str] = field(default_factory=list)
-    locations: list[Location] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-
-
-def _model_under(repository: Repository, knowledge: Knowledge, predicate: Callable[[Licence], bool]) -> list[_Group]:
-    groups: dict[str, _Group] = {}
-    for artefact, item in model_declarations(repository, knowledge):
-        for licence in holds(item.resolution, knowledge, predicate):
-            group = groups.setdefault(licence.id, _Group(licence, licence_label(item, licence)))
-            group.folders.append(artefact.directory)
-            group.locations.append(item.declaration.location)
-            group.files.extend(f for f in covered_weight_files(repository, artefact) if f not in group.files)
-    return list(groups.values())
+from modelicense.rules.common import (
+    model_cards,
+    model_declarations,
+    model_licence_groups,
+    weights_subject,
+)
 
 
 def _use_policies(repository: Repository) -> list[tuple[Artefact, Location]]:
     return [(a, d.declaration.location) for a, d in repository.declarations("weights") if d.declaration.field == "use-policy"]
+
+
+def _about_a_model(repository: Repository, knowledge: Knowledge) -> bool:
+    """Something in the repository says it holds a model: weight files, a model card, a licence
+    that covers weights, or a file named for a model (MODEL_CARD.md without front matter)."""
+    if repository.weight_files or model_cards(repository) or model_declarations(repository, knowledge):
+        return True
+    return any("model" in a.path.rpartition("/")[2].lower() for a in repository.artefacts)
 
 
 @rule("USE001", "use-restrictions", Severity.INFO)
@@ -66,7 +58,7 @@ def use_restrictions(repository: Repository, knowledge: Knowledge) -> Iterator[H
     licence without use restrictions (Apache-2.0, OpenMDW) and publish a separate, non-binding
     responsible-use guide.
     """
-    groups = _model_under(repository, knowledge, lambda licence: bool(licence.use_restrictions))
+    groups = model_licence_groups(repository, knowledge, lambda licence: bool(licence.use_restrictions))
     policies = _use_policies(repository)
     attached: set[str] = set()
     for group in groups:
@@ -83,6 +75,8 @@ def use_restrictions(repository: Repository, knowledge: Knowledge) -> Iterator[H
             tuple(related),
             subject=group.licence.id,
         )
+    if not groups and not _about_a_model(repository, knowledge):
+        return  # a web service's acceptable use policy in a software repository is not a model's
     for artefact, location in policies:
         if artefact.path in attached:
             continue
@@ -120,7 +114,7 @@ def user_threshold(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
     Nothing is wrong. Say in the card that the threshold applies, so that large users know they
     need a separate licence.
     """
-    for group in _model_under(repository, knowledge, lambda licence: bool(licence.user_threshold)):
+    for group in model_licence_groups(repository, knowledge, lambda licence: bool(licence.user_threshold)):
         yield Hit(
             f"{weights_subject(group.files)} are under {group.label}, which grants its rights only below a user or "
             f"revenue threshold: larger users need a separate licence from the publisher; say so in the card",

@@ -4,33 +4,12 @@ demands is read from its properties in the knowledge base."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from collections.abc import Iterator
 
 from modelicense.knowledge import Knowledge, Licence
-from modelicense.model import Location, Repository, Severity
+from modelicense.model import Repository, Severity
 from modelicense.rules import Hit, rule
-from modelicense.rules.common import covered_weight_files, holds, licence_label, model_declarations, weights_subject
-
-
-@dataclass
-class _Group:
-    """Every declaration that puts one licence on the weights: one finding, many locations."""
-
-    licence: Licence
-    label: str
-    locations: list[Location] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-
-
-def _weights_under(repository: Repository, knowledge: Knowledge, predicate: Callable[[Licence], bool]) -> list[_Group]:
-    groups: dict[str, _Group] = {}
-    for artefact, item in model_declarations(repository, knowledge):
-        for licence in holds(item.resolution, knowledge, predicate):
-            group = groups.setdefault(licence.id, _Group(licence, licence_label(item, licence)))
-            group.locations.append(item.declaration.location)
-            group.files.extend(f for f in covered_weight_files(repository, artefact) if f not in group.files)
-    return list(groups.values())
+from modelicense.rules.common import model_licence_groups, weights_subject
 
 
 def _copyleft(licence: Licence) -> bool:
@@ -77,7 +56,7 @@ def copyleft_weights(repository: Repository, knowledge: Knowledge) -> Iterator[H
     code if you want it: declare code and weights separately (a LICENSE for the code and the
     card's `license:` or a LICENSE-MODEL file for the weights).
     """
-    for group in _weights_under(repository, knowledge, _copyleft):
+    for group in model_licence_groups(repository, knowledge, _copyleft):
         kind = _strength(group.licence)
         yield Hit(
             f"{weights_subject(group.files)} are under {group.label}, a {kind} licence: its conditions rest on copyright in the weights, which may not exist, and 'source' has no agreed meaning "
@@ -128,7 +107,7 @@ def restricted_weights(repository: Repository, knowledge: Knowledge) -> Iterator
     silence this rule for the repository (`ignore = ["WGT002"]`) so that reviewers know it is
     deliberate.
     """
-    for group in _weights_under(repository, knowledge, lambda licence: bool(_restrictions(licence))):
+    for group in model_licence_groups(repository, knowledge, lambda licence: bool(_restrictions(licence))):
         terms = " and ".join(_restrictions(group.licence))
         yield Hit(
             f"{weights_subject(group.files)} are under {group.label}, whose terms are {terms}: if they bind, users are not free to run the model for any purpose; use a licence without these "
