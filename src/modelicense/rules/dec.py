@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from modelicense.knowledge import Knowledge
-from modelicense.model import Repository, Severity
+from modelicense.model import Artefact, FileKind, Location, Repository, ResolvedDeclaration, Severity
 from modelicense.rules import Hit, rule
+from modelicense.rules.common import (
+    Pair,
+    has_code,
+    holds,
+    identity,
+    is_licence_file,
+    licence_files_covering,
+    names,
+    same_terms,
+    ships_weights,
+    structured,
+    usable,
+    weights_declarations,
+)
 
 
 @rule("DEC003", "unrecognised-licence", Severity.WARNING)
@@ -92,3 +107,359 @@ def file_not_read(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]
     for problem in repository.problems:
         if problem.code in ("unreadable", "skipped"):
             yield Hit(problem.message, problem.location)
+
+
+# --- DEC001 -------------------------------------------------------------------------------------
+
+CARD_KINDS = (FileKind.MODEL_CARD, FileKind.DATASET_CARD)
+
+
+def _card_licences(card: Artefact) -> list[ResolvedDeclaration]:
+    return [d for d in card.declarations if d.declaration.confidence == "high" and d.declaration.field in ("license", "licenses")]
+
+
+@rule("DEC001", "no-licence", Severity.WARNING)
+def no_licence(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
+    """An artefact that needs a licence has none.
+
+    ## What it finds
+    - a model card or dataset card (Markdown with YAML front matter) with no `license:` key,
+      when no licence file stands in its folder or a folder above it;
+    - weight files that nothing covers: no weight-file metadata, no model card licence, no
+      LICENSE-MODEL-style file and no root licence file.
+
+    A README without front matter is not a model card, and a plain software repository is not
+    asked for a model licence; but when the repository ships weights, its README is their card.
+
+    ## Why it matters
+    Without a licence nobody but the author may use, copy or build on the artefact, whatever
+    its author meant; the Hub shows such a repository as having no licence.
+
+    ## Example
+    ```yaml
+    ---
+    library_name: transformers
+    pipeline_tag: text-generation
+    ---
+    ```
+
+    ## How to fix
+    Add `license:` with an id from https://huggingface.co/docs/hub/repositories-licenses (or
+    `license: other` with `license_name` and `license_link`), or add a licence file.
+    """
+    for card in repository.of_kind(*CARD_KINDS):
+        if card.meta("front_matter") != "yes" or _card_licences(card):
+            continue
+        if card.meta("license_key@line"):
+            continue  # a `license:` key whose value is not a licence (a template's {license}): not "none"
+        if licence_files_covering(repository, card.path):
+            continue
+        what = "dataset card" if card.kind is FileKind.DATASET_CARD else "model card"
+        yield Hit(f"{what} declares no licence: its front matter has no `license:` and no licence file covers its folder",
+                  Location(card.path, 1, 1), subject="card")
+    if ships_weights(repository) and not weights_declarations(repository):
+        weights = [a.path for a in repository.weight_files]
+        shown = ", ".join(weights[:3]) + (f" and {len(weights) - 3} more" if len(weights) > 3 else "")
+        readme = next((a for a in repository.of_kind(FileKind.CARD, *CARD_KINDS) if a.directory == ""), None)
+        where = Location(readme.path, 1, 1) if readme else Location(weights[0])
+        yield Hit(f"nothing declares a licence for the weights ({shown}): no card licence, weight licence file "
+                  "or root licence file covers them", where,
+                  related=tuple(Location(p) for p in weights[:5] if p != where.path), subject="weights")
+
+
+# --- DEC002 -------------------------------------------------------------------------------------
+
+_URL = re.compile(r"https?://\S+|\[[^\]]+\]\([^)]+\)")
+
+
+@rule("DEC002", "other-without-name-or-link", Severity.WARNING)
+def other_without_name(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
+    """`license: other` (or a custom `other-*` name) that does not say which licence, or where its text is.
+
+    ## What it finds
+    A card declaring `license: other` without `license_name`, or without a way to read the
+    terms: a `license_link`, a licence file in its folder (or above), or a licence section in
+    the card that states or links them. Legacy dataset cards' `other-<name>` values carry a name
+    and need only the terms.
+
+    ## Why it matters
+    `other` says only that the licence is not in the Hub's list. Users, the Hub and licence
+    scanners cannot tell what they may do with the artefact until they can read the terms.
+
+    ## Example
+    ```yaml
+    license: other
+    ```
+
+    ## How to fix
+    ```yaml
+    license: other
+    license_name: my-model-licence-1.0
+    license_link: LICENSE
+    ```
+    """
+    for artefact, item in structured(repository.declarations()):
+        declaration, resolution = item.declaration, item.resolution
+        if resolution.ignorance != "other" or artefact.kind not in CARD_KINDS:
+            continue
+        legacy = resolution.method == "legacy-other"
+        named = legacy or bool(artefact.meta("license_name"))
+        terms = bool(artefact.meta("license_link")) or bool(licence_files_covering(repository, artefact.path)) or any(
+            d.declaration.confidence == "low" and d.declaration.raw.strip() for d in artefact.declarations
+        )
+        missing = [what for what, ok in (("`license_name`", named), ("`license_link` (or a licence file)", terms)) if not ok]
+        if not missing:
+            continue
+        yield Hit(f"{declaration.field}: {declaration.raw!r} without {' and '.join(missing)}: nobody can tell which terms apply",
+                  declaration.location, subject=declaration.raw)
+
+
+# --- DEC004 -------------------------------------------------------------------------------------
+
+
+def _subject(artefact: Artefact, item: ResolvedDeclaration) -> str | None:
+    """Which artefact a structured declaration is explicitly about, or None when it is not
+    explicit (a plain LICENSE covers the repository: its subject depends on what else is there)."""
+    declaration = item.declaration
+    if declaration.confidence != "high":
+        return None
+    if artefact.kind is FileKind.WEIGHTS or (artefact.kind is FileKind.MODEL_CARD and declaration.scope == "weights"):
+        return "weights"
+    if artefact.kind is FileKind.DATASET_CARD and declaration.scope == "data":
+        return "data"
+    if artefact.kind is FileKind.PACKAGING:
+        return "code"
+    if is_licence_file(artefact, item) and declaration.scope in ("weights", "data", "code"):
+        return declaration.scope
+    return None
+
+
+def _what_a_plain_licence_covers(repository: Repository) -> tuple[str | None, bool]:
+    """(subject, certain) for a plain LICENSE: the code when there is code; the weights when the
+    repository ships weights and no code (certain: nothing else for it to cover); the card's
+    artefact, uncertainly, when there is neither (a card-only snapshot)."""
+    if has_code(repository):
+        return "code", True
+    if ships_weights(repository):
+        return "weights", True
+    return None, False
+
+
+def _contradiction(first: Pair, second: Pair, certain: bool) -> Hit:
+    level = None if certain else Severity.WARNING
+    return Hit(
+        f"{_described(*first)}, but {_described(*second)}: different licences for the same artefact",
+        first[1].declaration.location,
+        related=(second[1].declaration.location,),
+        subject=f"{second[0].path}:{names(first[1].resolution)}:{names(second[1].resolution)}",
+        severity=level,
+    )
+
+
+def _described(artefact: Artefact, item: ResolvedDeclaration) -> str:
+    declaration, resolved = item.declaration, names(item.resolution)
+    if declaration.confidence == "low":
+        return f"the '{declaration.field}' section of {artefact.path} names {resolved}"
+    if declaration.is_text:
+        return f"{artefact.path} is the {resolved} text"
+    raw = declaration.raw.strip()
+    shown = repr(raw) if raw.lower() == resolved.lower() else f"{raw!r} ({resolved})"
+    return f"{declaration.field}: {shown} in {artefact.path}"
+
+
+@rule("DEC004", "contradicting-declarations", Severity.ERROR)
+def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
+    """Two declarations name different licences for the same artefact.
+
+    ## What it finds
+    Declarations about the same artefact that share no licence:
+    - a card's `license:` and a weight licence file (LICENSE-MODEL, LICENSE_weights) in its folder,
+      or weight-file metadata (GGUF, safetensors) under it;
+    - a dataset card's `license:` and a data licence file (DATA_LICENSE) in its folder;
+    - packaging metadata (pyproject.toml, setup.cfg, package.json) and the licence file beside it,
+      or its own `license` and classifiers;
+    - a card's `license:` and the plain LICENSE beside it, when the repository ships weights and
+      no code (the LICENSE can cover nothing else) — error; when it ships neither, warning;
+    - a card's prose licence section that names only other licences than its `license:` — warning.
+
+    Severity: error when both declarations are certainly about the same artefact, warning
+    otherwise. Not a contradiction: a LICENSE for the code and a card licence for the weights in a
+    repository with code; a nested LICENSE in a vendored folder (it covers only that folder); a
+    NOTICE or a use policy (neither is a licence); GPL-3.0-only against a GPL v3 text (a text
+    cannot say "only"); `other` and `unknown` (DEC002 and DEC001 judge those).
+
+    ## Why it matters
+    Users cannot tell which terms apply, and will pick the one they like. The Hub shows one
+    licence while the file that binds says another.
+
+    ## Example
+    A card with `license: apache-2.0` in a weights-only repository whose LICENSE is the MIT text.
+
+    ## How to fix
+    Decide which licence applies and make every declaration say it. If code and weights really
+    are under different licences, say so with separate files (LICENSE-CODE, LICENSE-MODEL) and
+    keep the card's `license:` for the weights.
+    """
+    pairs = [
+        (a, d) for a, d in structured(repository.declarations())
+        if usable(d.resolution, knowledge) and d.declaration.field not in ("notice", "use-policy", "reuse")
+    ]
+    explicit = [(p, s) for p in pairs if (s := _subject(*p)) is not None]
+    plain_subject, plain_certain = _what_a_plain_licence_covers(repository)
+    plain = [p for p in pairs if is_licence_file(*p) and p[1].declaration.scope == "repo"]
+    reported: set[tuple[str, str]] = set()
+
+    def report(first: Pair, second: Pair, certain: bool) -> Iterator[Hit]:
+        key = tuple(sorted((str(first[1].declaration.location), str(second[1].declaration.location))))
+        if key in reported or same_terms(first[1].resolution, second[1].resolution):
+            return
+        reported.add(key)  # type: ignore[arg-type]
+        yield _contradiction(first, second, certain)
+
+    # Explicit declarations about the same artefact, in the same folder (weight metadata: under the card).
+    for index, (first, subject) in enumerate(explicit):
+        for second, other_subject in explicit[index + 1:]:
+            if subject != other_subject or first[0].path == second[0].path and first[0].kind is not FileKind.PACKAGING:
+                continue
+            a, b = (first, second) if first[0].kind is not FileKind.WEIGHTS else (second, first)
+            if b[0].kind is FileKind.WEIGHTS:
+                together = a[0].kind is not FileKind.WEIGHTS and b[0].path.startswith(a[0].directory)
+            else:
+                together = a[0].directory == b[0].directory
+            if together:
+                yield from report(a, b, True)
+    # A plain LICENSE against the explicit declaration of what it must be covering.
+    for licence in plain:
+        for (other, subject) in explicit:
+            if other[0].directory != licence[0].directory:
+                continue
+            if plain_subject is not None and subject == plain_subject:
+                yield from report(other, licence, plain_certain)
+            elif plain_subject is None and other[0].kind in CARD_KINDS:
+                yield from report(other, licence, False)
+    # A card's prose licence section against its own metadata.
+    for card in repository.of_kind(*CARD_KINDS):
+        metadata = [(card, d) for d in _card_licences(card) if usable(d.resolution, knowledge)]
+        prose = [(card, d) for d in card.declarations if d.declaration.confidence == "low" and usable(d.resolution, knowledge)]
+        if len(metadata) != len(_card_licences(card)):
+            continue  # part of the metadata is `other` or unknown: the prose may be what it means
+        for section in prose:
+            if metadata and not any(same_terms(section[1].resolution, m[1].resolution) for m in metadata):
+                yield from report(section, metadata[0], False)
+
+
+# --- DEC007 -------------------------------------------------------------------------------------
+
+
+def _allowed(item: ResolvedDeclaration, allowed: set[str], knowledge: Knowledge) -> bool:
+    """With a choice (A OR B) one allowed alternative is enough; otherwise every licence must be."""
+    keys = [knowledge.licence_id(k) or k for k in item.resolution.keys]
+    if item.resolution.alternatives:
+        return any(k in allowed for k in keys)
+    return all(k in allowed for k in keys)
+
+
+def _declarations_for(scope: str, repository: Repository) -> list[Pair]:
+    if scope == "weights":
+        return weights_declarations(repository)
+    found = [(a, d) for a, d in structured(repository.declarations(scope)) if d.declaration.field not in ("notice", "use-policy")]
+    if scope == "code":
+        found += [(a, d) for a, d in repository.declarations("repo") if is_licence_file(a, d)]
+    return found
+
+
+@rule("DEC007", "licence-not-allowed", Severity.ERROR)
+def licence_not_allowed(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
+    """A declared licence is not on the configuration's allow-list for its artefact.
+
+    ## What it finds
+    With `[tool.modelicense.allow]` set (like cargo-deny's `allow`), every declaration covering
+    that kind of artefact whose licence is not listed:
+    - `code`: SPDX headers, packaging metadata, code licence files and plain licence files;
+    - `weights`: whatever covers the weights (weight metadata, model card, LICENSE-MODEL, or the
+      root licence when it is all there is);
+    - `data`: dataset cards, data licence files, and the datasets a model card lists when the
+      knowledge base knows their licence.
+    An expression with a choice (A OR B) passes when one alternative is allowed.
+    Declarations nobody recognises are DEC003's business, not this rule's.
+
+    ## Why it matters
+    An organisation's policy says which terms its repositories may carry or depend on; a
+    licence outside it needs a decision before it lands.
+
+    ## Example
+    ```toml
+    [tool.modelicense.allow]
+    weights = ["Apache-2.0", "MIT"]
+    ```
+    and a card with `license: cc-by-nc-4.0`.
+
+    ## How to fix
+    Use an allowed licence, or add the licence to the allow-list after review.
+    """
+    for scope, ids in repository.allow:
+        allowed = set(ids)
+        for artefact, item in _declarations_for(scope, repository):
+            resolution = item.resolution
+            if not resolution.recognised or resolution.ignorance or _allowed(item, allowed, knowledge):
+                continue
+            yield Hit(f"{scope} licence {names(resolution)} ({artefact.path}) is not in allow.{scope} ({', '.join(ids)})",
+                      item.declaration.location, subject=f"{scope}:{names(resolution)}")
+        if scope != "data":
+            continue
+        for card in repository.of_kind(FileKind.MODEL_CARD):
+            for reference in card.references:
+                dataset = knowledge.dataset(reference.id) if reference.kind == "dataset" else None
+                if dataset is None or not dataset.licence:
+                    continue
+                ident = knowledge.licence_id(dataset.licence) or dataset.licence
+                if ident not in allowed:
+                    yield Hit(f"training dataset {reference.id} is under {ident}, which is not in allow.data ({', '.join(ids)})",
+                              reference.location, subject=f"data:{reference.id}")
+
+
+# --- DEC008 -------------------------------------------------------------------------------------
+
+
+@rule("DEC008", "suppression-without-reason", Severity.WARNING)
+def suppression_without_reason(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
+    """An inline suppression that gives no reason or names no known rule; it is not applied.
+
+    ## What it finds
+    `modelicense: ignore[...]` comments with nothing after the `]`, with empty brackets, or
+    naming a rule id or prefix that does not exist.
+
+    Where suppressions go: in YAML front matter and TOML, `# modelicense: ignore[RULE] reason`
+    on the line of the finding (a trailing comment) or on the line directly above it;
+    `# modelicense: ignore-file[RULE] reason` anywhere in the file for findings about the whole
+    file. In a Markdown card, `<!-- modelicense: ignore[RULE] reason -->` anywhere in the body
+    applies to the whole card. Comments inside fenced code blocks are examples, not suppressions.
+
+    ## Why it matters
+    A silenced finding must say why, so that a reviewer can check the reason still holds.
+
+    ## Example
+    ```yaml
+    license: gpl-3.0  # modelicense: ignore[WGT001]
+    ```
+
+    ## How to fix
+    ```yaml
+    license: gpl-3.0  # modelicense: ignore[WGT001] weights released as a GPL'd part of the program
+    ```
+    """
+    from modelicense.rules import all_rules
+
+    known = [r.id for r in all_rules()]
+    for suppression in repository.suppressions:
+        unknown = [r for r in suppression.rules if not any(k.startswith(r) for k in known)]
+        if not suppression.rules:
+            problem = "names no rule"
+        elif unknown:
+            problem = f"names no known rule ({', '.join(unknown)})"
+        elif not suppression.reason:
+            problem = f"of {', '.join(suppression.rules)} gives no reason"
+        else:
+            continue
+        yield Hit(f"suppression {problem}; it is not applied", suppression.location,
+                  subject=",".join(suppression.rules))
