@@ -13,9 +13,9 @@ humans who review it in a pull request.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from modelicense.model import Finding
 

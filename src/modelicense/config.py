@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from modelicense.model import Severity
 
@@ -107,7 +108,7 @@ def parse_file(path: Path, is_pyproject: bool) -> Config:
 def _where(text: str, key: str) -> str:
     """`:LINE` of `key = ...` or of a `[...key]` table header, when the text shows it."""
     quoted = rf"[\"']?{re.escape(key)}[\"']?"
-    match = re.search(rf"^\s*{quoted}\s*=", text, re.M) or re.search(rf"^\s*\[[^\]\n]*{quoted}\s*\]", text, re.M)
+    match = re.search(rf"^\s*{quoted}\s*=", text, re.MULTILINE) or re.search(rf"^\s*\[[^\]\n]*{quoted}\s*\]", text, re.MULTILINE)
     return f":{text.count(chr(10), 0, match.start()) + 1}" if match else ""
 
 

@@ -23,12 +23,12 @@ fenced code block in Markdown are examples, not suppressions.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from modelicense.model import Finding, Location, Suppression
 
-_HTML = re.compile(r"<!--\s*modelicense:\s*ignore(?P<file>-file)?\[(?P<rules>[^\]]*)\](?P<reason>.*?)-->", re.I)
-_HASH = re.compile(r"#\s*modelicense:\s*ignore(?P<file>-file)?\[(?P<rules>[^\]]*)\](?P<reason>.*)$", re.I)
+_HTML = re.compile(r"<!--\s*modelicense:\s*ignore(?P<file>-file)?\[(?P<rules>[^\]]*)\](?P<reason>.*?)-->", re.IGNORECASE)
+_HASH = re.compile(r"#\s*modelicense:\s*ignore(?P<file>-file)?\[(?P<rules>[^\]]*)\](?P<reason>.*)$", re.IGNORECASE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TOML_SUFFIXES = (".toml",)

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from modelicense.knowledge import Knowledge
-from modelicense.model import Artefact, FileKind, Location, Repository, ResolvedDeclaration, Severity
+from modelicense.model import (
+    Artefact,
+    FileKind,
+    Location,
+    Repository,
+    ResolvedDeclaration,
+    Severity,
+)
 from modelicense.rules import Hit, rule
 from modelicense.rules.common import (
     Pair,
     has_code,
-    holds,
-    identity,
     is_licence_file,
     licence_files_covering,
     names,
