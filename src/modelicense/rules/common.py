@@ -106,7 +106,7 @@ def usable(resolution: Resolution, knowledge: Knowledge) -> bool:
     if not resolution.recognised or resolution.ignorance:
         return False
     known = licences(resolution, knowledge)
-    return len(known) == len(resolution.keys) and all(l.kind not in ("family", "ignorance") for l in known)
+    return len(known) == len(resolution.keys) and all(lic.kind not in ("family", "ignorance") for lic in known)
 
 
 def identity(key: str) -> str:
