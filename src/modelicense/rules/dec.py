@@ -272,6 +272,11 @@ def _described(artefact: Artefact, item: ResolvedDeclaration) -> str:
     return f"{declaration.field}: {shown} in {artefact.path}"
 
 
+# Which of two contradicting declarations the finding stands at: the one people edit.
+_PRIMARY = {FileKind.MODEL_CARD: 0, FileKind.DATASET_CARD: 0, FileKind.PACKAGING: 0, FileKind.LICENCE_FILE: 1,
+            FileKind.WEIGHTS: 2}
+
+
 @rule("DEC004", "contradicting-declarations", Severity.ERROR)
 def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
     """Two declarations name different licences for the same artefact.
@@ -326,7 +331,7 @@ def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> 
         for second, other_subject in explicit[index + 1:]:
             if subject != other_subject or first[0].path == second[0].path and first[0].kind is not FileKind.PACKAGING:
                 continue
-            a, b = (first, second) if first[0].kind is not FileKind.WEIGHTS else (second, first)
+            a, b = sorted((first, second), key=lambda pair: _PRIMARY.get(pair[0].kind, 3))
             if b[0].kind is FileKind.WEIGHTS:
                 together = a[0].kind is not FileKind.WEIGHTS and b[0].path.startswith(a[0].directory)
             else:
