@@ -97,7 +97,9 @@ def parse_file(path: Path, is_pyproject: bool) -> Config:
     except tomllib.TOMLDecodeError as exc:
         at = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         where = f":{at.group(1)}:{at.group(2)}" if at else ""
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        if not at and "end of document" in str(exc):
+            where = f":{max(1, len(text.splitlines()))}"
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
         raise ConfigError(f"{path}{where}: invalid TOML: {message}") from None
     table = doc.get("tool", {}).get("modelicense", {}) if is_pyproject else doc.get("tool", {}).get("modelicense", doc)
     if not isinstance(table, dict):
