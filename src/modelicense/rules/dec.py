@@ -19,6 +19,7 @@ from modelicense.rules.common import (
     Pair,
     has_code,
     is_licence_file,
+    licences,
     licence_files_covering,
     names,
     same_terms,
@@ -239,15 +240,35 @@ def _subject(artefact: Artefact, item: ResolvedDeclaration) -> str | None:
     return None
 
 
-def _what_a_plain_licence_covers(repository: Repository) -> tuple[str | None, bool]:
-    """(subject, certain) for a plain LICENSE: the code when there is code; the weights when the
-    repository ships weights and no code (certain: nothing else for it to cover); the card's
-    artefact, uncertainly, when there is neither (a card-only snapshot)."""
+def _what_a_plain_licence_covers(repository: Repository) -> str | None:
+    """What a plain LICENSE must be about: the code when there is code; the weights when the
+    repository ships weights and no code (nothing else for it to cover). Otherwise (a card and
+    a LICENSE only) it may be about the card's text itself: no judgement."""
     if has_code(repository):
-        return "code", True
+        return "code"
     if ships_weights(repository):
-        return "weights", True
-    return None, False
+        return "weights"
+    return None
+
+
+_USE_TERMS = ("non_commercial", "research_only", "no_derivatives")
+
+
+def _equivalent(first: Resolution, second: Resolution, knowledge: Knowledge) -> bool:
+    """Same licence (modulo -only / -or-later), or both only public-domain instruments (CC0 and
+    the Public Domain Mark say the same thing to a user)."""
+    if same_terms(first, second):
+        return True
+    both = licences(first, knowledge) + licences(second, knowledge)
+    return bool(both) and all(lic.kind == "public-domain" for lic in both)
+
+
+def _adds_use_terms(prose: Resolution, metadata: list[Pair], knowledge: Knowledge) -> bool:
+    """The prose names non-commercial, research-only or no-derivatives terms the metadata lacks:
+    DAT008 (prose stricter than metadata) reports that on dataset cards."""
+    declared = [lic for _, d in metadata for lic in licences(d.resolution, knowledge)]
+    return any(getattr(lic, term) and not any(getattr(m, term) for m in declared)
+               for lic in licences(prose, knowledge) for term in _USE_TERMS)
 
 
 def _contradiction(first: Pair, second: Pair, certain: bool) -> Hit:
@@ -289,14 +310,18 @@ def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> 
     - packaging metadata (pyproject.toml, setup.cfg, package.json) and the licence file beside it,
       or its own `license` and classifiers;
     - a card's `license:` and the plain LICENSE beside it, when the repository ships weights and
-      no code (the LICENSE can cover nothing else) — error; when it ships neither, warning;
-    - a card's prose licence section that names only other licences than its `license:` — warning.
+      no code (the LICENSE can cover nothing else);
+    - a card's prose licence section that names only other licences than its `license:` — warning
+      (on dataset cards, prose that adds non-commercial, research-only or no-derivatives terms is
+      DAT008's finding, not this one's).
 
     Severity: error when both declarations are certainly about the same artefact, warning
-    otherwise. Not a contradiction: a LICENSE for the code and a card licence for the weights in a
+    otherwise (prose). Not a contradiction: CC0 against the Public Domain Mark; a card and a
+    LICENSE in a repository with neither code nor weights (the LICENSE may cover the card's text); a LICENSE for the code and a card licence for the weights in a
     repository with code; a nested LICENSE in a vendored folder (it covers only that folder); a
     NOTICE or a use policy (neither is a licence); GPL-3.0-only against a GPL v3 text (a text
-    cannot say "only"); `other` and `unknown` (DEC002 and DEC001 judge those).
+    cannot say "only"); two licence files side by side (model_licenses/ holds one per model);
+    `other` and `unknown` (DEC002 and DEC001 judge those).
 
     ## Why it matters
     Users cannot tell which terms apply, and will pick the one they like. The Hub shows one
@@ -315,13 +340,13 @@ def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> 
         if usable(d.resolution, knowledge) and d.declaration.field not in ("notice", "use-policy", "reuse")
     ]
     explicit = [(p, s) for p in pairs if (s := _subject(*p)) is not None]
-    plain_subject, plain_certain = _what_a_plain_licence_covers(repository)
+    plain_subject = _what_a_plain_licence_covers(repository)
     plain = [p for p in pairs if is_licence_file(*p) and p[1].declaration.scope == "repo"]
     reported: set[tuple[str, str]] = set()
 
     def report(first: Pair, second: Pair, certain: bool) -> Iterator[Hit]:
         key = tuple(sorted((str(first[1].declaration.location), str(second[1].declaration.location))))
-        if key in reported or same_terms(first[1].resolution, second[1].resolution):
+        if key in reported or _equivalent(first[1].resolution, second[1].resolution, knowledge):
             return
         reported.add(key)  # type: ignore[arg-type]
         yield _contradiction(first, second, certain)
@@ -331,6 +356,8 @@ def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> 
         for second, other_subject in explicit[index + 1:]:
             if subject != other_subject or first[0].path == second[0].path and first[0].kind is not FileKind.PACKAGING:
                 continue
+            if first[0].kind is FileKind.LICENCE_FILE and second[0].kind is FileKind.LICENCE_FILE:
+                continue  # model_licenses/LICENSE-SDXL and LICENSE-SVD: one file per model, not two claims about one
             a, b = sorted((first, second), key=lambda pair: _PRIMARY.get(pair[0].kind, 3))
             if b[0].kind is FileKind.WEIGHTS:
                 together = a[0].kind is not FileKind.WEIGHTS and b[0].path.startswith(a[0].directory)
@@ -343,10 +370,8 @@ def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> 
         for (other, subject) in explicit:
             if other[0].directory != licence[0].directory:
                 continue
-            if plain_subject is not None and subject == plain_subject:
-                yield from report(other, licence, plain_certain)
-            elif plain_subject is None and other[0].kind in CARD_KINDS:
-                yield from report(other, licence, False)
+            if subject == plain_subject:
+                yield from report(other, licence, True)
     # A card's prose licence section against its own metadata.
     for card in repository.of_kind(*CARD_KINDS):
         metadata = [(card, d) for d in _card_licences(card) if usable(d.resolution, knowledge)]
@@ -354,8 +379,11 @@ def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> 
         if len(metadata) != len(_card_licences(card)):
             continue  # part of the metadata is `other` or unknown: the prose may be what it means
         for section in prose:
-            if metadata and not any(same_terms(section[1].resolution, m[1].resolution) for m in metadata):
-                yield from report(section, metadata[0], False)
+            if not metadata or any(_equivalent(section[1].resolution, m[1].resolution, knowledge) for m in metadata):
+                continue
+            if card.kind is FileKind.DATASET_CARD and _adds_use_terms(section[1].resolution, metadata, knowledge):
+                continue
+            yield from report(section, metadata[0], False)
 
 
 # --- DEC007 -------------------------------------------------------------------------------------
