@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from modelicense.knowledge import Knowledge, Licence, Model
-from modelicense.model import Artefact, FileKind, Reference, Repository, ResolvedDeclaration, Severity
+from modelicense.model import Artefact, FileKind, Reference, Repository, Resolution, ResolvedDeclaration, Severity
 from modelicense.rules import Hit, rule
 from modelicense.rules.common import in_folder, is_licence_file, licences, same_terms
 
@@ -52,8 +52,6 @@ def declared(card: Artefact, knowledge: Knowledge) -> tuple[list[ResolvedDeclara
 
 
 def _same(first: list[Licence], second: Licence) -> bool:
-    from modelicense.model import Resolution
-
     return same_terms(Resolution(None, keys=tuple(lic.id for lic in first)), Resolution(None, keys=(second.id,)))
 
 
@@ -127,8 +125,8 @@ def base_licence_dropped(repository: Repository, knowledge: Knowledge) -> Iterat
 
 # Duties a base model's licence puts on derivatives (Knowledge Model.duties), with what shows
 # that the derivative meets them: files of a kind, or words in a card's licence section.
-_DUTY_EVIDENCE: dict[str, tuple[tuple[str, ...], re.Pattern[str], str]] = {
-    "licence-copy": (("licence",), re.compile(r"$^"), "a copy of the base's licence (a LICENSE file or `license_link`)"),
+_DUTY_EVIDENCE: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None, str]] = {
+    "licence-copy": ((), None, "a copy of the base's licence (a LICENSE file or `license_link`)"),
     "use-policy": (("use-policy",), re.compile(r"(acceptable|prohibited)[ _-]?use|use[ _-]?policy", re.I),
                    "its acceptable use policy (a USE_POLICY file or a link in the licence section)"),
     "notice": (("notice",), re.compile(r"all rights reserved|\bnotice\b", re.I),
@@ -142,13 +140,14 @@ def _duty_shown(duty: str, card: Artefact, base: Licence, repository: Repository
     fields, words, _ = _DUTY_EVIDENCE[duty]
     files = [(a, d) for a, d in repository.declarations() if a.kind is FileKind.LICENCE_FILE and in_folder(card.directory, a.directory)]
     if duty == "licence-copy":
-        from modelicense.model import Resolution
-
         base_resolution = Resolution(base.id, keys=(base.id,))
-        if card.meta("license_link") or any(is_licence_file(a, d) and same_terms(d.resolution, base_resolution) for a, d in files):
-            return True
+        return bool(card.meta("license_link")) or any(
+            is_licence_file(a, d) and same_terms(d.resolution, base_resolution) for a, d in files
+        )
     if any(d.declaration.field in fields for _, d in files):
         return True
+    if words is None:
+        return False
     prose = " ".join(d.declaration.raw for d in card.declarations if d.declaration.confidence == "low")
     return bool(words.search(prose)) or any(words.search(d.declaration.raw[:4000]) for a, d in files if d.declaration.field == "notice")
 
@@ -167,7 +166,8 @@ def base_duties_not_shown(repository: Repository, knowledge: Knowledge) -> Itera
     - `notice`: the attribution notice — a NOTICE file, or the notice in the licence section;
     - `naming`: the name or display the licence requires ("Built with Llama") in the licence section.
     The rule reads files and the card's licence section, not the whole card: a duty met only
-    elsewhere in the card is reported; suppress it with a reason.
+    elsewhere in the card is reported; suppress it with a reason. Bases under an OSI-approved
+    licence are not checked: their duties (keep the copyright and NOTICE) are met the usual way.
 
     ## Why it matters
     These are conditions of the base's licence: a derivative distributed without them is
@@ -184,8 +184,8 @@ def base_duties_not_shown(repository: Repository, knowledge: Knowledge) -> Itera
     for card in repository.of_kind(FileKind.MODEL_CARD):
         for reference, model in _bases(card, knowledge):
             base = knowledge.licence(model.licence) if model else None
-            if model is None or base is None or not model.duties:
-                continue
+            if model is None or base is None or not model.duties or base.osi:
+                continue  # an OSI licence's duties (Apache's NOTICE) are met the usual way; no alarm on clean repos
             missing = [duty for duty in model.duties if duty in _DUTY_EVIDENCE and not _duty_shown(duty, card, base, repository)]
             if missing:
                 wanted = "; ".join(_DUTY_EVIDENCE[duty][2] for duty in missing)
