@@ -204,20 +204,26 @@ def other_without_name(repository: Repository, knowledge: Knowledge) -> Iterator
     license_link: LICENSE
     ```
     """
+    by_card: dict[str, list[ResolvedDeclaration]] = {}
+    cards: dict[str, Artefact] = {}
     for artefact, item in structured(repository.declarations()):
-        declaration, resolution = item.declaration, item.resolution
-        if resolution.ignorance != "other" or artefact.kind not in CARD_KINDS:
-            continue
-        legacy = resolution.method == "legacy-other"
-        named = legacy or bool(artefact.meta("license_name"))
-        terms = bool(artefact.meta("license_link")) or bool(licence_files_covering(repository, artefact.path)) or any(
+        if item.resolution.ignorance == "other" and artefact.kind in CARD_KINDS:
+            by_card.setdefault(artefact.path, []).append(item)
+            cards[artefact.path] = artefact
+    for path, items in by_card.items():
+        artefact = cards[path]
+        # Legacy `other-<name>` values carry their name; plain `other` needs `license_name`.
+        named = all(item.resolution.method == "legacy-other" for item in items) or bool(artefact.meta("license_name"))
+        terms = bool(artefact.meta("license_link")) or bool(licence_files_covering(repository, path)) or any(
             d.declaration.confidence == "low" and d.declaration.raw.strip() for d in artefact.declarations
         )
         missing = [what for what, ok in (("`license_name`", named), ("`license_link` (or a licence file)", terms)) if not ok]
         if not missing:
             continue
-        yield Hit(f"{declaration.field}: {declaration.raw!r} without {' and '.join(missing)}: nobody can tell which terms apply",
-                  declaration.location, subject=declaration.raw)
+        first = items[0].declaration
+        values = ", ".join(repr(item.declaration.raw) for item in items[:4]) + (f" and {len(items) - 4} more" if len(items) > 4 else "")
+        yield Hit(f"{first.field}: {values} without {' and '.join(missing)}: nobody can tell which terms apply",
+                  first.location, subject="other")
 
 
 # --- DEC004 -------------------------------------------------------------------------------------
