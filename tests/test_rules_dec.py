@@ -260,3 +260,49 @@ def test_corpus_findings_of_these_families_are_the_reviewed_ones(corpus):
     assert not {rule for rule in by_rule if rule.startswith(("BAS", "CMP"))}  # no base models, no vendored copyleft
     assert "hellaswag" in by_rule["DEC001"] and "imdb" in by_rule["DEC002"]
     assert not any(finding["path"].startswith(str(corpus / "model-repos")) for finding in report["findings"])
+
+
+# --- pure-function checks: weight-file metadata, documentation -----------------------------------
+
+
+def _repository(*artefacts):
+    from modelicense.knowledge import load
+    from modelicense.model import Artefact, Repository, ResolvedDeclaration
+    from modelicense.resolve import Resolver
+
+    resolver = Resolver(load())
+    built = tuple(
+        Artefact(path, kind, tuple(ResolvedDeclaration(d, resolver.resolve(d)) for d in declarations), metadata=metadata)
+        for path, kind, declarations, metadata in artefacts
+    )
+    return Repository(".", built)
+
+
+def test_dec004_weight_metadata_against_the_card_above_it():
+    """Weight headers (GGUF general.license, safetensors __metadata__) are extracted elsewhere;
+    the rule only needs their declarations, so it is checked here on a repository built by hand."""
+    from modelicense.knowledge import load
+    from modelicense.model import Declaration, FileKind, Location
+    from modelicense.rules import get
+
+    card_decl = Declaration("apache-2.0", "weights", Location("README.md", 2, 10), "license")
+    gguf_decl = Declaration("MIT", "weights", Location("q4/model.Q4_K_M.gguf"), "general.license")
+    repo = _repository(("README.md", FileKind.MODEL_CARD, [card_decl], (("front_matter", "yes"),)),
+                       ("q4/model.Q4_K_M.gguf", FileKind.WEIGHTS, [gguf_decl], ()))
+    [hit] = list(get("DEC004").run(repo, load()))
+    assert hit.severity is Severity.ERROR and hit.location.path == "README.md"
+    assert hit.related[0].path == "q4/model.Q4_K_M.gguf" and "general.license" in hit.message
+    same = Declaration("Apache-2.0", "weights", Location("q4/model.Q4_K_M.gguf"), "general.license")
+    repo = _repository(("README.md", FileKind.MODEL_CARD, [card_decl], (("front_matter", "yes"),)),
+                       ("q4/model.Q4_K_M.gguf", FileKind.WEIGHTS, [same], ()))
+    assert not list(get("DEC004").run(repo, load()))
+
+
+def test_every_rule_of_these_families_is_documented_in_sections():
+    from modelicense.rules import all_rules
+
+    mine = [r for r in all_rules() if r.family in ("BAS", "CMP") or r.id in ("DEC001", "DEC002", "DEC004", "DEC007", "DEC008")]
+    assert len(mine) == 11
+    for rule in mine:
+        for section in ("## What it finds", "## Why it matters", "## Example", "## How to fix"):
+            assert section in rule.body, (rule.id, section)
