@@ -6,12 +6,14 @@ import json
 from pathlib import Path
 
 from conftest import card, run_cli
+
 from modelicense.baseline import BaselineError, dumps, loads
 from modelicense.model import Finding, Location, Severity
 
 
 def old_repo(make_repo) -> Path:
-    return make_repo({"README.md": card("license: other\nlibrary_name: x"), "data/README.md": card("pretty_name: d\ntask_categories:\n- x")})
+    return make_repo({"README.md": card("license: other\nlibrary_name: x"),
+                      "data/README.md": card("pretty_name: d\ntask_categories:\n- x")})
 
 
 def test_write_then_use_starts_green(make_repo, tmp_path):

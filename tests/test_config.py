@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import card, run_cli
+
 from modelicense.cli import main
 from modelicense.config import ConfigError, load
 

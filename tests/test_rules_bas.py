@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import card
+
 from modelicense.config import Config, from_mapping
 from modelicense.model import Finding, Severity
 from modelicense.scan import scan
@@ -48,7 +48,8 @@ def test_bas001_non_commercial_base_relicensed_permissively(make_repo):
 
 
 def test_bas001_quantisation_cannot_change_the_licence(make_repo):
-    root = make_repo({"README.md": derived("base_model: mistralai/Mistral-7B-v0.1\nbase_model_relation: quantized\nlicense: mit")})
+    fm = "base_model: mistralai/Mistral-7B-v0.1\nbase_model_relation: quantized\nlicense: mit"
+    root = make_repo({"README.md": derived(fm)})
     [hit] = findings(root, "BAS001")
     assert "quantisation" in hit.message and hit.severity is Severity.ERROR
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import card
+
 from modelicense.config import Config, from_mapping
 from modelicense.model import Finding, Severity
 from modelicense.scan import scan
@@ -35,7 +35,8 @@ def test_dec001_model_card_without_licence(make_repo):
 
 def test_dec001_quiet_when_card_declares_or_a_licence_file_covers_it(make_repo, corpus):
     assert not findings(make_repo({"README.md": card("license: mit\nlibrary_name: x")}), "DEC001")
-    covered = make_repo({"README.md": card("library_name: x"), "LICENSE": corpus_text(corpus, "model-repos/openai__whisper/LICENSE")})
+    covered = make_repo({"README.md": card("library_name: x"),
+                         "LICENSE": corpus_text(corpus, "model-repos/openai__whisper/LICENSE")})
     assert not findings(covered, "DEC001")
 
 
@@ -250,7 +251,8 @@ PROSE_CONTRADICTIONS = {
 def test_corpus_findings_of_these_families_are_the_reviewed_ones(corpus):
     from conftest import scan_json
 
-    folders = [str(p) for sub in ("model-repos", "hf-dataset-cards", "hf-dataset-cards-legacy") for p in sorted((corpus / sub).iterdir())]
+    collections = ("model-repos", "hf-dataset-cards", "hf-dataset-cards-legacy")
+    folders = [str(p) for sub in collections for p in sorted((corpus / sub).iterdir())]
     report = scan_json("--fail-on", "never", "--select", "DEC001,DEC002,DEC004,DEC007,DEC008,BAS,CMP", *folders)
     by_rule: dict[str, set[str]] = {}
     for finding in report["findings"]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import card
+
 from modelicense.config import Config
 from modelicense.model import Finding, Location, Severity, Suppression
 from modelicense.scan import scan

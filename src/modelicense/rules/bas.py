@@ -37,7 +37,8 @@ def _licence_name(card: Artefact, knowledge: Knowledge) -> Licence | None:
 def declared(card: Artefact, knowledge: Knowledge) -> tuple[list[ResolvedDeclaration], list[Licence]] | None:
     """The card's own licence declarations and the licences they name, or None when the card
     declares none the knowledge base knows (DEC001 / DEC002 / DEC003 report those)."""
-    items = [d for d in card.declarations if d.declaration.confidence == "high" and d.declaration.field in ("license", "licenses")]
+    items = [d for d in card.declarations
+             if d.declaration.confidence == "high" and d.declaration.field in ("license", "licenses")]
     found: list[Licence] = []
     for item in items:
         if item.resolution.ignorance == "other":
@@ -138,7 +139,8 @@ _DUTY_EVIDENCE: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None, str]] =
 
 def _duty_shown(duty: str, card: Artefact, base: Licence, repository: Repository) -> bool:
     fields, words, _ = _DUTY_EVIDENCE[duty]
-    files = [(a, d) for a, d in repository.declarations() if a.kind is FileKind.LICENCE_FILE and in_folder(card.directory, a.directory)]
+    files = [(a, d) for a, d in repository.declarations()
+             if a.kind is FileKind.LICENCE_FILE and in_folder(card.directory, a.directory)]
     if duty == "licence-copy":
         base_resolution = Resolution(base.id, keys=(base.id,))
         return bool(card.meta("license_link")) or any(
@@ -149,7 +151,8 @@ def _duty_shown(duty: str, card: Artefact, base: Licence, repository: Repository
     if words is None:
         return False
     prose = " ".join(d.declaration.raw for d in card.declarations if d.declaration.confidence == "low")
-    return bool(words.search(prose)) or any(words.search(d.declaration.raw[:4000]) for a, d in files if d.declaration.field == "notice")
+    notices = [d.declaration.raw[:4000] for _, d in files if d.declaration.field == "notice"]
+    return bool(words.search(prose)) or any(words.search(text) for text in notices)
 
 
 @rule("BAS002", "base-duties-not-shown", Severity.WARNING)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from modelicense.knowledge import Knowledge
@@ -11,6 +10,7 @@ from modelicense.model import (
     FileKind,
     Location,
     Repository,
+    Resolution,
     ResolvedDeclaration,
     Severity,
 )
@@ -19,8 +19,8 @@ from modelicense.rules.common import (
     Pair,
     has_code,
     is_licence_file,
-    licences,
     licence_files_covering,
+    licences,
     names,
     same_terms,
     ships_weights,
@@ -175,9 +175,6 @@ def no_licence(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
 
 # --- DEC002 -------------------------------------------------------------------------------------
 
-_URL = re.compile(r"https?://\S+|\[[^\]]+\]\([^)]+\)")
-
-
 @rule("DEC002", "other-without-name-or-link", Severity.WARNING)
 def other_without_name(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
     """`license: other` (or a custom `other-*` name) that does not say which licence, or where its text is.
@@ -221,7 +218,8 @@ def other_without_name(repository: Repository, knowledge: Knowledge) -> Iterator
         if not missing:
             continue
         first = items[0].declaration
-        values = ", ".join(repr(item.declaration.raw) for item in items[:4]) + (f" and {len(items) - 4} more" if len(items) > 4 else "")
+        values = ", ".join(repr(item.declaration.raw) for item in items[:4])
+        values += f" and {len(items) - 4} more" if len(items) > 4 else ""
         yield Hit(f"{first.field}: {values} without {' and '.join(missing)}: nobody can tell which terms apply",
                   first.location, subject="other")
 
@@ -323,11 +321,12 @@ def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> 
 
     Severity: error when both declarations are certainly about the same artefact, warning
     otherwise (prose). Not a contradiction: CC0 against the Public Domain Mark; a card and a
-    LICENSE in a repository with neither code nor weights (the LICENSE may cover the card's text); a LICENSE for the code and a card licence for the weights in a
-    repository with code; a nested LICENSE in a vendored folder (it covers only that folder); a
-    NOTICE or a use policy (neither is a licence); GPL-3.0-only against a GPL v3 text (a text
-    cannot say "only"); two licence files side by side (model_licenses/ holds one per model);
-    `other` and `unknown` (DEC002 and DEC001 judge those).
+    LICENSE in a repository with neither code nor weights (the LICENSE may cover the card's
+    text); a LICENSE for the code and a card licence for the weights in a repository with code;
+    a nested LICENSE in a vendored folder (it covers only that folder); a NOTICE or a use policy
+    (neither is a licence); GPL-3.0-only against a GPL v3 text (a text cannot say "only"); two
+    licence files side by side (model_licenses/ holds one per model); `other` and `unknown`
+    (DEC002 and DEC001 judge those).
 
     ## Why it matters
     Users cannot tell which terms apply, and will pick the one they like. The Hub shows one
