@@ -74,7 +74,10 @@ def test_knowledge_override_teaches_a_licence(make_repo):
     ("select = ['DEC'\n", ":1", "invalid TOML: Unclosed array"),
     ("fail-on = 'error'\nselect = ['DEC',,]\n", ":2:", "invalid TOML"),
     ("[licences.acme]\nkind = 'model'\n", ":1:", "acme: every override needs a `reason`"),
-    ("[licences.MIT]\ncopyleftness = 'none'\nreason = 'x'\n", "", "MIT: unknown field(s) copyleftness"),
+    ("[licences.MIT]\ncopyleftness = 'none'\nreason = 'x'\n", ":2:", "MIT: unknown field(s) copyleftness"),
+    ("[models.'acme/base']\nreason = 'x'\nlicence = 'mit'\nduty = ['notice']\n", ":4:", "unknown field(s) duty"),
+    ("[datasets.foo]\nreason = 'x'\nlicence = 3\n", ":3:", "foo: licence must be a string"),
+    ("[licences.acme]\nreason = 'x'\nkind = 'model'\nnon-commercial = 'yes'\n", ":4:", "non-commercial must be true or false"),
     ("baseline = 3\n", ":1:", "baseline: must be the path"),
     ("severity = 'error'\n", ":1:", "severity: must be a table"),
 ])

@@ -83,3 +83,13 @@ def test_end_to_end_trailing_comment_in_toml(make_repo, corpus):
     assert rules_found(make_repo({"pyproject.toml": toml, "LICENSE": licence})) == []
     toml_no_reason = '[project]\nname = "x"\nlicense = "MIT"  # modelicense: ignore[DEC004]\n'
     assert rules_found(make_repo({"pyproject.toml": toml_no_reason, "LICENSE": licence})) == ["DEC004", "DEC008"]
+
+
+def test_source_file_suppression_at_the_spdx_header(make_repo, corpus):
+    licence = (corpus / "model-repos/lllyasviel__ControlNet/LICENSE").read_text("utf-8")
+    reasoned = "# modelicense: ignore[CMP001] kept out of the wheel; a separate tool\n# SPDX-License-Identifier: GPL-2.0-only\n"
+    assert rules_found(make_repo({"LICENSE": licence, "tools/gen.py": reasoned})) == []
+    c_style = "/* SPDX-License-Identifier: GPL-2.0-only */ /* modelicense: ignore[CMP] vendored, built separately */\n"
+    assert rules_found(make_repo({"LICENSE": licence, "ext/x.c": c_style})) == []
+    unreasoned = "# modelicense: ignore[CMP001]\n# SPDX-License-Identifier: GPL-2.0-only\n"
+    assert rules_found(make_repo({"LICENSE": licence, "tools/gen.py": unreasoned})) == ["CMP001", "DEC008"]

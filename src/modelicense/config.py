@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from modelicense.knowledge import Dataset, Licence, Model
 from modelicense.model import Severity
 
 if sys.version_info >= (3, 11):
@@ -58,6 +59,32 @@ _KEYS = {
     "datasets", "models", "card-kinds", "baseline",
 }
 _RULE_PREFIX = re.compile(r"^[A-Z]{3}[0-9]{0,3}$")
+
+
+def _fields(cls: type) -> dict[str, str]:
+    """Field name -> its annotation as written ("str", "bool | None", "tuple[str, ...]")."""
+    from dataclasses import fields
+
+    return {f.name: str(f.type) for f in fields(cls)}
+
+
+def _type_problem(annotation: str, value: Any) -> str | None:
+    """What is wrong with an override value for a field of that annotation, or None."""
+    if value is None or annotation.startswith("tuple"):
+        ok = value is None and "None" in annotation or isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return None if ok else "must be a list of strings"
+    if annotation.startswith("bool"):
+        return None if isinstance(value, bool) else "must be true or false"
+    if annotation.startswith("str"):
+        return None if isinstance(value, str) else "must be a string"
+    return None
+
+
+# What a knowledge override may set: the knowledge base's own fields, checked here so that the
+# error names the line (the knowledge loader checks values again when it builds the entry).
+_OVERRIDE_FIELDS = {
+    "licences": _fields(Licence), "licenses": _fields(Licence), "datasets": _fields(Dataset), "models": _fields(Model),
+}
 
 
 def find_config_file(root: Path) -> tuple[Path, bool] | None:
@@ -184,9 +211,18 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "", base_dir
         value = table.get(key) or {}
         if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
             raise fail(key, "must be a table of tables, one per id")
+        valid = _OVERRIDE_FIELDS[key]
         for ident, entry in value.items():
             if not str(entry.get("reason", "")).strip():
                 raise fail(key, f"{ident}: every override needs a `reason`", at=ident)
+            unknown = sorted({k.replace("-", "_") for k in entry} - set(valid) - {"reason"})
+            if unknown:
+                raise fail(key, f"{ident}: unknown field(s) {', '.join(unknown)} (known: {', '.join(sorted(valid))})",
+                           at=unknown[0])
+            for name, item in entry.items():
+                problem = _type_problem(valid.get(name.replace("-", "_"), ""), item)
+                if problem:
+                    raise fail(key, f"{ident}: {name} {problem}", at=name)
         return value
 
     card_kinds = table_of("card-kinds")

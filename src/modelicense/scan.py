@@ -63,16 +63,20 @@ def read_suppressions(root: Path, artefacts: tuple[Artefact, ...]) -> tuple[Supp
     vetted: inside the root, regular files). A file that cannot be read has none."""
     found: list[Suppression] = []
     for artefact in artefacts:
-        if not artefact.path.lower().endswith(suppress.MARKDOWN_SUFFIXES + suppress.TOML_SUFFIXES):
+        source = artefact.kind is FileKind.SOURCE
+        if source and not artefact.declarations:
+            continue  # only source files with an SPDX header can have a finding to suppress
+        if not source and not artefact.path.lower().endswith(suppress.MARKDOWN_SUFFIXES + suppress.TOML_SUFFIXES):
             continue
         try:
             with open(root / artefact.path, "rb") as handle:
-                data = handle.read(SUPPRESSION_READ_LIMIT)
+                data = handle.read(extract.READ_LIMITS[FileKind.SOURCE] if source else SUPPRESSION_READ_LIMIT)
         except OSError:
             continue
         if b"modelicense:" not in data:
             continue
-        found.extend(suppress.parse(artefact.path, data.decode("utf-8", "replace")))
+        text = data.decode("utf-8", "replace")
+        found.extend(suppress.parse_source(artefact.path, text) if source else suppress.parse(artefact.path, text))
     return tuple(found)
 
 

@@ -16,7 +16,9 @@ applied: DEC008 reports it, so that every silenced finding says why.
 
 Only the comment syntax of the file's own format counts, so that prose which merely quotes the
 syntax (this docstring, a README explaining the tool) is not taken for a suppression: HTML
-comments in Markdown, `#` comments in TOML and in a card's YAML front matter. Comments inside a
+comments in Markdown, `#` comments in TOML and in a card's YAML front matter, and line
+comments (`#`, `//`, `--`, `;`, `/* */`) in the first 40 lines of a source file that carries an
+SPDX-License-Identifier (where CMP findings stand). Comments inside a
 fenced code block in Markdown are examples, not suppressions.
 """
 
@@ -29,9 +31,14 @@ from modelicense.model import Finding, Location, Suppression
 
 _HTML = re.compile(r"<!--\s*modelicense:\s*ignore(?P<file>-file)?\[(?P<rules>[^\]]*)\](?P<reason>.*?)-->", re.IGNORECASE)
 _HASH = re.compile(r"#\s*modelicense:\s*ignore(?P<file>-file)?\[(?P<rules>[^\]]*)\](?P<reason>.*)$", re.IGNORECASE)
+# Source files (for CMP findings at an SPDX header): after any line-comment marker.
+_CODE = re.compile(
+    r"(?:#|//|--|;|/\*)\s*modelicense:\s*ignore(?P<file>-file)?\[(?P<rules>[^\]]*)\](?P<reason>.*?)\s*(?:\*/)?$", re.I
+)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TOML_SUFFIXES = (".toml",)
+SOURCE_HEAD_LINES = 40  # findings in source files stand at the SPDX header, near the top
 
 
 def parse(relpath: str, text: str) -> tuple[Suppression, ...]:
@@ -42,6 +49,16 @@ def parse(relpath: str, text: str) -> tuple[Suppression, ...]:
     if lower.endswith(TOML_SUFFIXES):
         return tuple(_lines(relpath, text.splitlines(), 1))
     return ()
+
+
+def parse_source(relpath: str, text: str) -> tuple[Suppression, ...]:
+    """Suppressions in the first lines of a source file, in its own comment syntax."""
+    found: list[Suppression] = []
+    for offset, line in enumerate(text.splitlines()[:SOURCE_HEAD_LINES]):
+        match = _CODE.search(line)
+        if match:
+            found.append(_suppression(match, Location(relpath, offset + 1, match.start() + 1)))
+    return tuple(found)
 
 
 def _markdown(relpath: str, text: str) -> Iterable[Suppression]:
