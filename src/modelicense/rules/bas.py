@@ -111,8 +111,8 @@ def base_licence_dropped(repository: Repository, knowledge: Knowledge) -> Iterat
             dropped = _dropped(base, derived)
             where, related = items[0].declaration.location, (reference.location,)
             if dropped:
-                yield Hit(f"declared {shown}, but base model {reference.id} is under {base.id}, whose "
-                          f"{', '.join(dropped)} terms bind derivatives; {shown} drops them",
+                yield Hit(f"declared {shown}, but base model {reference.id} is under {base.id}, whose terms "
+                          f"({', '.join(dropped)}) bind derivatives; {shown} drops them",
                           where, related, subject=f"{reference.id}:{base.id}")
             elif (reference.relation or "").lower() == QUANTISATION and base.kind != "public-domain":
                 yield Hit(f"declared {shown}, but this is a quantisation of {reference.id}, whose weights are under "

@@ -476,7 +476,10 @@ def suppression_without_reason(repository: Repository, knowledge: Knowledge) -> 
     on the line of the finding (a trailing comment) or on the line directly above it;
     `# modelicense: ignore-file[RULE] reason` anywhere in the file for findings about the whole
     file. In a Markdown card, `<!-- modelicense: ignore[RULE] reason -->` anywhere in the body
-    applies to the whole card. Comments inside fenced code blocks are examples, not suppressions.
+    applies to the whole card. In a source file with an SPDX-License-Identifier, a line comment
+    (`#`, `//`, `/* */`) on the header's line or above it. Comments inside fenced code blocks
+    are examples, not suppressions. Files that cannot hold comments (LICENSE texts, weights) are
+    silenced with `per-file-ignores` or a baseline instead.
 
     ## Why it matters
     A silenced finding must say why, so that a reviewer can check the reason still holds.
