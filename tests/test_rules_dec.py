@@ -123,6 +123,15 @@ def test_dec004_code_licence_and_weights_card_differ_in_scope(make_repo, corpus)
     assert not findings(root, "DEC004")
 
 
+def test_dec004_other_with_a_known_licence_name(make_repo, corpus):
+    fm = "license: other\nlicense_name: llama3\nlicense_link: LICENSE\nlibrary_name: x"
+    llama3 = corpus_text(corpus, "model-repos/meta-llama__llama3/LICENSE")
+    assert not findings(make_repo({"README.md": card(fm), "model.safetensors": WEIGHTS, "LICENSE": llama3}), "DEC004")
+    mit = corpus_text(corpus, "model-repos/openai__whisper/LICENSE")
+    [hit] = findings(make_repo({"README.md": card(fm), "model.safetensors": WEIGHTS, "LICENSE": mit}), "DEC004")
+    assert "'other' (llama3)" in hit.message and "MIT text" in hit.message
+
+
 def test_dec004_without_code_or_weights_no_judgement(make_repo, corpus):
     # A card describing a model published elsewhere: the LICENSE may well cover the card's text.
     root = make_repo({"README.md": card("license: bigscience-bloom-rail-1.0\nlibrary_name: x"),

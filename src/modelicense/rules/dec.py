@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from modelicense.knowledge import Knowledge
 from modelicense.model import (
@@ -297,6 +298,16 @@ def _described(artefact: Artefact, item: ResolvedDeclaration) -> str:
     return f"{declaration.field}: {shown} in {artefact.path}"
 
 
+def _named_other(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> Pair:
+    """`license: other` with a `license_name` the knowledge base knows (llama3) stands for that
+    licence; the raw text the user wrote is kept."""
+    name = artefact.meta("license_name") if item.resolution.ignorance == "other" else None
+    ident = knowledge.licence_id(name) if name else None
+    if ident is None or item.resolution.method == "legacy-other":
+        return artefact, item
+    return artefact, replace(item, resolution=Resolution(ident, keys=(ident,), method="license_name"))
+
+
 # Which of two contradicting declarations the finding stands at: the one people edit.
 _PRIMARY = {FileKind.MODEL_CARD: 0, FileKind.DATASET_CARD: 0, FileKind.PACKAGING: 0, FileKind.LICENCE_FILE: 1,
             FileKind.WEIGHTS: 2}
@@ -341,7 +352,7 @@ def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> 
     keep the card's `license:` for the weights.
     """
     pairs = [
-        (a, d) for a, d in structured(repository.declarations())
+        (a, d) for a, d in (_named_other(a, d, knowledge) for a, d in structured(repository.declarations()))
         if usable(d.resolution, knowledge) and d.declaration.field not in ("notice", "use-policy", "reuse")
     ]
     explicit = [(p, s) for p in pairs if (s := _subject(*p)) is not None]
