@@ -93,3 +93,11 @@ def test_source_file_suppression_at_the_spdx_header(make_repo, corpus):
     assert rules_found(make_repo({"LICENSE": licence, "ext/x.c": c_style})) == []
     unreasoned = "# modelicense: ignore[CMP001]\n# SPDX-License-Identifier: GPL-2.0-only\n"
     assert rules_found(make_repo({"LICENSE": licence, "tools/gen.py": unreasoned})) == ["CMP001", "DEC008"]
+
+
+def test_list_items_take_a_comment_above_or_trailing(make_repo):
+    fm = ("library_name: x\nlicense:\n# modelicense: ignore[DEC003] our own id, defined in LICENSE\n- acme-1\n"
+          "- acme-2  # modelicense: ignore[DEC003] same\n- acme-3")
+    assert rules_found(make_repo({"README.md": card(fm)})) == ["DEC003"]  # acme-3 has no suppression
+    fm = fm.removesuffix("\n- acme-3")
+    assert rules_found(make_repo({"README.md": card(fm)})) == []
