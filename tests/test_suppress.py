@@ -23,7 +23,7 @@ def rules_found(root: Path) -> list[str]:
 def test_parse_front_matter_hash_comment_with_reason():
     text = "---\n# modelicense: ignore[dec002, WGT] reviewed by legal, see ticket 12\nlicense: other\n---\n# Card\n"
     [s] = parse("README.md", text)
-    assert s == Suppression(("DEC002", "WGT"), "reviewed by legal, see ticket 12", Location("README.md", 2, 1))
+    assert s == Suppression(("DEC002", "WGT"), "reviewed by legal, see ticket 12", Location("README.md", 2, 1), next_line=True)
 
 
 def test_parse_markdown_html_comment_applies_to_the_whole_card():
@@ -41,7 +41,7 @@ def test_parse_ignores_examples_in_fenced_code_and_other_file_types():
 
 def test_parse_toml_and_empty_reason():
     [s] = parse("pyproject.toml", '[project]\nlicense = "GPL-2.0-only"  # modelicense: ignore[CMP001]\n')
-    assert s.location.line == 2 and s.reason == "" and s.rules == ("CMP001",)
+    assert s.location.line == 2 and s.reason == "" and s.rules == ("CMP001",) and not s.next_line
 
 
 def test_line_semantics_own_line_and_the_next_only():
@@ -53,6 +53,8 @@ def test_line_semantics_own_line_and_the_next_only():
     assert not covers(s, finding("DEC004", "other.md", 6))
     assert not covers(s, finding("WGT001", "README.md", 6))
     assert not covers(s, finding("DEC004", "README.md", None))
+    trailing = Suppression(("DEC",), "because", Location("README.md", 5, 20), next_line=False)
+    assert covers(trailing, finding("DEC004", "README.md", 5)) and not covers(trailing, finding("DEC004", "README.md", 6))
 
 
 def test_ignore_file_and_missing_reason():

@@ -175,14 +175,17 @@ class Artefact:
 class Suppression:
     """An inline `modelicense: ignore[RULE, ...] reason` comment.
 
-    rules:     rule ids or prefixes, upper-cased, as written.
+    rules:      rule ids or prefixes, upper-cased, as written.
     whole_file: `ignore-file[...]` applies to the whole file, not one line.
+    next_line:  the comment stands alone on its line, so it is about the line below; a trailing
+                comment is about its own line only.
     """
 
     rules: tuple[str, ...]
     reason: str
     location: Location
     whole_file: bool = False
+    next_line: bool = True
 
 
 @dataclass(frozen=True)

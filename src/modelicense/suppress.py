@@ -4,9 +4,9 @@
     # modelicense: ignore[DEC004, WGT] the card covers the weights, LICENSE the code     (YAML front matter, TOML)
 
 Where a suppression applies (one decision, documented in `modelicense explain DEC008`):
-- a `#` comment (`ignore[...]`) applies to findings on the comment's own line (a trailing
-  comment after `license: gpl-3.0`) and on the line directly below it (a comment on a line of
-  its own, above the key it is about);
+- a `#` comment (`ignore[...]`) after a value (`license: gpl-3.0  # modelicense: ...`)
+  applies to findings on its own line; a comment alone on its line applies to the line directly
+  below it (the key or list item it stands above) — and to its own line;
 - an HTML comment in a Markdown card applies to the whole card: it can only stand in the body,
   never beside the front matter keys most findings point at;
 - `# modelicense: ignore-file[...]` applies to every finding of those rules in the file
@@ -57,7 +57,8 @@ def parse_source(relpath: str, text: str) -> tuple[Suppression, ...]:
     for offset, line in enumerate(text.splitlines()[:SOURCE_HEAD_LINES]):
         match = _CODE.search(line)
         if match:
-            found.append(_suppression(match, Location(relpath, offset + 1, match.start() + 1)))
+            found.append(_suppression(match, Location(relpath, offset + 1, match.start() + 1),
+                                      next_line=not line[: match.start()].strip()))
     return tuple(found)
 
 
@@ -87,13 +88,15 @@ def _lines(relpath: str, lines: list[str], first_number: int) -> Iterable[Suppre
     for offset, line in enumerate(lines):
         match = _HASH.search(line)
         if match:
-            yield _suppression(match, Location(relpath, first_number + offset, match.start() + 1))
+            yield _suppression(match, Location(relpath, first_number + offset, match.start() + 1),
+                               next_line=not line[: match.start()].strip())
 
 
-def _suppression(match: re.Match[str], location: Location, whole_file: bool = False) -> Suppression:
+def _suppression(match: re.Match[str], location: Location, whole_file: bool = False,
+                 next_line: bool = True) -> Suppression:
     rules = tuple(part.strip().upper() for part in match.group("rules").split(",") if part.strip())
     reason = match.group("reason").strip().lstrip(":-–— ").strip()
-    return Suppression(rules, reason, location, whole_file=whole_file or bool(match.group("file")))
+    return Suppression(rules, reason, location, whole_file=whole_file or bool(match.group("file")), next_line=next_line)
 
 
 def valid(suppression: Suppression) -> bool:
@@ -107,8 +110,8 @@ def covers(suppression: Suppression, finding: Finding) -> bool:
         return False
     if suppression.whole_file:
         return True
-    line = finding.location.line
-    return line is not None and line in (suppression.location.line, (suppression.location.line or 0) + 1)
+    line, own = finding.location.line, suppression.location.line or 0
+    return line is not None and (line == own or suppression.next_line and line == own + 1)
 
 
 def apply(findings: Iterable[Finding], suppressions: Iterable[Suppression]) -> list[Finding]:

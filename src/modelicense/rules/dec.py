@@ -484,7 +484,8 @@ def suppression_without_reason(repository: Repository, knowledge: Knowledge) -> 
     naming a rule id or prefix that does not exist.
 
     Where suppressions go: in YAML front matter and TOML, `# modelicense: ignore[RULE] reason`
-    on the line of the finding (a trailing comment) or on the line directly above it;
+    after the value the finding points at (a trailing comment: that line only), or alone on the
+    line directly above it (a key or a list item);
     `# modelicense: ignore-file[RULE] reason` anywhere in the file for findings about the whole
     file. In a Markdown card, `<!-- modelicense: ignore[RULE] reason -->` anywhere in the body
     applies to the whole card. In a source file with an SPDX-License-Identifier, a line comment
