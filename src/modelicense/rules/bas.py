@@ -79,7 +79,7 @@ def base_licence_dropped(repository: Repository, knowledge: Knowledge) -> Iterat
     - is a quantisation (`base_model_relation: quantized`) under any other licence than its
       base: the quantised weights are the base's weights, so their licence cannot change: error;
     - differs from the base's licence while keeping all its restrictions (a Llama 2 fine-tune
-      declared `openrail`): warning, since the base's own terms still apply to what it is built on.
+      declared `creativeml-openrail-m`): warning, since the base's own terms still apply to what it is built on.
 
     Adding restrictions to a permissive base (Apache-2.0 -> CC-BY-NC-4.0) is allowed and not
     reported. `license: other` counts with its `license_name` when the knowledge base knows it.
