@@ -253,7 +253,10 @@ def test_dec008_quiet_with_a_reason(make_repo):
 # cc-by-sa-4.0). Cards whose prose only ADDS non-commercial terms are DAT008's, not listed here.
 PROSE_CONTRADICTIONS = {
     "adversarial_qa", "dyk", "ethos", "eu_regulatory_ir", "eurlex", "hatexplain", "kelm", "kor_3i4k", "mkqa",
-    "multi_eurlex", "multidoc2dial",
+    "multi_eurlex", "multidoc2dial", "laroseda", "ro_sts_parallel", "s2orc", "squad_kor_v1", "squad_kor_v2",
+    # legacy cards (`licenses:`): upl-1.0 against "Creative Commons Zero v1.0 Universal"; cc-by-sa-3.0
+    # and gfdl against "CC BY-SA 4.0"; ethos again (agpl-3.0-or-later against GNU GPLv3)
+    "consumer-finance-complaints", "wikitext",
 }
 
 

@@ -16,6 +16,7 @@ from modelicense import __version__
 from modelicense.config import FAIL_ON, Config, ConfigError
 from modelicense.config import load as load_config
 from modelicense.discover import find_root
+from modelicense.knowledge import KnowledgeError
 from modelicense.model import ScanResult, Severity
 from modelicense.report import FORMAT_NAMES, ReportOptions, formatters
 from modelicense.rules import all_rules, get
@@ -111,7 +112,7 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
             effective_fail_on = config.fail_on
         try:
             results.append(run_scan(root, config, shown, named))
-        except ConfigError as exc:
+        except (ConfigError, KnowledgeError) as exc:  # bad allow-list, baseline, or knowledge override
             raise click.UsageError(str(exc)) from None
     if write_baseline_path is not None:
         results = _write_baseline(results, write_baseline_path)
@@ -160,6 +161,27 @@ def _write(text: str, output: Path | None) -> None:
         output.write_bytes(data)
     except OSError as exc:
         raise click.UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+@cli.command()
+@click.argument("ident")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Configuration whose licence, dataset and model entries apply (default: as for scan, in .).")
+def show(ident: str, output_format: str, config_path: Path | None) -> None:
+    """Print what modelicense knows about a licence, dataset or model id, with its source."""
+    from modelicense.knowledge import KnowledgeError
+    from modelicense.scan import knowledge_for
+    from modelicense.show import lookup, render_json, render_text
+
+    try:
+        knowledge = knowledge_for(load_config(config_path, Path.cwd()))
+    except (ConfigError, KnowledgeError) as exc:
+        raise click.UsageError(str(exc)) from None
+    found = lookup(ident, knowledge)
+    click.echo(render_json(ident, found) if output_format == "json" else render_text(ident, found, knowledge), nl=False)
+    click.get_current_context().exit(EXIT_OK if found else EXIT_FINDINGS)
 
 
 @cli.command("rules")

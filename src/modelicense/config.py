@@ -222,7 +222,7 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "", base_dir
             for name, item in entry.items():
                 problem = _type_problem(valid.get(name.replace("-", "_"), ""), item)
                 if problem:
-                    raise fail(key, f"{ident}: {name} {problem}", at=name)
+                    raise fail(key, f"{ident}: {name.replace('-', '_')} {problem}", at=name)
         return value
 
     card_kinds = table_of("card-kinds")

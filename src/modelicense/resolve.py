@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Protocol
 
-from modelicense.knowledge import IGNORANCE_IDS, Knowledge
+from modelicense.knowledge import IGNORANCE_IDS, Knowledge, names
 from modelicense.model import Declaration, Resolution
 
 # Legacy dataset cards wrote `other-<name>` for licences outside the list.
@@ -37,11 +37,10 @@ def detect_by_title(text: str, knowledge: Knowledge) -> Resolution | None:
     """The licence whose title pattern matches earliest in the opening of the text."""
     head = re.sub(r"\s+", " ", text[:TEXT_HEAD_CHARS].lower())
     best: tuple[int, str] | None = None
-    for licence in knowledge.licences.values():
-        for pattern in licence.titles:
-            match = re.search(pattern, head)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), licence.id)
+    for pattern, ident in knowledge.title_patterns():
+        match = pattern.search(head)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), ident)
     if best is None:
         return None
     return Resolution(best[1], keys=(best[1],), method="title")
@@ -50,6 +49,18 @@ def detect_by_title(text: str, knowledge: Knowledge) -> Resolution | None:
 # Detectors tried in order for full texts; the scancode detector registers itself here when
 # the optional dependency is installed (see modelicense.detect).
 TEXT_DETECTORS: list[Callable[[str, Knowledge], Resolution | None]] = [detect_by_title]
+
+
+def _looks_like_expression(text: str) -> bool:
+    """AND / OR / WITH between ids ("MIT OR Apache-2.0", "MIT/Apache-2.0"), not a sentence that
+    happens to contain "and" or a parenthesis ("for research and educational purposes only")."""
+    if text.lower().startswith("http"):
+        return False
+    if not (_OPERATOR.search(text) or "/" in text):
+        return False
+    operands = [part.split() for part in re.split(r"\s(?:AND|OR|WITH)\s|[()/]", text, flags=re.I)]
+    # ids are one token; a name in an expression carries a version ("Apache License 2.0")
+    return all(len(words) <= 1 or len(words) <= 4 and any(c.isdigit() for w in words for c in w) for words in operands)
 
 
 class Resolver:
@@ -78,12 +89,23 @@ class Resolver:
                 return Resolution(ident, keys=(ident,), method="classifier")
         legacy = _LEGACY_OTHER.match(text)
         if legacy:
-            ident = self.knowledge.licence_id(legacy.group(1))
+            ident = self.knowledge.licence_id(legacy.group(1)) or names.lookup(legacy.group(1), self.knowledge)
             if ident is not None:
                 return Resolution(ident, keys=(ident,), method="alias")
             return Resolution("other", ignorance="other", unrecognised=(legacy.group(1),), method="legacy-other")
-        if _OPERATOR.search(text) or "/" in text and not text.lower().startswith("http"):
+        ident = names.lookup(text, self.knowledge)
+        if ident is not None:
+            return Resolution(ident, keys=(ident,), method="url" if "://" in text else "name")
+        if _looks_like_expression(text):
             return self._resolve_expression(text)
+        if len(text.split()) > 3:  # a sentence in a licence field: "Licensed under the Apache License, Version 2.0"
+            found = names.find_names(text, self.knowledge)
+            if len(found) == 1:
+                return Resolution(found[0], keys=(found[0],), method="name")
+            if not found:
+                titled = detect_by_title(text, self.knowledge)  # a pasted licence opening
+                if titled:
+                    return titled
         return Resolution(None, unrecognised=(text,))
 
     def _resolve_expression(self, text: str) -> Resolution:
@@ -126,23 +148,28 @@ class Resolver:
         return Resolution(None, unrecognised=(first[:120],), method="none")
 
     def resolve_prose(self, text: str) -> Resolution:
-        """Licences a prose section names, by URL or by id-like tokens. Low confidence."""
-        keys: list[str] = []
-        for url in _URL.findall(text):
-            ident = self.knowledge.licence_id(url.rstrip(".,;"))
-            if ident is None and "creativecommons.org/licenses/" in url:
-                ident = self.knowledge.licence_id(url.rstrip(".,;").rstrip("/") + "/")
-            if ident:
-                keys.append(ident)
+        """Licences a prose section names, by URL, by name or by id-like tokens. Low confidence."""
+        keys: list[str] = list(names.find_names(text[:TEXT_HEAD_CHARS * 4], self.knowledge))
         titled = detect_by_title(text, self.knowledge)
         if titled:
             keys.extend(titled.keys)
         for token in _ID_TOKEN.findall(text[:TEXT_HEAD_CHARS]):
-            if any(ch.isdigit() for ch in token):  # ids carry versions; bare words are too ambiguous
+            # ids carry versions and punctuation ("cc-by-nc-4.0", "llama3.1"); bare words and
+            # numbers ("2.0", "version 3") are too ambiguous
+            if any(ch.isdigit() for ch in token) and any(ch.isalpha() for ch in token) and " " not in token:
                 ident = self.knowledge.licence_id(token)
                 if ident and ident not in IGNORANCE_IDS:
                     keys.append(ident)
-        unique = tuple(dict.fromkeys(keys))
+        unique = tuple(k for k in dict.fromkeys(keys) if not _is_family_of(k, keys, self.knowledge))
         if not unique:
             return Resolution(None, method="prose")
         return Resolution(" AND ".join(unique) if len(unique) > 1 else unique[0], keys=unique, method="prose")
+
+
+def _is_family_of(ident: str, others: list[str], knowledge: Knowledge) -> bool:
+    """A version-less family ("cc-by-nc") named next to a versioned member ("CC-BY-NC-4.0") adds nothing."""
+    licence = knowledge.licence(ident)
+    if licence is None or licence.kind != "family":
+        return False
+    prefix = ident.lower() + "-"
+    return any(other.lower().startswith(prefix) and other[len(prefix):][:1].isdigit() for other in others)

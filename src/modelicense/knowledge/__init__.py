@@ -9,19 +9,21 @@ with the entry's name, not a silent miss.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
-from importlib import resources
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 # --- vocabulary ------------------------------------------------------------------------------
 
-KINDS = ("software", "content", "data", "model", "public-domain", "proprietary", "family", "ignorance")
+KINDS = ("software", "content", "data", "model", "public-domain", "proprietary", "family", "ignorance", "exception")
 COPYLEFT = ("none", "weak", "strong", "network", "unknown")
 BASIS = ("copyright", "contract", "both", "none", "unknown")
 # Ids that declare ignorance rather than a licence (Hugging Face `unknown` and `other`).
 IGNORANCE_IDS = ("unknown", "other")
+# What a derived model owes its base (Model.duties).
+DUTIES = ("licence-copy", "notice", "naming", "use-policy", "same-licence", "non-commercial")
 
 
 @dataclass(frozen=True)
@@ -91,21 +93,38 @@ class KnowledgeError(ValueError):
     pass
 
 
+_SCHEME = re.compile(r"^https?://(www\.)?")
+_SEPARATORS = re.compile(r"[\s_\-–—]+")
+
+
 def _key(text: str) -> str:
     """Case- and punctuation-insensitive lookup key ("CC BY-NC 4.0" == "cc-by-nc-4.0")."""
     text = text.strip().lower()
-    text = re.sub(r"^https?://(www\.)?", "", text).rstrip("/")
-    return re.sub(r"[\s_\-–—]+", "-", text)
+    if text.startswith("http"):
+        text = _SCHEME.sub("", text).rstrip("/")
+    return _SEPARATORS.sub("-", text)
 
 
 @dataclass
 class Knowledge:
+    """Licences, datasets and models with case- and punctuation-insensitive indexes.
+
+    Licences come in two stages: the hand-written table (licences.json, small, loaded eagerly)
+    and the generated SPDX / ScanCode table (spdx.json, ~2,300 entries), merged in only when a
+    lookup misses the first stage, so a hook run that sees only common ids never parses it.
+    """
+
     licences: dict[str, Licence] = field(default_factory=dict)
     datasets: dict[str, Dataset] = field(default_factory=dict)
     models: dict[str, Model] = field(default_factory=dict)
     _licence_index: dict[str, str] = field(default_factory=dict)
     _dataset_index: dict[str, str] = field(default_factory=dict)
     _model_index: dict[str, str] = field(default_factory=dict)
+    _generated_loaded: bool = True  # False: spdx.json is still to be merged on the first miss
+    _generated_raw: dict[str, tuple[dict, str]] = field(default_factory=dict)
+    _patterns: list[tuple[re.Pattern[str], str]] | None = None
+    _titles: list[tuple[re.Pattern[str], str]] | None = None
+    _names: re.Pattern[str] | None = None
 
     # -- licences --
     def licence(self, ident: str | None) -> Licence | None:
@@ -114,14 +133,63 @@ class Knowledge:
         found = self.licences.get(ident)
         if found is not None:
             return found
-        key = self._licence_index.get(_key(ident))
-        return self.licences.get(key) if key else None
+        key = self.licence_id(ident)
+        if key is None:
+            return None
+        return self.licences.get(key) or self._build_generated(key)
 
     def licence_id(self, raw: str) -> str | None:
         """The id of a licence by its id, alias, name or URL, or None."""
         if raw in self.licences:
             return raw
-        return self._licence_index.get(_key(raw))
+        found = self._licence_index.get(_key(raw))
+        if found is None and not self._generated_loaded:
+            self.load_generated()
+            found = self._licence_index.get(_key(raw))
+        return found
+
+    def all_licences(self) -> dict[str, Licence]:
+        """Every licence, generated ones included."""
+        self.load_generated()
+        for ident in list(self._generated_raw):
+            self._build_generated(ident)
+        return self.licences
+
+    def load_generated(self) -> None:
+        """Index the generated SPDX / ScanCode entries; earlier (hand-written, user) entries win.
+        Entries are indexed from the raw JSON and built into Licence objects only when asked for."""
+        if self._generated_loaded:
+            return
+        self._generated_loaded = True
+        for name in GENERATED_FILES:
+            for raw in _read(name):
+                ident = raw.get("id")
+                if not ident or ident in self.licences or ident in self._generated_raw:
+                    continue
+                self._generated_raw[ident] = (raw, name)
+                for text in (ident, *raw.get("aliases", ()), *raw.get("urls", ()), raw.get("name", "")):
+                    if text:
+                        self._licence_index.setdefault(_key(text), ident)
+
+    def _build_generated(self, ident: str) -> Licence | None:
+        pending = self._generated_raw.pop(ident, None)
+        if pending is None:
+            return self.licences.get(ident)
+        entry = _build(Licence, *pending)
+        self.licences[entry.id] = entry
+        return entry
+
+    def title_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        """Compiled title regexes (only hand-written entries carry titles), compiled once."""
+        if self._titles is None:
+            self._titles = [(re.compile(p), lic.id) for lic in self.licences.values() for p in lic.titles]
+        return self._titles
+
+    def name_pattern(self, build: Callable[["Knowledge"], re.Pattern[str]]) -> re.Pattern[str]:
+        """The pattern that finds licence names in prose (see names.py), built once."""
+        if self._names is None:
+            self._names = build(self)
+        return self._names
 
     # -- datasets and models --
     def dataset(self, ident: str) -> Dataset | None:
@@ -129,14 +197,19 @@ class Knowledge:
         return self.datasets.get(key) if key else None
 
     def model(self, ident: str) -> Model | None:
+        """A model by exact id or alias, else the first family whose pattern matches."""
         key = self._model_index.get(_key(ident))
         if key:
             return self.models[key]
-        lowered = ident.lower()
-        for model in self.models.values():
-            for pattern in model.patterns:
-                if re.fullmatch(re.escape(pattern.lower()).replace(r"\*", ".*"), lowered):
-                    return model
+        if self._patterns is None:
+            self._patterns = [
+                (re.compile(re.escape(p.lower()).replace(r"\*", ".*")), m.id)
+                for m in self.models.values() for p in m.patterns
+            ]
+        lowered = ident.strip().lower()
+        for pattern, model_id in self._patterns:
+            if pattern.fullmatch(lowered):
+                return self.models[model_id]
         return None
 
     # -- building --
@@ -145,6 +218,8 @@ class Knowledge:
         for name in (entry.id, entry.name, *entry.aliases, *entry.urls):
             self._licence_index.setdefault(_key(name), entry.id)
         self._licence_index[_key(entry.id)] = entry.id
+        self._titles = None
+        self._names = None
 
     def add_dataset(self, entry: Dataset) -> None:
         self.datasets[entry.id] = entry
@@ -155,36 +230,67 @@ class Knowledge:
         self.models[entry.id] = entry
         for name in (entry.id, *entry.aliases):
             self._model_index[_key(name)] = entry.id
+        self._patterns = None
 
     def with_overrides(self, licences: Mapping[str, Mapping[str, Any]], datasets: Mapping[str, Mapping[str, Any]],
                        models: Mapping[str, Mapping[str, Any]], origin: str) -> "Knowledge":
-        """A copy with user entries merged over the shipped ones (like cargo-deny's `clarify`)."""
+        """A copy with user entries merged over the shipped ones (like cargo-deny's `clarify`).
+
+        An entry that names a known id (or alias) changes only the fields it gives; any other id
+        adds an entry. Either way the entry's source becomes the configuration file and its notes
+        the user's `reason`, so `modelicense show` tells where the knowledge came from."""
         merged = Knowledge(dict(self.licences), dict(self.datasets), dict(self.models),
-                           dict(self._licence_index), dict(self._dataset_index), dict(self._model_index))
+                           dict(self._licence_index), dict(self._dataset_index), dict(self._model_index),
+                           self._generated_loaded, dict(self._generated_raw))
         for ident, values in licences.items():
             merged.add_licence(_override(Licence, merged.licence(ident), ident, values, origin))
         for ident, values in datasets.items():
             merged.add_dataset(_override(Dataset, merged.dataset(ident), ident, values, origin))
         for ident, values in models.items():
-            merged.add_model(_override(Model, merged.model(ident), ident, values, origin))
+            exact = merged._model_index.get(_key(ident))
+            existing = merged.models[exact] if exact else None
+            if existing is None:
+                family = merged.model(ident)  # a member of a family: a new entry that starts from it
+                existing = replace(family, id=ident, aliases=(), patterns=()) if family else None
+            merged.add_model(_override(Model, existing, ident, values, origin))
         return merged
 
 
 def _override(cls, existing, ident: str, values: Mapping[str, Any], origin: str):
-    values = {k.replace("-", "_"): v for k, v in values.items() if k != "reason"}
+    values = {k.replace("-", "_"): v for k, v in values.items()}
+    reason = str(values.pop("reason", "")).strip()
+    unknown = sorted(set(values) - _field_names(cls))
+    if unknown:
+        raise KnowledgeError(f"{origin}: {ident}: unknown field(s) {', '.join(unknown)}")
     if existing is not None:
-        valid = {f.name for f in fields(cls)}
-        unknown = sorted(set(values) - valid)
-        if unknown:
-            raise KnowledgeError(f"{origin}: {ident}: unknown field(s) {', '.join(unknown)}")
-        values = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
-        return replace(existing, **values)
-    return _build(cls, {"id": ident, "source": origin, **values}, origin)
+        base: dict[str, Any] = {f.name: getattr(existing, f.name) for f in fields(cls)}
+    else:
+        base = {"id": ident}
+        if cls is Licence:
+            base.update(name=ident, kind="proprietary")  # a licence the user adds: not OSI, until they say
+        elif cls is Dataset:
+            base["licence"] = None  # flags alone ("non-commercial = true") are worth knowing
+    base.update(values)
+    base["source"] = origin
+    base["notes"] = f"Set in {origin}: {reason}" if reason else base.get("notes", "")
+    return _build(cls, base, origin)
+
+
+_BOOLEAN_FIELDS = {
+    Licence: ("spdx", "attribution", "share_alike", "non_commercial", "no_derivatives", "research_only",
+              "use_restrictions", "user_threshold", "naming", "osi", "fsf_libre", "osaid"),
+    Dataset: ("non_commercial", "research_only", "no_derivatives", "third_party_content", "web_crawl"),
+}
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
 
 
 def _build(cls, raw: Mapping[str, Any], origin: str):
-    valid = {f.name: f for f in fields(cls)}
-    unknown = sorted(set(raw) - set(valid) - {"$comment"})
+    valid = _field_names(cls)
+    unknown = sorted(set(raw) - valid - {"$comment"})
     ident = raw.get("id", "?")
     if unknown:
         raise KnowledgeError(f"{origin}: {ident}: unknown field(s) {', '.join(unknown)}")
@@ -193,6 +299,10 @@ def _build(cls, raw: Mapping[str, Any], origin: str):
         entry = cls(**values)
     except TypeError as exc:
         raise KnowledgeError(f"{origin}: {ident}: {exc}") from None
+    for name in _BOOLEAN_FIELDS.get(cls, ()):
+        value = getattr(entry, name)
+        if value is not None and not isinstance(value, bool):
+            raise KnowledgeError(f"{origin}: {ident}: {name} must be true or false, not {value!r}")
     if isinstance(entry, Licence):
         if entry.kind not in KINDS:
             raise KnowledgeError(f"{origin}: {ident}: kind {entry.kind!r} is not one of {KINDS}")
@@ -200,31 +310,40 @@ def _build(cls, raw: Mapping[str, Any], origin: str):
             raise KnowledgeError(f"{origin}: {ident}: copyleft {entry.copyleft!r} is not one of {COPYLEFT}")
         if entry.basis not in BASIS:
             raise KnowledgeError(f"{origin}: {ident}: basis {entry.basis!r} is not one of {BASIS}")
+    if isinstance(entry, Model):
+        unknown_duties = sorted(set(entry.duties) - set(DUTIES))
+        if unknown_duties:
+            raise KnowledgeError(f"{origin}: {ident}: duties {unknown_duties} are not in {DUTIES}")
     if not entry.source:
         raise KnowledgeError(f"{origin}: {ident}: no source")
     return entry
 
 
-DATA_FILES = {"licences": ("licences.json", "spdx.json"), "datasets": ("datasets.json",), "models": ("models.json",)}
+DATA_FILES = {"licences": ("licences.json",), "datasets": ("datasets.json",), "models": ("models.json",)}
+GENERATED_FILES = ("spdx.json",)
+
+
+_DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
 
 
 def _read(name: str) -> Iterable[dict]:
+    # A plain file read: importlib.resources would cost more to import than the read itself.
     try:
-        text = resources.files("modelicense.knowledge").joinpath("data", name).read_text("utf-8")
+        with open(os.path.join(_DATA_DIR, name), encoding="utf-8") as handle:
+            doc = json.load(handle)
     except FileNotFoundError:
         return []
-    doc = json.loads(text)
     return doc.get("entries", [])
 
 
 @lru_cache(maxsize=1)
 def load() -> Knowledge:
-    """The shipped knowledge base. Hand-written entries win over generated ones (spdx.json)."""
-    knowledge = Knowledge()
+    """The shipped knowledge base. Hand-written entries win over generated ones (spdx.json),
+    which are merged lazily on the first lookup the hand-written table cannot answer."""
+    knowledge = Knowledge(_generated_loaded=False)
     for name in DATA_FILES["licences"]:
         for raw in _read(name):
-            if raw.get("id") not in knowledge.licences:
-                knowledge.add_licence(_build(Licence, raw, name))
+            knowledge.add_licence(_build(Licence, raw, name))
     for raw in _read("datasets.json"):
         knowledge.add_dataset(_build(Dataset, raw, "datasets.json"))
     for raw in _read("models.json"):

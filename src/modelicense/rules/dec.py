@@ -400,6 +400,7 @@ def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> 
             if card.kind is FileKind.DATASET_CARD and _adds_use_terms(section[1].resolution, metadata, knowledge):
                 continue
             yield from report(section, metadata[0], False)
+            break  # one finding per card, at its first disagreeing section
 
 
 # --- DEC007 -------------------------------------------------------------------------------------

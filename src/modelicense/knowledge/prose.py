@@ -1,0 +1,85 @@
+"""Restriction phrases in prose: "for non-commercial research purposes only", "academic use only",
+"requires prior written permission", "no derivatives".
+
+Cards often say in their "Licensing Information" section what their `license:` field does not.
+`restrictions(text)` names the restrictions a text states, from the phrase table in
+data/restrictions.json (data, not code: add a wording there). A negation near a match ("for
+commercial and non-commercial use", "including commercial") cancels it. Pure; no I/O after the
+table is read once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+RESTRICTIONS = ("non-commercial", "research-only", "academic-only", "permission-required", "no-derivatives")
+_NEGATION_WINDOW = 60  # characters either side of a match that a negation may stand in
+_SEPARATORS = re.compile(r"[\s\-_]+")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One restriction stated in a text: which, where (offsets in the text given), and the words."""
+
+    restriction: str
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[re.Pattern[str], ...]]:
+    with open(os.path.join(os.path.dirname(__file__), "data", "restrictions.json"), encoding="utf-8") as handle:
+        doc = json.load(handle)
+    patterns = []
+    for entry in doc["entries"]:
+        if entry["restriction"] not in RESTRICTIONS:
+            raise ValueError(f"restrictions.json: unknown restriction {entry['restriction']!r}")
+        patterns.extend((entry["restriction"], re.compile(p, re.I)) for p in entry["patterns"])
+    negations = tuple(re.compile(p, re.I) for p in doc["negations"])
+    return tuple(patterns), negations
+
+
+def _flatten(text: str) -> tuple[str, list[int]]:
+    """The text with hyphens, underscores and whitespace runs as single spaces, and for each
+    character of it the offset in the original (so findings can point at the real words)."""
+    flat: list[str] = []
+    offsets: list[int] = []
+    last = 0
+    for match in _SEPARATORS.finditer(text):
+        for i in range(last, match.start()):
+            flat.append(text[i])
+            offsets.append(i)
+        flat.append(" ")
+        offsets.append(match.start())
+        last = match.end()
+    for i in range(last, len(text)):
+        flat.append(text[i])
+        offsets.append(i)
+    offsets.append(len(text))
+    return "".join(flat), offsets
+
+
+def find(text: str) -> list[Phrase]:
+    """Every restriction phrase in the text, in order, without the negated ones."""
+    patterns, negations = _table()
+    flat, offsets = _flatten(text)
+    found: list[Phrase] = []
+    for restriction, pattern in patterns:
+        for match in pattern.finditer(flat):
+            window = flat[max(0, match.start() - _NEGATION_WINDOW):match.end() + _NEGATION_WINDOW]
+            if any(n.search(window) for n in negations):
+                continue
+            start, end = offsets[match.start()], offsets[match.end()]
+            found.append(Phrase(restriction, start, end, text[start:end]))
+    found.sort(key=lambda p: (p.start, p.restriction))
+    return found
+
+
+def restrictions(text: str) -> set[str]:
+    """The restrictions a text states: a subset of RESTRICTIONS."""
+    return {phrase.restriction for phrase in find(text)}

@@ -1,0 +1,178 @@
+"""The knowledge base itself: unique keys, a closed vocabulary, a source for every entry, and
+every Hugging Face licence id resolving (and made-up ones not)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from modelicense.knowledge import BASIS, COPYLEFT, DUTIES, KINDS, Knowledge, _key, load
+from modelicense.knowledge import load as cached_load
+
+DATA = Path(__file__).resolve().parent.parent / "src" / "modelicense" / "knowledge" / "data"
+PROPERTIES = ("copyleft", "attribution", "share_alike", "non_commercial", "no_derivatives", "research_only",
+              "use_restrictions", "user_threshold", "naming", "basis", "osi", "fsf_libre", "osaid")
+HF_LICENCES = "hf-docs/huggingface__hub-docs/docs/hub/repositories-licenses.md"
+
+
+def entries(name: str) -> list[dict]:
+    return json.loads((DATA / name).read_text("utf-8"))["entries"]
+
+
+def fresh() -> Knowledge:
+    return cached_load.__wrapped__()
+
+
+def test_licence_keys_and_aliases_are_unique_across_files():
+    owners: dict[str, set[str]] = defaultdict(set)
+    for name in ("licences.json", "spdx.json"):
+        for entry in entries(name):
+            for text in (entry["id"], *entry.get("aliases", ())):
+                owners[_key(text)].add(entry["id"])
+    clashes = {key: ids for key, ids in owners.items() if len(ids) > 1}
+    assert not clashes
+
+
+def test_licence_ids_are_unique_across_files():
+    ids = [e["id"] for name in ("licences.json", "spdx.json") for e in entries(name)]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("name", ["datasets.json", "models.json"])
+def test_dataset_and_model_keys_are_unique(name):
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entry in entries(name):
+        for text in (entry["id"], *entry.get("aliases", ())):
+            owners[_key(text)].add(entry["id"])
+    assert not {key: ids for key, ids in owners.items() if len(ids) > 1}
+
+
+def test_every_licence_uses_the_vocabulary_and_cites_a_source():
+    knowledge = fresh()
+    licences = knowledge.all_licences()
+    assert len(licences) > 2000  # hand-written + every SPDX id and ScanCode key
+    for licence in licences.values():
+        assert licence.kind in KINDS, licence.id
+        assert licence.copyleft in COPYLEFT, licence.id
+        assert licence.basis in BASIS, licence.id
+        assert licence.source.startswith("https://"), licence.id
+
+
+def test_hand_written_licences_state_every_property():
+    """A hand-written entry says yes or no to every property: a forgotten key would read as
+    "not known" and silently weaken the rules. Families and ignorance ids may leave some open."""
+    for entry in entries("licences.json"):
+        if entry["kind"] in ("family", "ignorance"):
+            continue
+        missing = [p for p in PROPERTIES if p not in entry]
+        assert not missing, f"{entry['id']} lacks {missing}"
+
+
+def test_hand_written_titles_compile():
+    for entry in entries("licences.json"):
+        for pattern in entry.get("titles", ()):
+            re.compile(pattern)
+            literal = re.sub(r"\\.", "", pattern)  # escapes such as \\W are not letters to match
+            assert literal == literal.lower(), entry["id"]  # titles are matched against lowered text
+
+
+def test_every_hugging_face_id_resolves(corpus):
+    table = (corpus / HF_LICENCES).read_text("utf-8")
+    ids = re.findall(r"\|\s*`([^`]+)`\s*\|", table)
+    assert len(ids) > 60
+    knowledge = load()
+    missing = [i for i in ids if knowledge.licence_id(i) is None]
+    assert not missing
+
+
+@pytest.mark.parametrize("made_up", ["apache-3.0", "mit-2.0", "cc-by-5.0", "llama5", "gpl-4.0", "openrail-x"])
+def test_made_up_ids_do_not_resolve(made_up):
+    assert load().licence_id(made_up) is None
+
+
+def test_hugging_face_bsl_is_boost_not_business_source():
+    knowledge = load()
+    assert knowledge.licence_id("bsl-1.0") == "BSL-1.0"
+    assert knowledge.licence("bsl-1.0").name == "Boost Software License 1.0"
+    business = knowledge.licence("LicenseRef-scancode-bsl-1.0")
+    assert business is not None and business.name == "Business Source License 1.0"
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("llama3.1", "llama3.1"), ("gpl-3.0", "GPL-3.0-only"), ("GPL-2.0+", "GPL-2.0-or-later"),
+    ("odc-by", "ODC-By-1.0"), ("odbl", "ODbL-1.0"), ("c-uda", "C-UDA-1.0"), ("lgpl-lr", "LGPLLR"),
+    ("LicenseRef-scancode-llama-2-license-2023", "llama2"), ("LicenseRef-scancode-flux-1-nc", "flux-1-dev-non-commercial"),
+    ("0BSD", "0BSD"), ("https://www.apache.org/licenses/LICENSE-2.0", "Apache-2.0"),
+])
+def test_ids_aliases_scancode_keys_and_urls_resolve(raw, expected):
+    assert load().licence_id(raw) == expected
+
+
+def test_key_properties_of_ml_licences():
+    knowledge = load()
+    llama = knowledge.licence("llama3.1")
+    assert llama.use_restrictions and llama.user_threshold and llama.naming and not llama.non_commercial
+    assert knowledge.licence("cc-by-nc-4.0").non_commercial
+    assert knowledge.licence("cc-by-nd-4.0").no_derivatives
+    assert knowledge.licence("cc-by-sa-4.0").share_alike and knowledge.licence("cc-by-sa-4.0").is_copyleft
+    assert knowledge.licence("agpl-3.0").copyleft == "network"
+    assert knowledge.licence("fair-noncommercial-research-license").research_only
+    assert knowledge.licence("creativeml-openrail-m").use_restrictions
+    assert knowledge.licence("mit").osi and not knowledge.licence("mit").is_copyleft
+    assert knowledge.licence("unknown").kind == "ignorance"
+
+
+def test_generated_licences_are_merged_only_on_a_miss():
+    knowledge = fresh()
+    assert "0BSD" not in knowledge.licences and knowledge.licence_id("mit") == "MIT"
+    assert "0BSD" not in knowledge.licences  # a hit does not pay for spdx.json
+    assert knowledge.licence("0BSD").name == "BSD Zero Clause License"
+
+
+def test_every_dataset_and_model_points_at_a_known_licence():
+    knowledge = load()
+    for dataset in knowledge.datasets.values():
+        assert dataset.source.startswith("https://"), dataset.id
+        assert dataset.licence is None or knowledge.licence(dataset.licence) is not None, dataset.id
+        assert dataset.provider_terms is None or knowledge.licence(dataset.provider_terms) is not None, dataset.id
+    for model in knowledge.models.values():
+        assert model.source.startswith("https://"), model.id
+        assert knowledge.licence(model.licence) is not None, model.id
+        assert set(model.duties) <= set(DUTIES), model.id
+
+
+@pytest.mark.parametrize("hub_id,licence", [
+    ("meta-llama/Llama-2-7b-chat-hf", "llama2"), ("meta-llama/Meta-Llama-3-8B-Instruct", "llama3"),
+    ("meta-llama/Llama-3.2-1B", "llama3.2"), ("google/gemma-2-9b-it", "gemma"),
+    ("mistralai/Mistral-7B-Instruct-v0.2", "Apache-2.0"), ("Qwen/Qwen2.5-72B-Instruct", "qwen"),
+    ("Qwen/Qwen2.5-32B-Instruct", "Apache-2.0"), ("Qwen/Qwen2.5-3B-Instruct", "qwen-research"),
+    ("black-forest-labs/FLUX.1-dev", "flux-1-dev-non-commercial"), ("gpt2", "MIT"),
+    ("bigcode/starcoder2-15b", "bigcode-openrail-m"), ("stabilityai/stable-diffusion-xl-base-1.0", "openrail++"),
+])
+def test_base_models_by_id_alias_and_family_pattern(hub_id, licence):
+    found = load().model(hub_id)
+    assert found is not None and found.licence == licence
+
+
+def test_datasets_carry_their_flags():
+    knowledge = load()
+    assert knowledge.dataset("c4").web_crawl and not knowledge.dataset("c4").third_party_content
+    assert knowledge.dataset("books3").third_party_content
+    assert knowledge.dataset("tatsu-lab/alpaca").provider_terms == "openai-terms"
+    assert knowledge.dataset("tatsu-lab/alpaca").non_commercial
+    assert knowledge.dataset("no-such/dataset") is None
+
+
+def test_generated_spdx_table_is_up_to_date():
+    pytest.importorskip("licensedcode", reason="names and OSI flags come from scancode-toolkit's records")
+    sys.path.insert(0, str(DATA.parent.parent.parent.parent / "scripts"))
+    try:
+        import generate_spdx
+    finally:
+        sys.path.pop(0)
+    assert generate_spdx.generate()["entries"] == entries("spdx.json"), "run scripts/generate_spdx.py"
