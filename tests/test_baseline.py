@@ -76,3 +76,11 @@ def test_loads_checks_version_and_fields():
             assert expected in str(exc)
         else:
             raise AssertionError(bad)
+
+
+def test_real_cards_adopt_a_baseline(corpus, tmp_path):
+    cards = [str(corpus / "hf-dataset-cards" / name) for name in ("imdb", "hellaswag", "hatexplain")]
+    baseline = tmp_path / "baseline.json"
+    assert run_cli("scan", *cards, "--write-baseline", str(baseline)).returncode == 0
+    assert {e["rule"] for e in json.loads(baseline.read_text())["findings"]} >= {"DEC001", "DEC002", "DEC004"}
+    assert run_cli("scan", *cards, "--baseline", str(baseline)).returncode == 0

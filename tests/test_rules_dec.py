@@ -320,3 +320,13 @@ def test_every_rule_of_these_families_is_documented_in_sections():
     for rule in mine:
         for section in ("## What it finds", "## Why it matters", "## Example", "## How to fix"):
             assert section in rule.body, (rule.id, section)
+
+
+def test_dec008_on_a_real_card_with_a_suppression_added(make_repo, corpus):
+    lines = (corpus / "hf-dataset-cards" / "imdb" / "README.md").read_text("utf-8").splitlines(keepends=True)
+    assert lines[9].strip() == "- other"  # line 10: the `other` DEC002 reports
+    unreasoned = make_repo({"README.md": "".join(lines[:9] + ["# modelicense: ignore[DEC002]\n"] + lines[9:])})
+    assert sorted(f.rule for f in findings(unreasoned, "DEC")) == ["DEC002", "DEC008"]
+    reasoned = make_repo({"README.md": "".join(lines[:9] + ["# modelicense: ignore[DEC002] terms: ai.stanford.edu/~amaas\n"]
+                                               + lines[9:])})
+    assert not findings(reasoned, "DEC")

@@ -7,7 +7,10 @@ line, so editing a card above a known finding does not bring it back. The finger
 rule's (rule + path + what the finding is about), see `modelicense.rules.fingerprint`.
 
 The file is JSON, versioned, sorted, one entry per finding, with the message kept for the
-humans who review it in a pull request.
+humans who review it in a pull request. Paths are relative to the scanned root, so the file
+works whether the repository is scanned as `.`, by its path, or through pre-commit's file
+arguments; a baseline belongs to one repository (scanning several roots with one baseline
+treats their root-relative paths alike).
 """
 
 from __future__ import annotations
