@@ -101,6 +101,10 @@ def test_dec002_quiet_when_name_and_terms_are_given(make_repo, files):
 def test_dec002_on_real_cards(corpus):
     [hit] = findings(corpus / "hf-dataset-cards" / "imdb", "DEC002")
     assert hit.location.line == 10  # `- other` under `license:`
+    # Its Licensing Information is the template's "[More Information Needed](…CONTRIBUTING.md…)".
+    assert "`license_name` and `license_link`" in hit.message
+    [hit] = findings(corpus / "hf-dataset-cards" / "conll2003", "DEC002")
+    assert "`license_link`" not in hit.message  # its licence section states the terms
     assert not findings(corpus / "hf-dataset-cards" / "asset", "DEC002")
 
 

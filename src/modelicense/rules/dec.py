@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -176,6 +177,19 @@ def no_licence(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
 
 # --- DEC002 -------------------------------------------------------------------------------------
 
+# What is left of a template's "[More Information Needed](…CONTRIBUTING.md…)" once the
+# extractor has taken the bracket text away: a link to the contribution guide, not terms.
+_TEMPLATE_LINK = re.compile(r"\(https?://[^)\s]*contributing[^)\s]*\)", re.I)
+
+
+def _states_terms(item: ResolvedDeclaration) -> bool:
+    """A licence section that names a licence, or says something (a sentence, a link)."""
+    if item.resolution.keys:
+        return True
+    text = _TEMPLATE_LINK.sub("", item.declaration.raw).strip()
+    return len(text) >= 12 or "http" in text
+
+
 @rule("DEC002", "other-without-name-or-link", Severity.WARNING)
 def other_without_name(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
     """`license: other` (or a custom `other-*` name) that does not say which licence, or where its text is.
@@ -213,7 +227,7 @@ def other_without_name(repository: Repository, knowledge: Knowledge) -> Iterator
         # Legacy `other-<name>` values carry their name; plain `other` needs `license_name`.
         named = all(item.resolution.method == "legacy-other" for item in items) or bool(artefact.meta("license_name"))
         terms = bool(artefact.meta("license_link")) or bool(licence_files_covering(repository, path)) or any(
-            d.declaration.confidence == "low" and d.declaration.raw.strip() for d in artefact.declarations
+            d.declaration.confidence == "low" and _states_terms(d) for d in artefact.declarations
         )
         missing = [what for what, ok in (("`license_name`", named), ("`license_link` (or a licence file)", terms)) if not ok]
         if not missing:
