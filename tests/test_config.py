@@ -77,7 +77,8 @@ def test_knowledge_override_teaches_a_licence(make_repo):
     ("[licences.MIT]\ncopyleftness = 'none'\nreason = 'x'\n", ":2:", "MIT: unknown field(s) copyleftness"),
     ("[models.'acme/base']\nreason = 'x'\nlicence = 'mit'\nduty = ['notice']\n", ":4:", "unknown field(s) duty"),
     ("[datasets.foo]\nreason = 'x'\nlicence = 3\n", ":3:", "foo: licence must be a string"),
-    ("[licences.acme]\nreason = 'x'\nkind = 'model'\nnon-commercial = 'yes'\n", ":4:", "acme: non_commercial must be true or false"),
+    ("[licences.acme]\nreason = 'x'\nkind = 'model'\nnon-commercial = 'yes'\n", ":4:",
+     "acme: non_commercial must be true or false"),
     ("baseline = 3\n", ":1:", "baseline: must be the path"),
     ("severity = 'error'\n", ":1:", "severity: must be a table"),
 ])

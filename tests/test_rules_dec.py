@@ -223,6 +223,13 @@ def test_dec007_quiet_when_allowed_or_a_choice_is(make_repo):
     assert not findings(root, "DEC007")  # no allow-list, no check
 
 
+def test_dec007_nested_model_licence_is_not_code(corpus):
+    # models/llama2/LICENSE ... models/llama4/LICENSE are the weights' licences; the root LICENSE is
+    # only a link (DEC003 territory), so an allow-list for code has nothing to say here.
+    assert not findings(corpus / "model-repos" / "meta-llama__llama-models", "DEC007", allow={"code": ["MIT"]})
+    assert findings(corpus / "model-repos" / "meta-llama__llama", "DEC007", allow={"code": ["MIT"]})  # root llama2
+
+
 def test_dec007_code_allow_list_on_real_licence(corpus):
     [hit] = findings(corpus / "model-repos" / "meta-llama__llama@57b0eb62", "DEC007", allow={"code": ["MIT", "Apache-2.0"]})
     assert hit.location.path == "LICENSE" and "GPL-3.0-only" in hit.message

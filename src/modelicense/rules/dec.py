@@ -428,12 +428,15 @@ def _allowed(item: ResolvedDeclaration, allowed: set[str], knowledge: Knowledge)
     return all(k in allowed for k in keys)
 
 
-def _declarations_for(scope: str, repository: Repository) -> list[Pair]:
+def _declarations_for(scope: str, repository: Repository, knowledge: Knowledge) -> list[Pair]:
     if scope == "weights":
         return weights_declarations(repository)
     found = [(a, d) for a, d in structured(repository.declarations(scope)) if d.declaration.field not in ("notice", "use-policy")]
     if scope == "code":
-        found += [(a, d) for a, d in repository.declarations("repo") if is_licence_file(a, d)]
+        # The root licence covers the code; a nested one only when it is a code licence (a model
+        # licence in models/llama2/ is about those weights, not about code).
+        found += [(a, d) for a, d in repository.declarations("repo") if is_licence_file(a, d) and (
+            a.directory == "" or all(lic.kind in ("software", "public-domain") for lic in licences(d.resolution, knowledge)))]
     return found
 
 
@@ -468,7 +471,7 @@ def licence_not_allowed(repository: Repository, knowledge: Knowledge) -> Iterato
     """
     for scope, ids in repository.allow:
         allowed = set(ids)
-        for artefact, item in _declarations_for(scope, repository):
+        for artefact, item in _declarations_for(scope, repository, knowledge):
             resolution = item.resolution
             if not resolution.recognised or resolution.ignorance or _allowed(item, allowed, knowledge):
                 continue
