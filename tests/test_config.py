@@ -26,7 +26,7 @@ def test_pyproject_table_is_read(make_repo):
 
 
 def test_dotfile_is_read_and_keys_stand_at_top_level(make_repo):
-    root = make_repo({"README.md": UNRECOGNISED, ".modelicense.toml": "select = ['WGT']\n"})
+    root = make_repo({"README.md": UNRECOGNISED, ".modelicense.toml": "select = ['BAS']\n"})
     assert rules(root) == []
 
 
@@ -69,6 +69,8 @@ def test_knowledge_override_teaches_a_licence(make_repo):
     ("\n[severity]\nDEC003 = 'fatal'\n", ":3:", "DEC003: 'fatal' must be error, warning or info"),
     ("[severity]\nnot-a-rule = 'info'\n", ":2:", "'not-a-rule' is not a rule id"),
     ("[per-file-ignores]\n'data/*' = ['DATA1']\n", ":2:", "'DATA1' is not a rule id or prefix"),
+    ("select = ['DEC', 'XYZ']\n", ":1:", "'XYZ' is not a rule id or prefix"),
+    ("ignore = ['DEC999']\n", ":1:", "'DEC999' is not a rule id or prefix"),
     ("[allow]\nmodels = ['MIT']\n", ":2:", "'models' is not an artefact scope"),
     ("[allow]\ncode = ['Not-A-Licence-9']\n", "", "allow.code: 'Not-A-Licence-9' is not a licence id"),
     ("select = ['DEC'\n", ":1", "invalid TOML: Unclosed array"),
@@ -95,3 +97,8 @@ def test_load_prefers_pyproject_table_over_dotfile(make_repo):
     assert load(None, root).select == ("BAS",)
     with pytest.raises(ConfigError):
         load(root / "nope.toml", root)
+
+
+def test_unknown_rule_on_the_command_line_is_a_usage_error(make_repo):
+    proc = run_cli("scan", str(make_repo({"README.md": UNRECOGNISED})), "--select", "DEC,QQQ")
+    assert proc.returncode == 2 and "--select: QQQ names no rule" in proc.stderr

@@ -126,7 +126,13 @@ def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...], 
               write_baseline: Path | None = None) -> Config:
     from dataclasses import replace
 
+    from modelicense.config import is_rule_selector
+
     selected, ignored = _split_rules(select), _split_rules(ignore)
+    for option, values in (("--select", selected), ("--ignore", ignored)):
+        unknown = [value for value in values if not is_rule_selector(value)]
+        if unknown:
+            raise click.UsageError(f"{option}: {', '.join(unknown)} names no rule (`modelicense rules` lists them)")
     config = replace(config, select=selected or config.select, ignore=config.ignore + ignored)
     if write_baseline is not None:  # record everything there is now, whatever the old baseline held
         return replace(config, baseline=None)

@@ -61,6 +61,17 @@ _KEYS = {
 _RULE_PREFIX = re.compile(r"^[A-Z]{3}[0-9]{0,3}$")
 
 
+def is_rule_selector(text: str) -> bool:
+    """A rule id or family prefix that names at least one rule (DEC, DEC00, DEC004); like ruff,
+    a selector that matches nothing is a mistake, not a silent no-op."""
+    selector = text.strip().upper()
+    if not _RULE_PREFIX.match(selector):
+        return False
+    from modelicense.rules import all_rules  # the registry; loaded for the scan anyway
+
+    return any(rule.id.startswith(selector) for rule in all_rules())
+
+
 def _fields(cls: type) -> dict[str, str]:
     """Field name -> its annotation as written ("str", "bool | None", "tuple[str, ...]")."""
     from dataclasses import fields
@@ -162,7 +173,7 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "", base_dir
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, "must be a list of rule ids or prefixes")
         for item in value:
-            if not _RULE_PREFIX.match(item.upper()):
+            if not is_rule_selector(item):
                 raise fail(key, f"{item!r} is not a rule id or prefix (like DAT or WGT001)")
         return tuple(v.upper() for v in value)
 
@@ -177,7 +188,7 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "", base_dir
 
     severity: dict[str, Severity] = {}
     for rule_id, level in table_of("severity").items():
-        if not _RULE_PREFIX.match(str(rule_id).upper()):
+        if not is_rule_selector(str(rule_id)):
             raise fail("severity", f"{rule_id!r} is not a rule id or prefix (like DAT or WGT001)", at=rule_id)
         if level not in ("error", "warning", "info"):
             raise fail("severity", f"{rule_id}: {level!r} must be error, warning or info", at=rule_id)
@@ -188,7 +199,7 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "", base_dir
         if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
             raise fail("per-file-ignores", f"{pattern}: must be a list of rule ids or prefixes", at=pattern)
         for item in rules:
-            if not _RULE_PREFIX.match(item.upper()):
+            if not is_rule_selector(item):
                 raise fail("per-file-ignores", f"{pattern}: {item!r} is not a rule id or prefix", at=pattern)
         per_file[pattern] = tuple(r.upper() for r in rules)
 
