@@ -43,10 +43,10 @@ def test_licence_ids_are_unique_across_files():
     assert len(ids) == len(set(ids))
 
 
-@pytest.mark.parametrize("name", ["datasets.json", "models.json"])
-def test_dataset_and_model_keys_are_unique(name):
+@pytest.mark.parametrize("names", [("datasets.json", "datasets-cards.json"), ("models.json",)])
+def test_dataset_and_model_keys_are_unique(names):
     owners: dict[str, set[str]] = defaultdict(set)
-    for entry in entries(name):
+    for entry in (e for name in names for e in entries(name)):
         for text in (entry["id"], *entry.get("aliases", ())):
             owners[_key(text)].add(entry["id"])
     assert not {key: ids for key, ids in owners.items() if len(ids) > 1}
@@ -159,6 +159,12 @@ def test_base_models_by_id_alias_and_family_pattern(hub_id, licence):
     assert found is not None and found.licence == licence
 
 
+def test_coverage():
+    knowledge = load()
+    assert len(knowledge.datasets) >= 200
+    assert len(knowledge.models) >= 150
+
+
 def test_datasets_carry_their_flags():
     knowledge = load()
     assert knowledge.dataset("c4").web_crawl and not knowledge.dataset("c4").third_party_content
@@ -176,3 +182,16 @@ def test_generated_spdx_table_is_up_to_date():
     finally:
         sys.path.pop(0)
     assert generate_spdx.generate()["entries"] == entries("spdx.json"), "run scripts/generate_spdx.py"
+
+
+def test_generated_dataset_table_is_up_to_date(corpus):
+    sys.path.insert(0, str(DATA.parent.parent.parent.parent / "scripts"))
+    try:
+        import datasets_from_cards
+    finally:
+        sys.path.pop(0)
+    generated = datasets_from_cards.generate(corpus / "hf-dataset-cards", corpus / "MANIFEST.tsv")
+    assert generated == entries("datasets-cards.json"), "run scripts/datasets_from_cards.py"
+    flagged = {e["id"]: e for e in generated if e.get("non_commercial")}
+    # RedCaps: `license: cc-by-4.0`, but the card quotes the paper: "only be used for non-commercial research"
+    assert flagged["red_caps"]["licence"] == "CC-BY-4.0" and flagged["red_caps"]["research_only"]

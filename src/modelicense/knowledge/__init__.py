@@ -319,7 +319,9 @@ def _build(cls, raw: Mapping[str, Any], origin: str):
     return entry
 
 
-DATA_FILES = {"licences": ("licences.json",), "datasets": ("datasets.json",), "models": ("models.json",)}
+# Per kind, files in order of precedence: hand-written first, generated after (first one wins).
+DATA_FILES = {"licences": ("licences.json",), "datasets": ("datasets.json", "datasets-cards.json"),
+              "models": ("models.json",)}
 GENERATED_FILES = ("spdx.json",)
 
 
@@ -344,8 +346,11 @@ def load() -> Knowledge:
     for name in DATA_FILES["licences"]:
         for raw in _read(name):
             knowledge.add_licence(_build(Licence, raw, name))
-    for raw in _read("datasets.json"):
-        knowledge.add_dataset(_build(Dataset, raw, "datasets.json"))
-    for raw in _read("models.json"):
-        knowledge.add_model(_build(Model, raw, "models.json"))
+    for name in DATA_FILES["datasets"]:
+        for raw in _read(name):
+            if knowledge.dataset(raw.get("id", "")) is None:
+                knowledge.add_dataset(_build(Dataset, raw, name))
+    for name in DATA_FILES["models"]:
+        for raw in _read(name):
+            knowledge.add_model(_build(Model, raw, name))
     return knowledge
