@@ -27,16 +27,16 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from modelicense.knowledge import load  # noqa: E402
-from modelicense.knowledge.prose import find  # noqa: E402
-from modelicense.resolve import Resolver  # noqa: E402
+from modelicense.knowledge import load
+from modelicense.knowledge.prose import find
+from modelicense.resolve import Resolver
 
 OUT = ROOT / "src" / "modelicense" / "knowledge" / "data" / "datasets-cards.json"
-_SECTION = re.compile(r"#+\s*Licensing Information\s*\n(.*?)(?=\n#+\s|\Z)", re.S)
+_SECTION = re.compile(r"#+\s*Licensing Information\s*\n(.*?)(?=\n#+\s|\Z)", re.DOTALL)
 
 
 def card_licences(text: str) -> list[str]:
-    match = re.match(r"---\n(.*?)\n---", text, re.S)
+    match = re.match(r"---\n(.*?)\n---", text, re.DOTALL)
     try:
         doc = yaml.safe_load(match.group(1)) if match else None
     except yaml.YAMLError:

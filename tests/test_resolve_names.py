@@ -132,7 +132,7 @@ def test_data_provenance_restriction_wordings_are_found_in_prose(corpus):
 
 
 def _licence_values(card: str):
-    match = re.match(r"---\n(.*?)\n---", card, re.S)
+    match = re.match(r"---\n(.*?)\n---", card, re.DOTALL)
     doc = yaml.safe_load(match.group(1)) if match else None
     if not isinstance(doc, dict):
         return []

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from functools import lru_cache
-from typing import Any, Callable, Iterable, Mapping
+from functools import cache, lru_cache
+from typing import Any
 
 # --- vocabulary ------------------------------------------------------------------------------
 
@@ -185,7 +186,7 @@ class Knowledge:
             self._titles = [(re.compile(p), lic.id) for lic in self.licences.values() for p in lic.titles]
         return self._titles
 
-    def name_pattern(self, build: Callable[["Knowledge"], re.Pattern[str]]) -> re.Pattern[str]:
+    def name_pattern(self, build: Callable[[Knowledge], re.Pattern[str]]) -> re.Pattern[str]:
         """The pattern that finds licence names in prose (see names.py), built once."""
         if self._names is None:
             self._names = build(self)
@@ -233,7 +234,7 @@ class Knowledge:
         self._patterns = None
 
     def with_overrides(self, licences: Mapping[str, Mapping[str, Any]], datasets: Mapping[str, Mapping[str, Any]],
-                       models: Mapping[str, Mapping[str, Any]], origin: str) -> "Knowledge":
+                       models: Mapping[str, Mapping[str, Any]], origin: str) -> Knowledge:
         """A copy with user entries merged over the shipped ones (like cargo-deny's `clarify`).
 
         An entry that names a known id (or alias) changes only the fields it gives; any other id
@@ -283,7 +284,7 @@ _BOOLEAN_FIELDS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_names(cls) -> frozenset[str]:
     return frozenset(f.name for f in fields(cls))
 
