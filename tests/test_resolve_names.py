@@ -180,3 +180,17 @@ def test_full_texts_by_title(resolver, corpus):
     assert resolver.resolve_text(text).keys == ("llama3.2",)
     text = (corpus / "model-repos/tatsu-lab__stanford_alpaca/DATA_LICENSE").read_text("utf-8")
     assert resolver.resolve_text(text).keys == ("CC-BY-NC-4.0",)
+
+
+@pytest.mark.parametrize("prose,expected", [
+    ("MIT", ("MIT",)),  # a section that is only an id
+    ("Creative Commons [Attribution-NonCommercial 4.0 International](https://creativecommons.org/licenses/by-nc/4.0/)",
+     ("CC-BY-NC-4.0",)),  # the family named next to its member adds nothing
+    ("The licensing status of the datasets is [GNU GPLv3](https://choosealicense.com/licenses/gpl-3.0/).", ("GPL-3.0-only",)),
+    ("The books are licensed under the [CC Public Domain Mark 1.0](https://creativecommons.org/publicdomain/mark/1.0/)",
+     ("pdm-1.0",)),
+    ("[More Information Needed]", ()),
+    ("MIT, BSD and Apache", ()),  # no versions: too vague to name licences
+])
+def test_prose_sections_as_cards_write_them(resolver, prose, expected):
+    assert resolver.resolve_prose(prose).keys == expected
