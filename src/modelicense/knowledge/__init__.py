@@ -163,7 +163,10 @@ class Knowledge:
             return
         self._generated_loaded = True
         for name in GENERATED_FILES:
-            for raw in _read(name):
+            doc = _read_document(name)
+            for alias, ident in doc.get("aliases", {}).items():
+                self._licence_index.setdefault(_key(alias), ident)
+            for raw in doc.get("entries", []):
                 ident = raw.get("id")
                 if not ident or ident in self.licences or ident in self._generated_raw:
                     continue
@@ -329,14 +332,17 @@ GENERATED_FILES = ("spdx.json",)
 _DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
 
 
-def _read(name: str) -> Iterable[dict]:
+def _read_document(name: str) -> dict:
     # A plain file read: importlib.resources would cost more to import than the read itself.
     try:
         with open(os.path.join(_DATA_DIR, name), encoding="utf-8") as handle:
-            doc = json.load(handle)
+            return json.load(handle)
     except FileNotFoundError:
-        return []
-    return doc.get("entries", [])
+        return {}
+
+
+def _read(name: str) -> Iterable[dict]:
+    return _read_document(name).get("entries", [])
 
 
 @lru_cache(maxsize=1)
