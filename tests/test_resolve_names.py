@@ -69,6 +69,11 @@ def resolver() -> Resolver:
     ("Llama 3.1 Community License", "llama3.1"), ("Meta Llama 3 Community License Agreement", "llama3"),
     ("other-C-UDA", "C-UDA-1.0"), ("other-Creative Commons Attribution 2.5 South Africa License", "CC-BY-2.5"),
     ("other-Public Domain Mark 1.0", "pdm-1.0"), ("gnu-gpl-v3.0", "GPL-3.0-only"), ("CC-BY", "cc-by"),
+    # "or later" is a different licence id from "only"
+    ("License :: OSI Approved :: GNU General Public License v3 or later (GPLv3+)", "GPL-3.0-or-later"),
+    ("GPLv3+", "GPL-3.0-or-later"), ("GNU GPL v2 or later", "GPL-2.0-or-later"), ("LGPL v2.1 or later", "LGPL-2.1-or-later"),
+    ("Licensed under the GNU General Public License v3, or any later version", "GPL-3.0-or-later"),
+    ("GNU General Public License v3", "GPL-3.0-only"),
 ])
 def test_names_people_write_resolve(resolver, raw, expected):
     resolution = resolver.resolve_id(raw)

@@ -130,6 +130,11 @@ def candidates(text: str) -> Iterator[str]:
     without = _PARENTHESISED.sub(" ", text).strip()
     if without and without != text:
         yield without
+    if _OR_LATER.search(text):  # "GPLv3+", "GNU GPL v2 or later": the name without it (lookup adds -or-later)
+        bare = _OR_LATER.sub("", text).strip()
+        if bare and bare != text:
+            yield bare
+            yield from candidates(bare)
     if _is_whole_cc_name(text):
         cc = cc_id(text)
         if cc:
@@ -154,8 +159,21 @@ def lookup(text: str, knowledge: Knowledge) -> str | None:
     for candidate in candidates(text):
         found = knowledge.licence_id(candidate)
         if found:
-            return found
+            return or_later(found, knowledge) if _OR_LATER.search(text) else found
     return None
+
+
+# "GPL v3 or later", "GPLv3+", "any later version": the -or-later SPDX id, not -only.
+_OR_LATER = re.compile(r"(?:,?\s*\bor\s+(?:any\s+)?later(?:\s+version)?\b|(?<=\w)\+(?!\w))", re.I)
+
+
+def or_later(ident: str, knowledge: Knowledge) -> str:
+    """GPL-3.0-only -> GPL-3.0-or-later when the text says "or later" (and such an id exists)."""
+    if ident.endswith("-only"):
+        later = knowledge.licence_id(ident[: -len("-only")] + "-or-later")
+        if later:
+            return later
+    return ident
 
 
 # Names worth finding inside sentences: the multi-word names and aliases of hand-written entries
@@ -198,6 +216,8 @@ def find_names(text: str, knowledge: Knowledge) -> list[str]:
     for match in pattern.finditer(text):
         ident = knowledge.licence_id(match.group())
         if ident:
+            if _OR_LATER.match(text, match.end()):
+                ident = or_later(ident, knowledge)
             hits.append((match.start(), ident))
     hits.sort()
     return list(dict.fromkeys(ident for _, ident in hits))
