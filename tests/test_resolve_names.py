@@ -199,3 +199,27 @@ def test_full_texts_by_title(resolver, corpus):
 ])
 def test_prose_sections_as_cards_write_them(resolver, prose, expected):
     assert resolver.resolve_prose(prose).keys == expected
+
+
+# SPDX ids deprecated in favour of WITH expressions (GPL-2.0-with-classpath-exception ->
+# GPL-2.0-only WITH Classpath-exception-2.0) and two retired ids: ScanCode no longer lists them.
+DEPRECATED_SPDX = {"ecos-2.0", "wxwindows", "gpl-2.0-with-autoconf-exception", "gpl-2.0-with-bison-exception",
+                   "gpl-2.0-with-classpath-exception", "gpl-2.0-with-font-exception", "gpl-2.0-with-gcc-exception",
+                   "gpl-3.0-with-autoconf-exception", "gpl-3.0-with-gcc-exception"}
+
+
+def test_old_hub_dataset_licence_list_resolves(corpus, resolver):
+    """The 450 ids the `datasets` library once allowed in cards."""
+    ids = json.loads((corpus / "hf-docs/huggingface__datasets/src/datasets/utils/resources/licenses.json").read_text())
+    missing = {i for i in ids if not resolver.resolve_id(i).keys and i not in ("other", "unknown")}
+    assert missing == DEPRECATED_SPDX
+
+
+def test_licence_names_suggested_for_hub_models_resolve(corpus, resolver):
+    import csv
+
+    folder = corpus / "hf-docs/huggingface__hub-docs/hacktoberfest_challenges"
+    names = {row["suggested_license_name"] for path in folder.glob("*.csv")
+             for row in csv.DictReader(path.open(encoding="utf-8")) if row["suggested_license_name"]}
+    assert {name: resolver.resolve_id(name).keys for name in names} == {
+        "llama-2-community-license": ("llama2",), "llama-license": ("llama1",)}
