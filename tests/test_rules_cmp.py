@@ -114,3 +114,10 @@ def test_compatibility_table_is_well_formed_data():
         assert pair not in seen, pair
         seen.add(pair)
     assert len(incompatible_pairs()) == len(seen)
+
+
+def test_gpl2_or_later_joins_apache_code_but_makes_the_whole_gpl(make_repo, text):
+    # GPL-2.0-or-later can be taken under GPLv3, which accepts Apache-2.0 code: no conflict, but the
+    # combined work is GPL while the project says Apache-2.0.
+    root = make_repo({"LICENSE": text(APACHE), "src/x.py": header("GPL-2.0-or-later")})
+    assert [f.rule for f in findings(root, "CMP")] == ["CMP002"]
