@@ -4,6 +4,11 @@ The project's licence (root licence files, packaging metadata) is compared with 
 of what it contains: SPDX-License-Identifier headers in source files and licence files of
 vendored folders. Which pairs conflict is DATA (rules/data/compatibility.json, each pair with
 its source); whether a licence is copyleft or restricts use comes from the knowledge base.
+
+Why the pairs live beside this rule and not in the knowledge base: a conflict is a fact about
+two licences together, not a property of one, and only this family asks it; the knowledge base
+keeps one entry per licence. The table is loaded once, and only when a repository has both a
+project licence and a component with its own.
 """
 
 from __future__ import annotations
