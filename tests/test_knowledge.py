@@ -43,10 +43,10 @@ def test_licence_ids_are_unique_across_files():
     assert len(ids) == len(set(ids))
 
 
-@pytest.mark.parametrize("name", ["datasets.json", "models.json"])
-def test_dataset_and_model_keys_are_unique(name):
+@pytest.mark.parametrize("names", [("datasets.json", "datasets-cards.json"), ("models.json",)])
+def test_dataset_and_model_keys_are_unique(names):
     owners: dict[str, set[str]] = defaultdict(set)
-    for entry in entries(name):
+    for entry in (e for name in names for e in entries(name)):
         for text in (entry["id"], *entry.get("aliases", ())):
             owners[_key(text)].add(entry["id"])
     assert not {key: ids for key, ids in owners.items() if len(ids) > 1}
@@ -108,6 +108,9 @@ def test_hugging_face_bsl_is_boost_not_business_source():
     ("odc-by", "ODC-By-1.0"), ("odbl", "ODbL-1.0"), ("c-uda", "C-UDA-1.0"), ("lgpl-lr", "LGPLLR"),
     ("LicenseRef-scancode-llama-2-license-2023", "llama2"), ("LicenseRef-scancode-flux-1-nc", "flux-1-dev-non-commercial"),
     ("0BSD", "0BSD"), ("https://www.apache.org/licenses/LICENSE-2.0", "Apache-2.0"),
+    # ScanCode's names for hand-written licences, as a scancode detector reports them
+    ("LicenseRef-scancode-apache-2.0", "Apache-2.0"), ("LicenseRef-scancode-boost-1.0", "BSL-1.0"),
+    ("LicenseRef-scancode-cc-by-nc-4.0", "CC-BY-NC-4.0"), ("LicenseRef-scancode-gpl-3.0", "GPL-3.0-only"),
 ])
 def test_ids_aliases_scancode_keys_and_urls_resolve(raw, expected):
     assert load().licence_id(raw) == expected
@@ -159,6 +162,12 @@ def test_base_models_by_id_alias_and_family_pattern(hub_id, licence):
     assert found is not None and found.licence == licence
 
 
+def test_coverage():
+    knowledge = load()
+    assert len(knowledge.datasets) >= 200
+    assert len(knowledge.models) >= 150
+
+
 def test_datasets_carry_their_flags():
     knowledge = load()
     assert knowledge.dataset("c4").web_crawl and not knowledge.dataset("c4").third_party_content
@@ -175,4 +184,20 @@ def test_generated_spdx_table_is_up_to_date():
         import generate_spdx
     finally:
         sys.path.pop(0)
-    assert generate_spdx.generate()["entries"] == entries("spdx.json"), "run scripts/generate_spdx.py"
+    generated = generate_spdx.generate()
+    on_disk = json.loads((DATA / "spdx.json").read_text("utf-8"))
+    assert generated["entries"] == on_disk["entries"], "run scripts/generate_spdx.py"
+    assert generated["aliases"] == on_disk["aliases"], "run scripts/generate_spdx.py"
+
+
+def test_generated_dataset_table_is_up_to_date(corpus):
+    sys.path.insert(0, str(DATA.parent.parent.parent.parent / "scripts"))
+    try:
+        import datasets_from_cards
+    finally:
+        sys.path.pop(0)
+    generated = datasets_from_cards.generate(corpus / "hf-dataset-cards", corpus / "MANIFEST.tsv")
+    assert generated == entries("datasets-cards.json"), "run scripts/datasets_from_cards.py"
+    flagged = {e["id"]: e for e in generated if e.get("non_commercial")}
+    # RedCaps: `license: cc-by-4.0`, but the card quotes the paper: "only be used for non-commercial research"
+    assert flagged["red_caps"]["licence"] == "CC-BY-4.0" and flagged["red_caps"]["research_only"]

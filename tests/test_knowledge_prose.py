@@ -51,5 +51,5 @@ def test_card_licensing_sections(corpus):
                 "swedish_reviews": {"research-only"}, "germaner": set(), "multi_nli": set()}
     for name, wanted in expected.items():
         card = (corpus / "hf-dataset-cards" / name / "README.md").read_text("utf-8")
-        section = re.search(r"#+\s*Licensing Information\s*\n(.*?)(?=\n#+\s|\Z)", card, re.S).group(1)
+        section = re.search(r"#+\s*Licensing Information\s*\n(.*?)(?=\n#+\s|\Z)", card, re.DOTALL).group(1)
         assert restrictions(section) == wanted, name

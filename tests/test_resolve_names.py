@@ -69,6 +69,11 @@ def resolver() -> Resolver:
     ("Llama 3.1 Community License", "llama3.1"), ("Meta Llama 3 Community License Agreement", "llama3"),
     ("other-C-UDA", "C-UDA-1.0"), ("other-Creative Commons Attribution 2.5 South Africa License", "CC-BY-2.5"),
     ("other-Public Domain Mark 1.0", "pdm-1.0"), ("gnu-gpl-v3.0", "GPL-3.0-only"), ("CC-BY", "cc-by"),
+    # "or later" is a different licence id from "only"
+    ("License :: OSI Approved :: GNU General Public License v3 or later (GPLv3+)", "GPL-3.0-or-later"),
+    ("GPLv3+", "GPL-3.0-or-later"), ("GNU GPL v2 or later", "GPL-2.0-or-later"), ("LGPL v2.1 or later", "LGPL-2.1-or-later"),
+    ("Licensed under the GNU General Public License v3, or any later version", "GPL-3.0-or-later"),
+    ("GNU General Public License v3", "GPL-3.0-only"),
 ])
 def test_names_people_write_resolve(resolver, raw, expected):
     resolution = resolver.resolve_id(raw)
@@ -132,7 +137,7 @@ def test_data_provenance_restriction_wordings_are_found_in_prose(corpus):
 
 
 def _licence_values(card: str):
-    match = re.match(r"---\n(.*?)\n---", card, re.S)
+    match = re.match(r"---\n(.*?)\n---", card, re.DOTALL)
     doc = yaml.safe_load(match.group(1)) if match else None
     if not isinstance(doc, dict):
         return []
@@ -180,3 +185,41 @@ def test_full_texts_by_title(resolver, corpus):
     assert resolver.resolve_text(text).keys == ("llama3.2",)
     text = (corpus / "model-repos/tatsu-lab__stanford_alpaca/DATA_LICENSE").read_text("utf-8")
     assert resolver.resolve_text(text).keys == ("CC-BY-NC-4.0",)
+
+
+@pytest.mark.parametrize("prose,expected", [
+    ("MIT", ("MIT",)),  # a section that is only an id
+    ("Creative Commons [Attribution-NonCommercial 4.0 International](https://creativecommons.org/licenses/by-nc/4.0/)",
+     ("CC-BY-NC-4.0",)),  # the family named next to its member adds nothing
+    ("The licensing status of the datasets is [GNU GPLv3](https://choosealicense.com/licenses/gpl-3.0/).", ("GPL-3.0-only",)),
+    ("The books are licensed under the [CC Public Domain Mark 1.0](https://creativecommons.org/publicdomain/mark/1.0/)",
+     ("pdm-1.0",)),
+    ("[More Information Needed]", ()),
+    ("MIT, BSD and Apache", ()),  # no versions: too vague to name licences
+])
+def test_prose_sections_as_cards_write_them(resolver, prose, expected):
+    assert resolver.resolve_prose(prose).keys == expected
+
+
+# SPDX ids deprecated in favour of WITH expressions (GPL-2.0-with-classpath-exception ->
+# GPL-2.0-only WITH Classpath-exception-2.0) and two retired ids: ScanCode no longer lists them.
+DEPRECATED_SPDX = {"ecos-2.0", "wxwindows", "gpl-2.0-with-autoconf-exception", "gpl-2.0-with-bison-exception",
+                   "gpl-2.0-with-classpath-exception", "gpl-2.0-with-font-exception", "gpl-2.0-with-gcc-exception",
+                   "gpl-3.0-with-autoconf-exception", "gpl-3.0-with-gcc-exception"}
+
+
+def test_old_hub_dataset_licence_list_resolves(corpus, resolver):
+    """The 450 ids the `datasets` library once allowed in cards."""
+    ids = json.loads((corpus / "hf-docs/huggingface__datasets/src/datasets/utils/resources/licenses.json").read_text())
+    missing = {i for i in ids if not resolver.resolve_id(i).keys and i not in ("other", "unknown")}
+    assert missing == DEPRECATED_SPDX
+
+
+def test_licence_names_suggested_for_hub_models_resolve(corpus, resolver):
+    import csv
+
+    folder = corpus / "hf-docs/huggingface__hub-docs/hacktoberfest_challenges"
+    names = {row["suggested_license_name"] for path in folder.glob("*.csv")
+             for row in csv.DictReader(path.open(encoding="utf-8")) if row["suggested_license_name"]}
+    assert {name: resolver.resolve_id(name).keys for name in names} == {
+        "llama-2-community-license": ("llama2",), "llama-license": ("llama1",)}

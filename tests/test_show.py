@@ -97,3 +97,15 @@ def test_bad_user_entries_are_usage_errors(make_repo):
     root = make_repo({".modelicense.toml": '[datasets."x/y"]\nreason = "x"\nnon-commercial = "yes"\n'})
     proc = run_cli("scan", ".", cwd=root)
     assert proc.returncode == 2 and "non_commercial must be true or false" in proc.stderr
+
+
+def test_a_user_licence_is_recognised_by_scan(make_repo):
+    """DEC003 fires on a licence id nothing knows; the same id declared in the configuration is known."""
+    card = "---\nlicense: acme-model-licence\n---\n\n# A model\n"
+    unknown = make_repo({"README.md": card})
+    proc = run_cli("scan", ".", "--format", "json", "--select", "DEC003", cwd=unknown)
+    assert [f["rule"] for f in json.loads(proc.stdout)["findings"]] == ["DEC003"]
+    known = make_repo({"README.md": card, "pyproject.toml": PYPROJECT})
+    proc = run_cli("scan", ".", "--format", "json", "--select", "DEC003", cwd=known)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert json.loads(proc.stdout)["findings"] == []

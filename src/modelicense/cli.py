@@ -82,11 +82,15 @@ def cli() -> None:
               help="Configuration file (default: [tool.modelicense] in pyproject.toml, or .modelicense.toml).")
 @click.option("--select", multiple=True, help="Only these rule ids or prefixes (comma-separated or repeated).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Hide the findings recorded in this baseline file (matched by rule, path and fingerprint).")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record every current finding in FILE, then report only what it does not hold (nothing).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing when there are no findings.")
 @click.option("--color/--no-color", "colour", default=None, help="Colour the text output (default: on a terminal).")
 def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str | None,
-         config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], quiet: bool,
-         colour: bool | None) -> None:
+         config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], baseline_path: Path | None,
+         write_baseline_path: Path | None, quiet: bool, colour: bool | None) -> None:
     """Scan repositories (directories) or files for licence problems.
 
     A file PATH, as pre-commit passes them, stands for the whole repository it belongs to.
@@ -103,13 +107,15 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
             config = load_config(config_path, root)
         except ConfigError as exc:
             raise click.UsageError(str(exc)) from None
-        config = _with_cli(config, select, ignore)
+        config = _with_cli(config, select, ignore, baseline_path, write_baseline_path)
         if fail_on is None and config.fail_on:
             effective_fail_on = config.fail_on
         try:
             results.append(run_scan(root, config, shown, named))
-        except KnowledgeError as exc:  # a bad [tool.modelicense.licences/datasets/models] entry
+        except (ConfigError, KnowledgeError) as exc:  # bad allow-list, baseline, or knowledge override
             raise click.UsageError(str(exc)) from None
+    if write_baseline_path is not None:
+        results = _write_baseline(results, write_baseline_path)
     use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
     text = renderer(results, ReportOptions(colour=use_colour, quiet=quiet))
     _write(text, output)
@@ -122,11 +128,38 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
     click.get_current_context().exit(exit_code(results, effective_fail_on))
 
 
-def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> Config:
+def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...], baseline: Path | None = None,
+              write_baseline: Path | None = None) -> Config:
     from dataclasses import replace
 
+    from modelicense.config import is_rule_selector
+
     selected, ignored = _split_rules(select), _split_rules(ignore)
-    return replace(config, select=selected or config.select, ignore=config.ignore + ignored)
+    for option, values in (("--select", selected), ("--ignore", ignored)):
+        unknown = [value for value in values if not is_rule_selector(value)]
+        if unknown:
+            raise click.UsageError(f"{option}: {', '.join(unknown)} names no rule (`modelicense rules` lists them)")
+    config = replace(config, select=selected or config.select, ignore=config.ignore + ignored)
+    if write_baseline is not None:  # record everything there is now, whatever the old baseline held
+        return replace(config, baseline=None)
+    if baseline is not None:
+        return replace(config, baseline=str(baseline))
+    return config
+
+
+def _write_baseline(results: list[ScanResult], path: Path) -> list[ScanResult]:
+    """Record every finding, then report what the new baseline does not hold (nothing)."""
+    from dataclasses import replace
+
+    from modelicense import baseline
+
+    findings = [f for r in results for f in r.findings]
+    try:
+        baseline.write(path, findings)
+    except baseline.BaselineError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"modelicense: wrote {len(findings)} finding(s) to baseline {path}", err=True)
+    return [replace(r, findings=()) for r in results]
 
 
 def _write(text: str, output: Path | None) -> None:

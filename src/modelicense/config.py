@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
-from modelicense.model import SCOPES, Severity
+from modelicense.knowledge import Dataset, Licence, Model
+from modelicense.model import Severity
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -19,6 +21,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 FAIL_ON = ("error", "warning", "info", "never")
+# Scopes an allow-list may name: the artefacts a licence can cover (a `repo` licence is checked
+# against `code`, and against `weights` when it is what covers the weights).
+ALLOW_SCOPES = ("code", "weights", "data")
 
 
 class ConfigError(Exception):
@@ -40,6 +45,8 @@ class Config:
     models: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     # Paths whose card kind is fixed by the user: {"README.md": "dataset"}.
     card_kinds: Mapping[str, str] = field(default_factory=dict)
+    # Baseline file (absolute, or relative to the working directory when given on the command line).
+    baseline: str | None = None
     source: str | None = None
 
     def enabled(self, rule_id: str) -> bool:
@@ -52,6 +59,43 @@ _KEYS = {
     "datasets", "models", "card-kinds", "baseline",
 }
 _RULE_PREFIX = re.compile(r"^[A-Z]{3}[0-9]{0,3}$")
+
+
+def is_rule_selector(text: str) -> bool:
+    """A rule id or family prefix that names at least one rule (DEC, DEC00, DEC004); like ruff,
+    a selector that matches nothing is a mistake, not a silent no-op."""
+    selector = text.strip().upper()
+    if not _RULE_PREFIX.match(selector):
+        return False
+    from modelicense.rules import all_rules  # the registry; loaded for the scan anyway
+
+    return any(rule.id.startswith(selector) for rule in all_rules())
+
+
+def _fields(cls: type) -> dict[str, str]:
+    """Field name -> its annotation as written ("str", "bool | None", "tuple[str, ...]")."""
+    from dataclasses import fields
+
+    return {f.name: str(f.type) for f in fields(cls)}
+
+
+def _type_problem(annotation: str, value: Any) -> str | None:
+    """What is wrong with an override value for a field of that annotation, or None."""
+    if value is None or annotation.startswith("tuple"):
+        ok = value is None and "None" in annotation or isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return None if ok else "must be a list of strings"
+    if annotation.startswith("bool"):
+        return None if isinstance(value, bool) else "must be true or false"
+    if annotation.startswith("str"):
+        return None if isinstance(value, str) else "must be a string"
+    return None
+
+
+# What a knowledge override may set: the knowledge base's own fields, checked here so that the
+# error names the line (the knowledge loader checks values again when it builds the entry).
+_OVERRIDE_FIELDS = {
+    "licences": _fields(Licence), "licenses": _fields(Licence), "datasets": _fields(Dataset), "models": _fields(Model),
+}
 
 
 def find_config_file(root: Path) -> tuple[Path, bool] | None:
@@ -89,21 +133,36 @@ def parse_file(path: Path, is_pyproject: bool) -> Config:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        at = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        where = f":{at.group(1)}:{at.group(2)}" if at else ""
+        if not at and "end of document" in str(exc):
+            where = f":{max(1, len(text.splitlines()))}"
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        raise ConfigError(f"{path}{where}: invalid TOML: {message}") from None
     table = doc.get("tool", {}).get("modelicense", {}) if is_pyproject else doc.get("tool", {}).get("modelicense", doc)
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.modelicense] must be a table")
-    return from_mapping(table, str(path), text)
+    return from_mapping(table, str(path), text, path.parent)
 
 
 def _where(text: str, key: str) -> str:
-    match = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.M)
+    """`:LINE` of `key = ...` or of a `[...key]` table header, when the text shows it."""
+    quoted = rf"[\"']?{re.escape(key)}[\"']?"
+    match = re.search(rf"^\s*{quoted}\s*=", text, re.MULTILINE) or re.search(rf"^\s*\[[^\]\n]*{quoted}\s*\]", text, re.MULTILINE)
     return f":{text.count(chr(10), 0, match.start()) + 1}" if match else ""
 
 
-def from_mapping(table: Mapping[str, Any], origin: str, text: str = "") -> Config:
-    def fail(key: str, message: str) -> ConfigError:
-        return ConfigError(f"{origin}{_where(text, key)}: {key}: {message}")
+def from_mapping(table: Mapping[str, Any], origin: str, text: str = "", base_dir: Path | None = None) -> Config:
+    def fail(key: str, message: str, at: str | None = None) -> ConfigError:
+        """`at`: a more precise key to find the line of (an entry inside the table `key`)."""
+        where = (_where(text, at) if at else "") or _where(text, key)
+        return ConfigError(f"{origin}{where}: {key}: {message}")
+
+    def table_of(key: str) -> Mapping[str, Any]:
+        value = table.get(key) or {}
+        if not isinstance(value, dict):
+            raise fail(key, "must be a table")
+        return value
 
     unknown = sorted(set(table) - _KEYS)
     if unknown:
@@ -114,7 +173,7 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "") -> Confi
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, "must be a list of rule ids or prefixes")
         for item in value:
-            if not _RULE_PREFIX.match(item.upper()):
+            if not is_rule_selector(item):
                 raise fail(key, f"{item!r} is not a rule id or prefix (like DAT or WGT001)")
         return tuple(v.upper() for v in value)
 
@@ -125,37 +184,62 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "") -> Confi
 
     fail_on = table.get("fail-on", "warning")
     if fail_on not in FAIL_ON:
-        raise fail("fail-on", f"must be one of {', '.join(FAIL_ON)}")
+        raise fail("fail-on", f"{fail_on!r} must be one of {', '.join(FAIL_ON)}")
 
     severity: dict[str, Severity] = {}
-    for rule_id, level in (table.get("severity") or {}).items():
+    for rule_id, level in table_of("severity").items():
+        if not is_rule_selector(str(rule_id)):
+            raise fail("severity", f"{rule_id!r} is not a rule id or prefix (like DAT or WGT001)", at=rule_id)
         if level not in ("error", "warning", "info"):
-            raise fail("severity", f"{rule_id}: {level!r} must be error, warning or info")
+            raise fail("severity", f"{rule_id}: {level!r} must be error, warning or info", at=rule_id)
         severity[rule_id.upper()] = Severity(level)
 
     per_file: dict[str, tuple[str, ...]] = {}
-    for pattern, rules in (table.get("per-file-ignores") or {}).items():
-        per_file[pattern] = tuple(r.upper() for r in string_list("per-file-ignores", rules))
+    for pattern, rules in table_of("per-file-ignores").items():
+        if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+            raise fail("per-file-ignores", f"{pattern}: must be a list of rule ids or prefixes", at=pattern)
+        for item in rules:
+            if not is_rule_selector(item):
+                raise fail("per-file-ignores", f"{pattern}: {item!r} is not a rule id or prefix", at=pattern)
+        per_file[pattern] = tuple(r.upper() for r in rules)
 
     allow: dict[str, tuple[str, ...]] = {}
-    for scope, ids in (table.get("allow") or {}).items():
-        if scope not in SCOPES:
-            raise fail("allow", f"{scope!r} is not an artefact scope ({', '.join(SCOPES)})")
-        allow[scope] = string_list("allow", ids)
+    for scope, ids in table_of("allow").items():
+        if scope not in ALLOW_SCOPES:
+            raise fail("allow", f"{scope!r} is not an artefact scope ({', '.join(ALLOW_SCOPES)})", at=scope)
+        if not isinstance(ids, list) or not all(isinstance(v, str) and v.strip() for v in ids):
+            raise fail("allow", f"{scope}: must be a list of licence ids", at=scope)
+        allow[scope] = tuple(ids)
+
+    baseline = table.get("baseline")
+    if baseline is not None:
+        if not isinstance(baseline, str) or not baseline.strip():
+            raise fail("baseline", "must be the path of a baseline file")
+        # Relative to the configuration file, like every other path a config names.
+        baseline = str((base_dir / baseline) if base_dir is not None and not Path(baseline).is_absolute() else baseline)
 
     def knowledge_table(key: str) -> dict[str, dict[str, Any]]:
         value = table.get(key) or {}
         if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
             raise fail(key, "must be a table of tables, one per id")
+        valid = _OVERRIDE_FIELDS[key]
         for ident, entry in value.items():
             if not str(entry.get("reason", "")).strip():
-                raise fail(key, f"{ident}: every override needs a `reason`")
+                raise fail(key, f"{ident}: every override needs a `reason`", at=ident)
+            unknown = sorted({k.replace("-", "_") for k in entry} - set(valid) - {"reason"})
+            if unknown:
+                raise fail(key, f"{ident}: unknown field(s) {', '.join(unknown)} (known: {', '.join(sorted(valid))})",
+                           at=unknown[0])
+            for name, item in entry.items():
+                problem = _type_problem(valid.get(name.replace("-", "_"), ""), item)
+                if problem:
+                    raise fail(key, f"{ident}: {name.replace('-', '_')} {problem}", at=name)
         return value
 
-    card_kinds = table.get("card-kinds") or {}
+    card_kinds = table_of("card-kinds")
     for path, kind in card_kinds.items():
         if kind not in ("model", "dataset"):
-            raise fail("card-kinds", f"{path}: {kind!r} must be 'model' or 'dataset'")
+            raise fail("card-kinds", f"{path}: {kind!r} must be 'model' or 'dataset'", at=path)
 
     return Config(
         select=rule_list("select"),
@@ -169,5 +253,6 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "") -> Confi
         datasets=knowledge_table("datasets"),
         models=knowledge_table("models"),
         card_kinds=dict(card_kinds),
+        baseline=baseline,
         source=origin,
     )

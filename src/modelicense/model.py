@@ -172,12 +172,35 @@ class Artefact:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """An inline `modelicense: ignore[RULE, ...] reason` comment.
+
+    rules:      rule ids or prefixes, upper-cased, as written.
+    whole_file: `ignore-file[...]` applies to the whole file, not one line.
+    next_line:  the comment stands alone on its line, so it is about the line below; a trailing
+                comment is about its own line only.
+    """
+
+    rules: tuple[str, ...]
+    reason: str
+    location: Location
+    whole_file: bool = False
+    next_line: bool = True
+
+
+@dataclass(frozen=True)
 class Repository:
-    """The resolved view of one scanned root that rules judge. Rules do no I/O."""
+    """The resolved view of one scanned root that rules judge. Rules do no I/O.
+
+    allow:        the configuration's allow-lists, scope -> licence ids (DEC007).
+    suppressions: inline suppression comments (DEC008 reports those without a reason).
+    """
 
     root: str
     artefacts: tuple[Artefact, ...]
     problems: tuple[Problem, ...] = ()
+    allow: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
 
     def of_kind(self, *kinds: FileKind) -> tuple[Artefact, ...]:
         return tuple(a for a in self.artefacts if a.kind in kinds)

@@ -149,6 +149,11 @@ class Resolver:
 
     def resolve_prose(self, text: str) -> Resolution:
         """Licences a prose section names, by URL, by name or by id-like tokens. Low confidence."""
+        stripped = text.strip().strip("#*_` \n")
+        if stripped and len(stripped.split()) <= 6 and "\n" not in stripped:  # a section that is just "MIT"
+            direct = self.resolve_id(stripped)
+            if direct.keys and not direct.unrecognised:
+                return Resolution(direct.expression, keys=direct.keys, alternatives=direct.alternatives, method="prose")
         keys: list[str] = list(names.find_names(text[:TEXT_HEAD_CHARS * 4], self.knowledge))
         titled = detect_by_title(text, self.knowledge)
         if titled:
@@ -167,9 +172,10 @@ class Resolver:
 
 
 def _is_family_of(ident: str, others: list[str], knowledge: Knowledge) -> bool:
-    """A version-less family ("cc-by-nc") named next to a versioned member ("CC-BY-NC-4.0") adds nothing."""
+    """A family ("cc", "gpl", "cc-by-nc") named next to one of its members ("CC-BY-NC-4.0",
+    "GPL-3.0-only") adds nothing: "Creative Commons [Attribution-NonCommercial 4.0](...)"."""
     licence = knowledge.licence(ident)
     if licence is None or licence.kind != "family":
         return False
     prefix = ident.lower() + "-"
-    return any(other.lower().startswith(prefix) and other[len(prefix):][:1].isdigit() for other in others)
+    return any(other.lower().startswith(prefix) for other in others)

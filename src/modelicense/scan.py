@@ -6,10 +6,11 @@ import fnmatch
 from dataclasses import replace
 from pathlib import Path
 
-from modelicense import extract
-from modelicense.config import Config
+from modelicense import baseline as baselines
+from modelicense import extract, suppress
+from modelicense.config import Config, ConfigError
 from modelicense.discover import FoundFile, discover
-from modelicense.knowledge import Knowledge
+from modelicense.knowledge import Knowledge, KnowledgeError
 from modelicense.knowledge import load as load_knowledge
 from modelicense.model import (
     Artefact,
@@ -21,6 +22,7 @@ from modelicense.model import (
     Repository,
     ResolvedDeclaration,
     ScanResult,
+    Suppression,
 )
 from modelicense.resolve import Resolver
 from modelicense.rules import all_rules
@@ -29,10 +31,53 @@ _CARD_KIND = {"model": FileKind.MODEL_CARD, "dataset": FileKind.DATASET_CARD}
 
 
 def knowledge_for(config: Config) -> Knowledge:
-    base = load_knowledge()
-    if not (config.licences or config.datasets or config.models):
-        return base
-    return base.with_overrides(config.licences, config.datasets, config.models, config.source or "configuration")
+    """The shipped knowledge with the configuration's overrides; a bad override or an allow-list
+    naming a licence nobody knows is a configuration error (exit 2), not a silent miss."""
+    knowledge = load_knowledge()
+    if config.licences or config.datasets or config.models:
+        try:
+            knowledge = knowledge.with_overrides(config.licences, config.datasets, config.models,
+                                                 config.source or "configuration")
+        except KnowledgeError as exc:
+            raise ConfigError(str(exc)) from None
+    for scope, ids in config.allow.items():
+        for ident in ids:
+            if knowledge.licence_id(ident) is None:
+                raise ConfigError(f"{config.source or 'configuration'}: allow.{scope}: {ident!r} is not a licence id "
+                                  "modelicense knows (define it under [tool.modelicense.licences] with a reason)")
+    return knowledge
+
+
+def allow_lists(config: Config, knowledge: Knowledge) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Allow-lists with every entry turned into the knowledge base's canonical id."""
+    return tuple(
+        (scope, tuple(knowledge.licence_id(ident) or ident for ident in ids)) for scope, ids in sorted(config.allow.items())
+    )
+
+
+SUPPRESSION_READ_LIMIT = 1024 * 1024
+
+
+def read_suppressions(root: Path, artefacts: tuple[Artefact, ...]) -> tuple[Suppression, ...]:
+    """Inline suppression comments in the Markdown and TOML files discovery found (already
+    vetted: inside the root, regular files). A file that cannot be read has none."""
+    found: list[Suppression] = []
+    for artefact in artefacts:
+        source = artefact.kind is FileKind.SOURCE
+        if source and not artefact.declarations:
+            continue  # only source files with an SPDX header can have a finding to suppress
+        if not source and not artefact.path.lower().endswith(suppress.MARKDOWN_SUFFIXES + suppress.TOML_SUFFIXES):
+            continue
+        try:
+            with open(root / artefact.path, "rb") as handle:
+                data = handle.read(extract.READ_LIMITS[FileKind.SOURCE] if source else SUPPRESSION_READ_LIMIT)
+        except OSError:
+            continue
+        if b"modelicense:" not in data:
+            continue
+        text = data.decode("utf-8", "replace")
+        found.extend(suppress.parse_source(artefact.path, text) if source else suppress.parse(artefact.path, text))
+    return tuple(found)
 
 
 def read_file(found: FoundFile) -> Extraction:
@@ -84,24 +129,35 @@ def build_repository(root: Path, config: Config, knowledge: Knowledge,
                 lfs_pointer=extraction.meta("lfs_pointer") == "yes",
             )
         )
-    return Repository(str(root), tuple(artefacts), tuple(problems))
+    return Repository(str(root), tuple(artefacts), tuple(problems), allow_lists(config, knowledge),
+                      read_suppressions(root, tuple(artefacts)))
 
 
 def evaluate(repository: Repository, config: Config, knowledge: Knowledge) -> tuple[Finding, ...]:
+    """Every enabled rule, then the filters in order: per-file ignores, inline suppressions.
+    (The baseline is applied by `scan`, so that --write-baseline can record what is left.)"""
     findings: list[Finding] = []
     for rule in all_rules():
         if not config.enabled(rule.id):
             continue
-        for finding in rule.run(repository, knowledge, config.severity.get(rule.id)):
+        for finding in rule.run(repository, knowledge, severity_for(rule.id, config)):
             if _ignored_for_path(finding, config):
                 continue
             findings.append(finding)
+    findings = suppress.apply(findings, repository.suppressions)
     return tuple(sorted(set(findings), key=Finding.sort_key))
+
+
+def severity_for(rule_id: str, config: Config):
+    """The configured severity for a rule: its own id wins over the longest matching prefix."""
+    matches = [prefix for prefix in config.severity if rule_id.startswith(prefix)]
+    return config.severity[max(matches, key=len)] if matches else None
 
 
 def _ignored_for_path(finding: Finding, config: Config) -> bool:
     for pattern, rules in config.per_file_ignores.items():
-        if fnmatch.fnmatch(finding.location.path, pattern) and any(finding.rule.startswith(r) for r in rules):
+        matched = fnmatch.fnmatch(finding.location.path, pattern) or finding.location.path.startswith(pattern.rstrip("/") + "/")
+        if matched and any(finding.rule.startswith(r) for r in rules):
             return True
     return False
 
@@ -112,6 +168,11 @@ def scan(root: Path, config: Config, display_root: str | None = None,
     knowledge = knowledge_for(config)
     repository = build_repository(root, config, knowledge, named)
     findings = evaluate(repository, config, knowledge)
+    if config.baseline:
+        try:
+            findings = baselines.load(Path(config.baseline)).filter(findings)
+        except baselines.BaselineError as exc:
+            raise ConfigError(str(exc)) from None
     shown = display_root or str(root)
     findings = tuple(replace(f, root=shown) for f in findings)
     return ScanResult(shown, replace(repository, root=shown), findings)

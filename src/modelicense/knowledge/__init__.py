@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from functools import lru_cache
-from typing import Any, Callable, Iterable, Mapping
+from functools import cache, lru_cache
+from typing import Any
 
 # --- vocabulary ------------------------------------------------------------------------------
 
@@ -162,7 +163,10 @@ class Knowledge:
             return
         self._generated_loaded = True
         for name in GENERATED_FILES:
-            for raw in _read(name):
+            doc = _read_document(name)
+            for alias, ident in doc.get("aliases", {}).items():
+                self._licence_index.setdefault(_key(alias), ident)
+            for raw in doc.get("entries", []):
                 ident = raw.get("id")
                 if not ident or ident in self.licences or ident in self._generated_raw:
                     continue
@@ -185,7 +189,7 @@ class Knowledge:
             self._titles = [(re.compile(p), lic.id) for lic in self.licences.values() for p in lic.titles]
         return self._titles
 
-    def name_pattern(self, build: Callable[["Knowledge"], re.Pattern[str]]) -> re.Pattern[str]:
+    def name_pattern(self, build: Callable[[Knowledge], re.Pattern[str]]) -> re.Pattern[str]:
         """The pattern that finds licence names in prose (see names.py), built once."""
         if self._names is None:
             self._names = build(self)
@@ -233,7 +237,7 @@ class Knowledge:
         self._patterns = None
 
     def with_overrides(self, licences: Mapping[str, Mapping[str, Any]], datasets: Mapping[str, Mapping[str, Any]],
-                       models: Mapping[str, Mapping[str, Any]], origin: str) -> "Knowledge":
+                       models: Mapping[str, Mapping[str, Any]], origin: str) -> Knowledge:
         """A copy with user entries merged over the shipped ones (like cargo-deny's `clarify`).
 
         An entry that names a known id (or alias) changes only the fields it gives; any other id
@@ -283,7 +287,7 @@ _BOOLEAN_FIELDS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_names(cls) -> frozenset[str]:
     return frozenset(f.name for f in fields(cls))
 
@@ -319,21 +323,26 @@ def _build(cls, raw: Mapping[str, Any], origin: str):
     return entry
 
 
-DATA_FILES = {"licences": ("licences.json",), "datasets": ("datasets.json",), "models": ("models.json",)}
+# Per kind, files in order of precedence: hand-written first, generated after (first one wins).
+DATA_FILES = {"licences": ("licences.json",), "datasets": ("datasets.json", "datasets-cards.json"),
+              "models": ("models.json",)}
 GENERATED_FILES = ("spdx.json",)
 
 
 _DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
 
 
-def _read(name: str) -> Iterable[dict]:
+def _read_document(name: str) -> dict:
     # A plain file read: importlib.resources would cost more to import than the read itself.
     try:
         with open(os.path.join(_DATA_DIR, name), encoding="utf-8") as handle:
-            doc = json.load(handle)
+            return json.load(handle)
     except FileNotFoundError:
-        return []
-    return doc.get("entries", [])
+        return {}
+
+
+def _read(name: str) -> Iterable[dict]:
+    return _read_document(name).get("entries", [])
 
 
 @lru_cache(maxsize=1)
@@ -344,8 +353,11 @@ def load() -> Knowledge:
     for name in DATA_FILES["licences"]:
         for raw in _read(name):
             knowledge.add_licence(_build(Licence, raw, name))
-    for raw in _read("datasets.json"):
-        knowledge.add_dataset(_build(Dataset, raw, "datasets.json"))
-    for raw in _read("models.json"):
-        knowledge.add_model(_build(Model, raw, "models.json"))
+    for name in DATA_FILES["datasets"]:
+        for raw in _read(name):
+            if knowledge.dataset(raw.get("id", "")) is None:
+                knowledge.add_dataset(_build(Dataset, raw, name))
+    for name in DATA_FILES["models"]:
+        for raw in _read(name):
+            knowledge.add_model(_build(Model, raw, name))
     return knowledge

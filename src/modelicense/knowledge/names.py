@@ -12,7 +12,8 @@ shapes (a parser library would not know licence names either).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from modelicense.knowledge import Knowledge
@@ -25,42 +26,42 @@ _CC = re.compile(
     rf"(?P<body>(?:[\s\-_/,()]*{_CC_ELEMENT}(?![a-z]))*)"
     r"(?:[\s\-_,()]*(?:licen[cs]e|public|international|unported|generic))*"
     r"[\s\-_,()]*(?:v(?:ersion)?\.?\s*)?(?P<version>[1-4]\.[05])?(?![\s\-_]*v?[\d.]*\d)",
-    re.I,
+    re.IGNORECASE,
 )
 # The CC licence texts open with the bare element names: "Attribution-NonCommercial 4.0 International".
 _CC_BARE = re.compile(
     rf"(?<![\w-])(?P<body>attribution(?:[\s\-_]*{_CC_ELEMENT})*)[\s\-_]+(?P<version>[1-4]\.[05])"
     r"[\s\-_]+(?:international|unported|generic)",
-    re.I,
+    re.IGNORECASE,
 )
 _CC_ORDER = ("by", "nc", "nd", "sa")
 # What may not follow a match: an element or a version the pattern had to give up on.
-_TRAILING_VERSION = re.compile(rf"[\s\-_/]*(?:v?\d|{_CC_ELEMENT}(?![a-z]))", re.I)
+_TRAILING_VERSION = re.compile(rf"[\s\-_/]*(?:v?\d|{_CC_ELEMENT}(?![a-z]))", re.IGNORECASE)
 
 # Licence URLs: the part that names the licence, without scheme, suffixes or anchors.
 _URL_REWRITES = (
     (re.compile(r"^(?:https?://)?(?:www\.)?creativecommons\.org/(licenses|publicdomain)/([a-z\-]+)/(\d\.\d)(?:/[a-z]{2}(?:_[a-z]{2})?)?"
-                r"(?:/(?:legalcode|deed)(?:\.[a-z\-]+)?(?:\.txt)?)?/?(?:[?#].*)?$", re.I), r"creativecommons.org/\1/\2/\3"),
-    (re.compile(r"^(?:https?://)?(?:www\.)?opensource\.org/licen[cs]es?/([\w.+\-]+?)(?:\.php|\.html)?/?$", re.I), r"\1"),
-    (re.compile(r"^(?:https?://)?spdx\.org/licenses/([\w.+\-]+?)(?:\.html|\.json|\.txt)?/?$", re.I), r"\1"),
-    (re.compile(r"^(?:https?://)?choosealicense\.com/licenses/([\w.+\-]+?)/?$", re.I), r"\1"),
-    (re.compile(r"^(?:https?://)?huggingface\.co/datasets/choosealicense/licenses/(?:blob|resolve|raw)/main/markdown/([\w.+\-]+?)\.md$", re.I), r"\1"),
-    (re.compile(r"^(?:https?://)?(?:www\.)?apache\.org/licenses/LICENSE-2\.0(?:\.txt|\.html)?/?$", re.I), "Apache-2.0"),
-    (re.compile(r"^(?:https?://)?(?:www\.)?gnu\.org/licenses/(?:old-licenses/)?([a-z]+-\d\.\d)(?:\.en)?(?:\.html|\.txt)?/?$", re.I), r"\1"),
-    (re.compile(r"^(?:https?://)?(?:www\.)?opendatacommons\.org/licenses/([a-z\-]+)(?:/\d[-.]\d)?(?:/.*)?$", re.I), r"odc-\1"),
+                r"(?:/(?:legalcode|deed)(?:\.[a-z\-]+)?(?:\.txt)?)?/?(?:[?#].*)?$", re.IGNORECASE), r"creativecommons.org/\1/\2/\3"),
+    (re.compile(r"^(?:https?://)?(?:www\.)?opensource\.org/licen[cs]es?/([\w.+\-]+?)(?:\.php|\.html)?/?$", re.IGNORECASE), r"\1"),
+    (re.compile(r"^(?:https?://)?spdx\.org/licenses/([\w.+\-]+?)(?:\.html|\.json|\.txt)?/?$", re.IGNORECASE), r"\1"),
+    (re.compile(r"^(?:https?://)?choosealicense\.com/licenses/([\w.+\-]+?)/?$", re.IGNORECASE), r"\1"),
+    (re.compile(r"^(?:https?://)?huggingface\.co/datasets/choosealicense/licenses/(?:blob|resolve|raw)/main/markdown/([\w.+\-]+?)\.md$", re.IGNORECASE), r"\1"),
+    (re.compile(r"^(?:https?://)?(?:www\.)?apache\.org/licenses/LICENSE-2\.0(?:\.txt|\.html)?/?$", re.IGNORECASE), "Apache-2.0"),
+    (re.compile(r"^(?:https?://)?(?:www\.)?gnu\.org/licenses/(?:old-licenses/)?([a-z]+-\d\.\d)(?:\.en)?(?:\.html|\.txt)?/?$", re.IGNORECASE), r"\1"),
+    (re.compile(r"^(?:https?://)?(?:www\.)?opendatacommons\.org/licenses/([a-z\-]+)(?:/\d[-.]\d)?(?:/.*)?$", re.IGNORECASE), r"odc-\1"),
 )
 _FILLER = (
-    (re.compile(r"\blicence\b", re.I), "license"),
-    (re.compile(r"^(?:the|a)\s+", re.I), ""),
-    (re.compile(r"^gnu\s+", re.I), ""),
-    (re.compile(r"\b(l?gpl|agpl|fdl)v(?=\d)", re.I), r"\1 "),
+    (re.compile(r"\blicence\b", re.IGNORECASE), "license"),
+    (re.compile(r"^(?:the|a)\s+", re.IGNORECASE), ""),
+    (re.compile(r"^gnu\s+", re.IGNORECASE), ""),
+    (re.compile(r"\b(l?gpl|agpl|fdl)v(?=\d)", re.IGNORECASE), r"\1 "),
     (re.compile(r"^#+\s*"), ""),
     (re.compile(r"\s*[.,;:]+$"), ""),
-    (re.compile(r"\s+(?:license|agreement|terms)$", re.I), ""),
-    (re.compile(r"\s+license\s+agreement$", re.I), ""),
-    (re.compile(r"\bversion\s+(?=\d)", re.I), ""),
-    (re.compile(r"\bv\.?\s*(?=\d)", re.I), ""),
-    (re.compile(r",\s*", re.I), " "),
+    (re.compile(r"\s+(?:license|agreement|terms)$", re.IGNORECASE), ""),
+    (re.compile(r"\s+license\s+agreement$", re.IGNORECASE), ""),
+    (re.compile(r"\bversion\s+(?=\d)", re.IGNORECASE), ""),
+    (re.compile(r"\bv\.?\s*(?=\d)", re.IGNORECASE), ""),
+    (re.compile(r",\s*", re.IGNORECASE), " "),
 )
 _PARENTHESISED = re.compile(r"\(([^()]{2,60})\)")
 
@@ -86,7 +87,7 @@ def cc_id(text: str) -> str | None:
 
 def _elements(body: str) -> set[str]:
     found: set[str] = set()
-    for token in re.findall(_CC_ELEMENT, body, re.I):
+    for token in re.findall(_CC_ELEMENT, body, re.IGNORECASE):
         token = re.sub(r"[\s\-_]", "", token.lower())
         if token in ("attribution", "by"):
             found.add("by")
@@ -129,13 +130,18 @@ def candidates(text: str) -> Iterator[str]:
     without = _PARENTHESISED.sub(" ", text).strip()
     if without and without != text:
         yield without
+    if _OR_LATER.search(text):  # "GPLv3+", "GNU GPL v2 or later": the name without it (lookup adds -or-later)
+        bare = _OR_LATER.sub("", text).strip()
+        if bare and bare != text:
+            yield bare
+            yield from candidates(bare)
     if _is_whole_cc_name(text):
         cc = cc_id(text)
         if cc:
             yield cc
 
 
-_CC_FILLER = re.compile(r"[\s\W_]*(?:(?:the|a|an|international|unported|generic|public|license|licence|legal|code|deed)[\s\W_]*)*", re.I)
+_CC_FILLER = re.compile(r"[\s\W_]*(?:(?:the|a|an|international|unported|generic|public|license|licence|legal|code|deed)[\s\W_]*)*", re.IGNORECASE)
 
 
 def _is_whole_cc_name(text: str) -> bool:
@@ -145,21 +151,34 @@ def _is_whole_cc_name(text: str) -> bool:
     if match is None or not _CC_FILLER.fullmatch(text[:match.start()]):
         return False
     rest = text[match.end():]
-    return not re.search(r"\d|\b(?:and|or|with|plus)\b", rest, re.I) and len(rest.split()) <= 5
+    return not re.search(r"\d|\b(?:and|or|with|plus)\b", rest, re.IGNORECASE) and len(rest.split()) <= 5
 
 
-def lookup(text: str, knowledge: "Knowledge") -> str | None:
+def lookup(text: str, knowledge: Knowledge) -> str | None:
     """The licence a short free-text name means, or None."""
     for candidate in candidates(text):
         found = knowledge.licence_id(candidate)
         if found:
-            return found
+            return or_later(found, knowledge) if _OR_LATER.search(text) else found
     return None
+
+
+# "GPL v3 or later", "GPLv3+", "any later version": the -or-later SPDX id, not -only.
+_OR_LATER = re.compile(r"(?:,?\s*\bor\s+(?:any\s+)?later(?:\s+version)?\b|(?<=\w)\+(?!\w))", re.I)
+
+
+def or_later(ident: str, knowledge: Knowledge) -> str:
+    """GPL-3.0-only -> GPL-3.0-or-later when the text says "or later" (and such an id exists)."""
+    if ident.endswith("-only"):
+        later = knowledge.licence_id(ident[: -len("-only")] + "-or-later")
+        if later:
+            return later
+    return ident
 
 
 # Names worth finding inside sentences: the multi-word names and aliases of hand-written entries
 # and every alias with a version number. Bare words ("MIT", "BSD") are too ambiguous in prose.
-def name_pattern(knowledge: "Knowledge") -> re.Pattern[str]:
+def name_pattern(knowledge: Knowledge) -> re.Pattern[str]:
     names: dict[str, str] = {}
     for licence in knowledge.licences.values():
         if licence.kind == "ignorance":
@@ -172,10 +191,10 @@ def name_pattern(knowledge: "Knowledge") -> re.Pattern[str]:
                 names.setdefault(lowered, licence.id)
     alternatives = sorted(names, key=len, reverse=True)  # longest first: "gpl v3" after "lgpl v3"
     body = "|".join(re.escape(n).replace(r"\ ", r"[\s\-_]+") for n in alternatives)
-    return re.compile(rf"(?<![\w.\-])(?:{body})(?![\w+]|\.\d)", re.I)
+    return re.compile(rf"(?<![\w.\-])(?:{body})(?![\w+]|\.\d)", re.IGNORECASE)
 
 
-def find_names(text: str, knowledge: "Knowledge") -> list[str]:
+def find_names(text: str, knowledge: Knowledge) -> list[str]:
     """Licence ids named anywhere in a text (sentences, prose sections), in order of appearance:
     URLs, Creative Commons names, and the knowledge base's multi-word or versioned names."""
     hits: list[tuple[int, str]] = []
@@ -197,11 +216,13 @@ def find_names(text: str, knowledge: "Knowledge") -> list[str]:
     for match in pattern.finditer(text):
         ident = knowledge.licence_id(match.group())
         if ident:
+            if _OR_LATER.match(text, match.end()):
+                ident = or_later(ident, knowledge)
             hits.append((match.start(), ident))
     hits.sort()
     return list(dict.fromkeys(ident for _, ident in hits))
 
 
-def _url_lookup(url: str, knowledge: "Knowledge") -> str | None:
+def _url_lookup(url: str, knowledge: Knowledge) -> str | None:
     named = url_key(url)
     return knowledge.licence_id(named) if named else None

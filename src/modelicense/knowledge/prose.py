@@ -39,8 +39,8 @@ def _table() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[re.Pattern[
     for entry in doc["entries"]:
         if entry["restriction"] not in RESTRICTIONS:
             raise ValueError(f"restrictions.json: unknown restriction {entry['restriction']!r}")
-        patterns.extend((entry["restriction"], re.compile(p, re.I)) for p in entry["patterns"])
-    negations = tuple(re.compile(p, re.I) for p in doc["negations"])
+        patterns.extend((entry["restriction"], re.compile(p, re.IGNORECASE)) for p in entry["patterns"])
+    negations = tuple(re.compile(p, re.IGNORECASE) for p in doc["negations"])
     return tuple(patterns), negations
 
 

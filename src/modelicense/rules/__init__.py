@@ -26,6 +26,9 @@ class Hit:
     location: Location
     related: tuple[Location, ...] = ()
     subject: str = ""
+    # Lower than the rule's default when the rule is less than certain (DEC004: error when
+    # certain, warning otherwise). A severity set in the configuration still wins.
+    severity: Severity | None = None
 
 
 Check = Callable[[Repository, Knowledge], Iterable[Hit]]
@@ -57,7 +60,7 @@ class Rule:
         for hit in self.check(repository, knowledge):
             yield Finding(
                 rule=self.id,
-                severity=severity or self.severity,
+                severity=severity or hit.severity or self.severity,
                 message=hit.message,
                 location=hit.location,
                 related=hit.related,

@@ -191,3 +191,62 @@ def model_licence_groups(repository: Repository, knowledge: Knowledge,
             group.folders.append(artefact.directory)
             group.files.extend(f for f in files if f not in group.files)
     return list(groups.values())
+
+
+# --- declarations, folders and licence identity (DEC, BAS, CMP) --------------------------------
+
+LICENCE_FIELDS = ("licence",)  # licence files proper: not NOTICE, not a use policy, not the REUSE library
+
+
+def is_licence_file(artefact: Artefact, item: ResolvedDeclaration) -> bool:
+    """A licence text (LICENSE, LICENSE-MODEL, ...), not a NOTICE or a use policy: those are
+    not licences and never count as one."""
+    return artefact.kind is FileKind.LICENCE_FILE and item.declaration.field in LICENCE_FIELDS
+
+
+def in_folder(path: str, folder: str) -> bool:
+    """`path` lies in `folder` or below it ("" is the root)."""
+    return not folder or path == folder or path.startswith(folder + "/")
+
+
+def licence_files_covering(repository: Repository, path: str) -> list[Pair]:
+    """Licence files in the folder of `path` or any folder above it: a nested LICENSE covers only
+    its own folder (vendored code under annotator/midas/ says nothing about the root)."""
+    folder = path.rpartition("/")[0]
+    return [
+        (a, d) for a, d in repository.declarations()
+        if is_licence_file(a, d) and in_folder(folder, a.directory)
+    ]
+
+
+def has_code(repository: Repository) -> bool:
+    """Source files or packaging metadata: something a code licence would cover."""
+    return bool(repository.of_kind(FileKind.SOURCE, FileKind.PACKAGING))
+
+
+def usable(resolution: Resolution, knowledge: Knowledge) -> bool:
+    """Names only licences the knowledge base knows, none of them a vague family (`openrail`,
+    `cc`) or a statement of ignorance (`other`, `unknown`): safe to compare with another."""
+    if not resolution.recognised or resolution.ignorance:
+        return False
+    known = licences(resolution, knowledge)
+    return len(known) == len(resolution.keys) and all(lic.kind not in ("family", "ignorance") for lic in known)
+
+
+def identity(key: str) -> str:
+    """A licence id without its version-choice suffix: a licence TEXT cannot tell GPL-3.0-only
+    from GPL-3.0-or-later, so comparisons must not either."""
+    lowered = key.lower()
+    for suffix in ("-or-later", "-only", "+"):
+        if lowered.endswith(suffix):
+            return lowered[: -len(suffix)]
+    return lowered
+
+
+def same_terms(first: Resolution, second: Resolution) -> bool:
+    """The two name at least one licence in common (modulo -only / -or-later)."""
+    return bool({identity(k) for k in first.keys} & {identity(k) for k in second.keys})
+
+
+def names(resolution: Resolution) -> str:
+    return resolution.expression or ", ".join(resolution.keys) or "?"

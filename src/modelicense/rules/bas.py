@@ -1,0 +1,235 @@
+"""BAS — base models: a derived model whose declared licence drops or contradicts its base's terms.
+
+A model card's `base_model` (a string or a list, with `base_model_relation`) is resolved through
+the knowledge base (`Knowledge.model`), which knows each base's licence and the duties it puts on
+derivatives. What is compared are licence PROPERTIES (non-commercial, use restrictions, ...),
+never licence names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from modelicense.knowledge import Knowledge, Licence, Model
+from modelicense.model import Artefact, FileKind, Reference, Repository, Resolution, ResolvedDeclaration, Severity
+from modelicense.rules import Hit, rule
+from modelicense.rules.common import in_folder, is_licence_file, licences, same_terms
+
+# Terms a base licence can impose that a derivative's licence must carry on. A derivative may
+# add restrictions to a permissive base (Apache-2.0 -> CC-BY-NC is allowed), never drop one.
+CARRIED_TERMS: tuple[tuple[str, str], ...] = (
+    ("non_commercial", "non-commercial use only"),
+    ("research_only", "research use only"),
+    ("no_derivatives", "no derivatives"),
+    ("use_restrictions", "use restrictions"),
+    ("share_alike", "share-alike"),
+)
+QUANTISATION = "quantized"
+
+
+def _licence_name(card: Artefact, knowledge: Knowledge) -> Licence | None:
+    """`license: other` with a `license_name` the knowledge base knows (llama3, gemma, ...)."""
+    name = card.meta("license_name")
+    return knowledge.licence(knowledge.licence_id(name)) if name else None
+
+
+def declared(card: Artefact, knowledge: Knowledge) -> tuple[list[ResolvedDeclaration], list[Licence]] | None:
+    """The card's own licence declarations and the licences they name, or None when the card
+    declares none the knowledge base knows (DEC001 / DEC002 / DEC003 report those)."""
+    items = [d for d in card.declarations
+             if d.declaration.confidence == "high" and d.declaration.field in ("license", "licenses")]
+    found: list[Licence] = []
+    for item in items:
+        if item.resolution.ignorance == "other":
+            named = _licence_name(card, knowledge)
+            if named is not None:
+                found.append(named)
+            continue
+        found.extend(licences(item.resolution, knowledge))
+    if not items or not found or any(lic.kind in ("family", "ignorance") for lic in found):
+        return None
+    return items, found
+
+
+def _same(first: list[Licence], second: Licence) -> bool:
+    return same_terms(Resolution(None, keys=tuple(lic.id for lic in first)), Resolution(None, keys=(second.id,)))
+
+
+def _dropped(base: Licence, derived: list[Licence]) -> list[str]:
+    """Terms of the base that no licence the derivative declares carries."""
+    return [label for prop, label in CARRIED_TERMS if getattr(base, prop) and not any(getattr(lic, prop) for lic in derived)]
+
+
+def _bases(card: Artefact, knowledge: Knowledge) -> Iterator[tuple[Reference, Model | None]]:
+    for reference in card.references:
+        if reference.kind == "base_model":
+            yield reference, knowledge.model(reference.id)
+
+
+@rule("BAS001", "base-licence-dropped", Severity.ERROR)
+def base_licence_dropped(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
+    """A derived model's licence drops or contradicts the terms of its base model.
+
+    ## What it finds
+    A model card with `base_model` whose base the knowledge base knows, and whose own `license:`
+    - drops a term the base's licence carries to derivatives — non-commercial, research-only,
+      no-derivatives, use restrictions, share-alike (a Llama 2 fine-tune declared `apache-2.0`, a
+      Gemma derivative declared `mit`, a CC-BY-NC base relicensed `cc-by-4.0`): error;
+    - is a quantisation (`base_model_relation: quantized`) under any other licence than its
+      base: the quantised weights are the base's weights, so their licence cannot change: error;
+    - differs from the base's licence while keeping all its restrictions (a Llama 2 fine-tune
+      declared `creativeml-openrail-m`): warning, since the base's own terms still apply to what it is built on.
+
+    Adding restrictions to a permissive base (Apache-2.0 -> CC-BY-NC-4.0) is allowed and not
+    reported. `license: other` counts with its `license_name` when the knowledge base knows it.
+
+    ## Why it matters
+    A derivative is bound by its base's licence. A card that declares looser terms invites users
+    to do what the base's licence forbids, and the model's publisher answers for it.
+
+    ## Example
+    ```yaml
+    base_model: meta-llama/Llama-2-7b-hf
+    license: apache-2.0
+    ```
+
+    ## How to fix
+    Declare the base's licence (`license: llama2`), or a licence that keeps every term the base
+    imposes. Teach modelicense a base it does not know under `[tool.modelicense.models."<id>"]`.
+    """
+    for card in repository.of_kind(FileKind.MODEL_CARD):
+        own = declared(card, knowledge)
+        if own is None:
+            continue
+        items, derived = own
+        for reference, model in _bases(card, knowledge):
+            base = knowledge.licence(model.licence) if model else None
+            if base is None or base.kind in ("family", "ignorance") or _same(derived, base):
+                continue
+            shown = ", ".join(lic.id for lic in derived)
+            dropped = _dropped(base, derived)
+            where, related = items[0].declaration.location, (reference.location,)
+            if dropped:
+                yield Hit(f"declared {shown}, but base model {reference.id} is under {base.id}, whose terms "
+                          f"({', '.join(dropped)}) bind derivatives; {shown} drops them",
+                          where, related, subject=f"{reference.id}:{base.id}")
+            elif (reference.relation or "").lower() == QUANTISATION and base.kind != "public-domain":
+                yield Hit(f"declared {shown}, but this is a quantisation of {reference.id}, whose weights are under "
+                          f"{base.id}; quantising does not change their licence", where, related,
+                          subject=f"{reference.id}:{base.id}")
+            elif base.kind == "model" or base.use_restrictions:
+                yield Hit(f"declared {shown}, but base model {reference.id} is under {base.id}, whose terms still "
+                          "apply to what this model is built on", where, related,
+                          subject=f"{reference.id}:{base.id}", severity=Severity.WARNING)
+
+
+# Duties a base model's licence puts on derivatives (Knowledge Model.duties), with what shows
+# that the derivative meets them: files of a kind, or words in a card's licence section.
+_DUTY_EVIDENCE: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None, str]] = {
+    "licence-copy": ((), None, "a copy of the base's licence (a LICENSE file or `license_link`)"),
+    "use-policy": (("use-policy",), re.compile(r"(acceptable|prohibited)[ _-]?use|use[ _-]?policy", re.I),
+                   "its acceptable use policy (a USE_POLICY file or a link in the licence section)"),
+    "notice": (("notice",), re.compile(r"all rights reserved|\bnotice\b", re.I),
+               "the base's attribution notice (a NOTICE file or the notice in the licence section)"),
+    "naming": ((), re.compile(r"built with|powered by", re.I),
+               "the naming the base's licence requires (e.g. \"Built with Llama\") in the licence section"),
+}
+
+
+def _duty_shown(duty: str, card: Artefact, base: Licence, repository: Repository) -> bool:
+    fields, words, _ = _DUTY_EVIDENCE[duty]
+    files = [(a, d) for a, d in repository.declarations()
+             if a.kind is FileKind.LICENCE_FILE and in_folder(card.directory, a.directory)]
+    if duty == "licence-copy":
+        base_resolution = Resolution(base.id, keys=(base.id,))
+        return bool(card.meta("license_link")) or any(
+            is_licence_file(a, d) and same_terms(d.resolution, base_resolution) for a, d in files
+        )
+    if any(d.declaration.field in fields for _, d in files):
+        return True
+    if words is None:
+        return False
+    prose = " ".join(d.declaration.raw for d in card.declarations if d.declaration.confidence == "low")
+    notices = [d.declaration.raw[:4000] for _, d in files if d.declaration.field == "notice"]
+    return bool(words.search(prose)) or any(words.search(text) for text in notices)
+
+
+@rule("BAS002", "base-duties-not-shown", Severity.WARNING)
+def base_duties_not_shown(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
+    """A derived model does not show the duties its base model's licence imposes.
+
+    ## What it finds
+    For a model card whose `base_model` the knowledge base knows, each duty the base's licence
+    puts on derivatives that nothing in the repository shows:
+    - `licence-copy`: a copy of the base's licence — a licence file (in the card's folder or
+      above) with the base's licence text, or the card's `license_link`;
+    - `use-policy`: the acceptable use policy — a USE_POLICY / ACCEPTABLE_USE file, or a mention
+      in the card's licence section;
+    - `notice`: the attribution notice — a NOTICE file, or the notice in the licence section;
+    - `naming`: the name or display the licence requires ("Built with Llama") in the licence section.
+    The rule reads files and the card's licence section, not the whole card: a duty met only
+    elsewhere in the card is reported; suppress it with a reason. Bases under an OSI-approved
+    licence are not checked: their duties (keep the copyright and NOTICE) are met the usual way.
+
+    ## Why it matters
+    These are conditions of the base's licence: a derivative distributed without them is
+    distributed in breach of it, whatever licence its card declares.
+
+    ## Example
+    A Llama 3 fine-tune whose repository has a card with `license: llama3` and no LICENSE file,
+    no USE_POLICY and no "Built with Llama" in its licence section.
+
+    ## How to fix
+    Ship the base's licence and use policy beside the card, and state the required notice and
+    naming in the card's License section.
+    """
+    for card in repository.of_kind(FileKind.MODEL_CARD):
+        for reference, model in _bases(card, knowledge):
+            base = knowledge.licence(model.licence) if model else None
+            if model is None or base is None or not model.duties or base.osi:
+                continue  # an OSI licence's duties (Apache's NOTICE) are met the usual way; no alarm on clean repos
+            missing = [duty for duty in model.duties if duty in _DUTY_EVIDENCE and not _duty_shown(duty, card, base, repository)]
+            if missing:
+                wanted = "; ".join(_DUTY_EVIDENCE[duty][2] for duty in missing)
+                yield Hit(f"base model {reference.id} ({base.id}) requires derivatives to carry {wanted}; "
+                          "nothing in the repository shows it", reference.location,
+                          subject=f"{reference.id}:{','.join(missing)}")
+
+
+_LOCAL = re.compile(r"^(\.{0,2}/|[a-zA-Z]:\\|~)")
+
+
+@rule("BAS003", "unknown-base-model", Severity.INFO)
+def unknown_base_model(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
+    """A `base_model` the knowledge base does not know, so its licence cannot be checked.
+
+    ## What it finds
+    A model card's `base_model` id (Hub id such as `org/name`) with no entry in modelicense's
+    knowledge of base models. Local paths (`./checkpoints/base`) are not reported.
+
+    ## Why it matters
+    BAS001 and BAS002 cannot tell whether this model's licence keeps its base's terms.
+
+    ## Example
+    ```yaml
+    base_model: someone/some-private-base
+    ```
+
+    ## How to fix
+    Nothing is wrong. To have the base checked, describe it in the configuration:
+    ```toml
+    [tool.modelicense.models."someone/some-private-base"]
+    licence = "apache-2.0"
+    reason = "licence read from https://huggingface.co/someone/some-private-base"
+    ```
+    """
+    seen: set[tuple[str, str]] = set()
+    for card in repository.of_kind(FileKind.MODEL_CARD):
+        for reference, model in _bases(card, knowledge):
+            ident = reference.id.strip()
+            if model is not None or not ident or _LOCAL.match(ident) or (card.path, ident) in seen:
+                continue
+            seen.add((card.path, ident))
+            yield Hit(f"base model {ident} is not in modelicense's knowledge; its licence terms were not checked",
+                      reference.location, subject=ident)

@@ -1,0 +1,129 @@
+"""BAS — base models: derived models whose licence drops its base's terms, duties not shown,
+unknown bases. Bases come from the shipped knowledge (Llama 2/3, Gemma, Mistral) or, where a
+test needs a base the knowledge does not have, from a configuration override with a reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import card
+
+from modelicense.config import Config, from_mapping
+from modelicense.model import Finding, Severity
+from modelicense.scan import scan
+
+LLAMA = "model-repos/meta-llama__llama"  # Llama 2: LICENSE and USE_POLICY.md as Meta ships them
+
+
+def findings(root: Path, prefix: str, **table) -> list[Finding]:
+    config = from_mapping(table, "test") if table else Config()
+    return [f for f in scan(root, config).findings if f.rule.startswith(prefix)]
+
+
+def derived(front_matter: str, body: str = "# A derived model\n") -> str:
+    return card(f"library_name: transformers\n{front_matter}", body)
+
+
+# --- BAS001 --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("base", "declared", "dropped"), [
+    ("meta-llama/Llama-2-7b-hf", "apache-2.0", "use restrictions"),
+    ("google/gemma-2b", "mit", "use restrictions"),
+])
+def test_bas001_derivative_drops_base_terms(make_repo, base, declared, dropped):
+    root = make_repo({"README.md": derived(f"base_model: {base}\nlicense: {declared}")})
+    [hit] = findings(root, "BAS001")
+    assert hit.severity is Severity.ERROR and hit.location.line == 4  # the card's `license:` line
+    assert dropped in hit.message and base in hit.message
+    assert hit.related[0].line == 3  # the `base_model:` line
+
+
+def test_bas001_non_commercial_base_relicensed_permissively(make_repo):
+    models = {"acme/research-base": {"licence": "cc-by-nc-4.0", "reason": "card of acme/research-base says CC BY-NC 4.0"}}
+    root = make_repo({"README.md": derived("base_model:\n- acme/research-base\nlicense: cc-by-4.0")})
+    [hit] = findings(root, "BAS001", models=models)
+    assert "non-commercial" in hit.message and hit.severity is Severity.ERROR
+
+
+def test_bas001_quantisation_cannot_change_the_licence(make_repo):
+    fm = "base_model: mistralai/Mistral-7B-v0.1\nbase_model_relation: quantized\nlicense: mit"
+    root = make_repo({"README.md": derived(fm)})
+    [hit] = findings(root, "BAS001")
+    assert "quantisation" in hit.message and hit.severity is Severity.ERROR
+
+
+def test_bas001_keeps_restrictions_under_another_licence_is_a_warning(make_repo):
+    root = make_repo({"README.md": derived("base_model: meta-llama/Llama-2-7b-hf\nlicense: creativeml-openrail-m")})
+    [hit] = findings(root, "BAS001")
+    assert hit.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize("front_matter", [
+    "base_model: meta-llama/Llama-2-7b-hf\nlicense: llama2",  # same licence
+    "base_model: meta-llama/Meta-Llama-3-8B\nlicense: other\nlicense_name: llama3\nlicense_link: LICENSE",  # other + known name
+    "base_model: mistralai/Mistral-7B-v0.1\nlicense: mit",  # a fine-tune may license its changes permissively
+    "base_model: mistralai/Mistral-7B-v0.1\nlicense: cc-by-nc-4.0",  # and may add restrictions
+    "base_model: meta-llama/Llama-2-7b-hf\nlicense: other",  # nothing to compare: DEC002's business
+    "base_model: someone/unknown-base\nlicense: apache-2.0",  # unknown base: BAS003
+])
+def test_bas001_quiet(make_repo, front_matter):
+    assert not findings(make_repo({"README.md": derived(front_matter)}), "BAS001")
+
+
+# --- BAS002 --------------------------------------------------------------------------------------
+
+
+def test_bas002_llama2_fine_tune_without_licence_policy_or_notice(make_repo):
+    root = make_repo({"README.md": derived("base_model: meta-llama/Llama-2-7b-hf\nlicense: llama2")})
+    [hit] = findings(root, "BAS002")
+    assert hit.severity is Severity.WARNING and hit.location.line == 3
+    assert "copy of the base's licence" in hit.message and "acceptable use policy" in hit.message and "notice" in hit.message
+
+
+def test_bas002_quiet_with_metas_own_files(make_repo, corpus):
+    notice = "Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.\n"
+    root = make_repo({
+        "README.md": derived("base_model: meta-llama/Llama-2-7b-hf\nlicense: llama2"),
+        "LICENSE": (corpus / LLAMA / "LICENSE").read_text("utf-8"),
+        "USE_POLICY.md": (corpus / LLAMA / "USE_POLICY.md").read_text("utf-8"),
+        "NOTICE": notice,
+    })
+    assert not findings(root, "BAS")
+
+
+def test_bas002_llama3_naming_read_from_the_licence_section(make_repo, corpus):
+    files = {"LICENSE": (corpus / "model-repos/meta-llama__llama3/LICENSE").read_text("utf-8"),
+             "USE_POLICY.md": (corpus / "model-repos/meta-llama__llama3/USE_POLICY.md").read_text("utf-8"),
+             "NOTICE": "Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, "
+                       "Inc. All Rights Reserved.\n"}
+    fm = "base_model: meta-llama/Meta-Llama-3-8B\nlicense: other\nlicense_name: llama3\nlicense_link: LICENSE"
+    [hit] = findings(make_repo({"README.md": derived(fm), **files}), "BAS002")
+    assert "naming" in hit.message and "copy of" not in hit.message
+    shown = derived(fm, "# Model\n\n## License\n\nBuilt with Meta Llama 3. See LICENSE.\n")
+    assert not findings(make_repo({"README.md": shown, **files}), "BAS002")
+
+
+def test_bas002_quiet_for_osi_licensed_bases(make_repo):
+    assert not findings(make_repo({"README.md": derived("base_model: mistralai/Mistral-7B-v0.1\nlicense: apache-2.0")}), "BAS")
+
+
+# --- BAS003 --------------------------------------------------------------------------------------
+
+
+def test_bas003_unknown_base_is_info(make_repo):
+    root = make_repo({"README.md": derived("base_model:\n- someone/private-base\n- ./local/checkpoint\nlicense: apache-2.0")})
+    [hit] = findings(root, "BAS003")
+    assert hit.severity is Severity.INFO and "someone/private-base" in hit.message and hit.location.line == 4
+
+
+def test_bas003_quiet_when_taught_in_configuration(make_repo):
+    models = {"someone/private-base": {"licence": "apache-2.0", "reason": "read on its model card, 2024-05-01"}}
+    root = make_repo({"README.md": derived("base_model: someone/private-base\nlicense: apache-2.0")})
+    assert not findings(root, "BAS", models=models)
+
+
+def test_bas_quiet_on_real_model_repos(corpus):
+    for folder in sorted((corpus / "model-repos").iterdir()):
+        assert not findings(folder, "BAS"), folder.name
