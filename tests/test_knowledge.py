@@ -201,3 +201,21 @@ def test_generated_dataset_table_is_up_to_date(corpus):
     flagged = {e["id"]: e for e in generated if e.get("non_commercial")}
     # RedCaps: `license: cc-by-4.0`, but the card quotes the paper: "only be used for non-commercial research"
     assert flagged["red_caps"]["licence"] == "CC-BY-4.0" and flagged["red_caps"]["research_only"]
+
+
+def test_model_table_agrees_with_licences_suggested_for_hub_models(corpus):
+    """Where the Hub's licence-fixing campaign suggested a licence for a model we know, ours matches."""
+    import csv
+
+    knowledge = load()
+    folder = corpus / "hf-docs/huggingface__hub-docs/hacktoberfest_challenges"
+    checked = 0
+    for path in folder.glob("*.csv"):
+        for row in csv.DictReader(path.open(encoding="utf-8")):
+            hub_id = re.match(r"\[([^\]]+)\]", row["model_id"]).group(1)
+            suggested = knowledge.licence_id(row["suggested_license_name"]) if row["suggested_license_name"] else None
+            model = knowledge.model(hub_id)
+            if suggested and model:
+                checked += 1
+                assert model.licence == suggested, hub_id
+    assert checked >= 15
