@@ -219,3 +219,20 @@ def test_model_table_agrees_with_licences_suggested_for_hub_models(corpus):
                 checked += 1
                 assert model.licence == suggested, hub_id
     assert checked >= 15
+
+
+@pytest.mark.parametrize("reference,expected", [
+    ("allenai/c4/en", "allenai/c4"), ("https://huggingface.co/datasets/allenai/c4", "allenai/c4"),
+    ("hf://datasets/HuggingFaceFW/fineweb-edu/sample/10BT", "HuggingFaceFW/fineweb-edu"),
+    ("wikimedia/wikipedia/20231101.en", "wikimedia/wikipedia"), ("SQuAD", "rajpurkar/squad"),
+    ("someone/squad", None), ("nope/nope/x", None),
+])
+def test_dataset_references_as_cards_write_them(reference, expected):
+    found = load().dataset(reference)
+    assert (found.id if found else None) == expected
+
+
+def test_model_references_as_urls():
+    knowledge = load()
+    assert knowledge.model("https://huggingface.co/meta-llama/Llama-2-7b-hf/tree/main").licence == "llama2"
+    assert knowledge.model("someone/Llama-2-7b-hf") is None
