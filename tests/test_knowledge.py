@@ -236,3 +236,27 @@ def test_model_references_as_urls():
     knowledge = load()
     assert knowledge.model("https://huggingface.co/meta-llama/Llama-2-7b-hf/tree/main").licence == "llama2"
     assert knowledge.model("someone/Llama-2-7b-hf") is None
+
+
+def test_titles_find_each_licence_in_scancodes_copy_of_its_text():
+    """Each hand-written licence with titles is found, by title alone, in ScanCode's copy of its
+    text (and not mistaken for another licence)."""
+    licensedcode = pytest.importorskip("licensedcode", reason="the reference texts come with scancode-toolkit")
+    from modelicense.resolve import detect_by_title
+
+    texts = Path(licensedcode.__file__).parent / "data" / "licenses"
+    knowledge = load()
+    checked = []
+    for entry in entries("licences.json"):
+        if not entry.get("titles"):
+            continue
+        keys = [a[len("LicenseRef-scancode-"):] for a in entry.get("aliases", ()) if a.startswith("LicenseRef-scancode-")]
+        keys.append("boost-1.0" if entry["id"] == "BSL-1.0" else entry["id"].lower())  # scancode's bsl-1.0 is BUSL
+        path = next((texts / f"{k}.LICENSE" for k in keys if (texts / f"{k}.LICENSE").is_file()), None)
+        if path is None:
+            continue
+        text = path.read_text("utf-8").split("---", 2)[2]
+        found = detect_by_title(text, knowledge)
+        assert found is not None and found.keys == (entry["id"],), (entry["id"], path.name, found)
+        checked.append(entry["id"])
+    assert len(checked) >= 60
