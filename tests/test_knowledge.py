@@ -201,3 +201,62 @@ def test_generated_dataset_table_is_up_to_date(corpus):
     flagged = {e["id"]: e for e in generated if e.get("non_commercial")}
     # RedCaps: `license: cc-by-4.0`, but the card quotes the paper: "only be used for non-commercial research"
     assert flagged["red_caps"]["licence"] == "CC-BY-4.0" and flagged["red_caps"]["research_only"]
+
+
+def test_model_table_agrees_with_licences_suggested_for_hub_models(corpus):
+    """Where the Hub's licence-fixing campaign suggested a licence for a model we know, ours matches."""
+    import csv
+
+    knowledge = load()
+    folder = corpus / "hf-docs/huggingface__hub-docs/hacktoberfest_challenges"
+    checked = 0
+    for path in folder.glob("*.csv"):
+        for row in csv.DictReader(path.open(encoding="utf-8")):
+            hub_id = re.match(r"\[([^\]]+)\]", row["model_id"]).group(1)
+            suggested = knowledge.licence_id(row["suggested_license_name"]) if row["suggested_license_name"] else None
+            model = knowledge.model(hub_id)
+            if suggested and model:
+                checked += 1
+                assert model.licence == suggested, hub_id
+    assert checked >= 15
+
+
+@pytest.mark.parametrize("reference,expected", [
+    ("allenai/c4/en", "allenai/c4"), ("https://huggingface.co/datasets/allenai/c4", "allenai/c4"),
+    ("hf://datasets/HuggingFaceFW/fineweb-edu/sample/10BT", "HuggingFaceFW/fineweb-edu"),
+    ("wikimedia/wikipedia/20231101.en", "wikimedia/wikipedia"), ("SQuAD", "rajpurkar/squad"),
+    ("someone/squad", None), ("nope/nope/x", None),
+])
+def test_dataset_references_as_cards_write_them(reference, expected):
+    found = load().dataset(reference)
+    assert (found.id if found else None) == expected
+
+
+def test_model_references_as_urls():
+    knowledge = load()
+    assert knowledge.model("https://huggingface.co/meta-llama/Llama-2-7b-hf/tree/main").licence == "llama2"
+    assert knowledge.model("someone/Llama-2-7b-hf") is None
+
+
+def test_titles_find_each_licence_in_scancodes_copy_of_its_text():
+    """Each hand-written licence with titles is found, by title alone, in ScanCode's copy of its
+    text (and not mistaken for another licence)."""
+    licensedcode = pytest.importorskip("licensedcode", reason="the reference texts come with scancode-toolkit")
+    from modelicense.resolve import detect_by_title
+
+    texts = Path(licensedcode.__file__).parent / "data" / "licenses"
+    knowledge = load()
+    checked = []
+    for entry in entries("licences.json"):
+        if not entry.get("titles"):
+            continue
+        keys = [a[len("LicenseRef-scancode-"):] for a in entry.get("aliases", ()) if a.startswith("LicenseRef-scancode-")]
+        keys.append("boost-1.0" if entry["id"] == "BSL-1.0" else entry["id"].lower())  # scancode's bsl-1.0 is BUSL
+        path = next((texts / f"{k}.LICENSE" for k in keys if (texts / f"{k}.LICENSE").is_file()), None)
+        if path is None:
+            continue
+        text = path.read_text("utf-8").split("---", 2)[2]
+        found = detect_by_title(text, knowledge)
+        assert found is not None and found.keys == (entry["id"],), (entry["id"], path.name, found)
+        checked.append(entry["id"])
+    assert len(checked) >= 60

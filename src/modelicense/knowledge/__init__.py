@@ -106,6 +106,21 @@ def _key(text: str) -> str:
     return _SEPARATORS.sub("-", text)
 
 
+_HUB_URL = re.compile(r"^(?:https?://(?:www\.)?(?:huggingface\.co|hf\.co)/|hf://)(?:(datasets|models|spaces)/)?", re.I)
+
+
+def _hub_id(ident: str, kind: str) -> str:
+    """"https://huggingface.co/datasets/allenai/c4/tree/main" -> "allenai/c4"; plain ids unchanged."""
+    text = ident.strip()
+    match = _HUB_URL.match(text)
+    if match:
+        text = text[match.end():]
+    elif text.startswith(kind + "/"):
+        text = text[len(kind) + 1:]
+    text = re.split(r"/(?:tree|blob|resolve|raw)/", text, maxsplit=1)[0]
+    return text.strip("/")
+
+
 @dataclass
 class Knowledge:
     """Licences, datasets and models with case- and punctuation-insensitive indexes.
@@ -197,14 +212,24 @@ class Knowledge:
 
     # -- datasets and models --
     def dataset(self, ident: str) -> Dataset | None:
+        """A dataset by Hub id or alias; also as a Hub URL, or with a config or split after the id
+        ("allenai/c4/en", "wikimedia/wikipedia/20231101.en")."""
         key = self._dataset_index.get(_key(ident))
+        if key is None:
+            bare = _hub_id(ident, "datasets")
+            key = self._dataset_index.get(_key(bare))
+            parts = bare.split("/")
+            while key is None and len(parts) > 1:
+                parts.pop()
+                key = self._dataset_index.get(_key("/".join(parts)))
         return self.datasets.get(key) if key else None
 
     def model(self, ident: str) -> Model | None:
         """A model by exact id or alias, else the first family whose pattern matches."""
-        key = self._model_index.get(_key(ident))
+        key = self._model_index.get(_key(ident)) or self._model_index.get(_key(_hub_id(ident, "models")))
         if key:
             return self.models[key]
+        ident = _hub_id(ident, "models")
         if self._patterns is None:
             self._patterns = [
                 (re.compile(re.escape(p.lower()).replace(r"\*", ".*")), m.id)

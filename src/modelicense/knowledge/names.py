@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from modelicense.knowledge import Knowledge
 
+GENERATED_SOURCE = "https://scancode-licensedb.aboutcode.org/"  # the source of every spdx.json entry
+
 # Creative Commons elements in any spelling: "Attribution-NonCommercial-ShareAlike", "BY NC SA",
 # "by-nc-nd", "NoDerivs". "BY" is what every CC licence but CC0 shares.
 _CC_ELEMENT = r"(?:attribution|by|non[\s\-_]?commercial|nc|share[\s\-_]?alike|sa|no[\s\-_]?deriv(?:ative)?s?|nd)"
@@ -181,7 +183,9 @@ def or_later(ident: str, knowledge: Knowledge) -> str:
 def name_pattern(knowledge: Knowledge) -> re.Pattern[str]:
     names: dict[str, str] = {}
     for licence in knowledge.licences.values():
-        if licence.kind == "ignorance":
+        # Generated entries (built lazily, so present or not depending on earlier lookups) stay
+        # out: the pattern must not change with the order of lookups, and their names are many.
+        if licence.kind == "ignorance" or licence.source.startswith(GENERATED_SOURCE):
             continue
         for name in (licence.name, *licence.aliases):
             lowered = name.lower().strip()
