@@ -129,15 +129,24 @@ def test_prose_stricter_than_yaml(make_repo):
     assert [str(r) for r in finding.related] == ["README.md:2:10"]
 
 
-def test_prose_naming_another_licence_is_left_to_dec004(make_repo):
-    """One disagreement, one finding: DEC004 names both licences; DAT008 is for terms in words."""
+def test_prose_naming_a_stricter_licence_is_dat008(make_repo):
+    """DEC004 leaves prose that adds non-commercial / research-only / no-derivatives terms to DAT008
+    (its documentation says so), so a licence named in the prose counts as stricter terms."""
     root = make_repo({"README.md": dataset_card("cc-by-4.0", "[CC BY-NC 4.0](https://creativecommons.org/licenses/by-nc/4.0/)")})
+    [finding] = findings(root)
+    assert finding.rule == "DAT008" and "non-commercial" in finding.message and "CC-BY-NC-4.0" in finding.message
+
+
+def test_prose_naming_another_licence_that_is_not_stricter_is_left_to_dec004(make_repo):
+    """One disagreement, one finding: a different licence with no extra use terms is DEC004's."""
+    root = make_repo({"README.md": dataset_card("cc-by-4.0", "Released under the MIT License.")})
     assert findings(root) == []
+    assert [f.rule for f in findings(root, "DEC004")] == ["DEC004"]
 
 
-def test_corpus_prose_naming_another_licence_is_left_to_dec004(corpus):
+def test_corpus_prose_naming_a_stricter_licence(corpus):
     # glucose: YAML cc-by-4.0, prose "Creative Commons Attribution-NonCommercial 4.0 International Public License".
-    assert findings(corpus / "hf-dataset-cards" / "glucose") == []
+    assert [f.rule for f in findings(corpus / "hf-dataset-cards" / "glucose")] == ["DAT008"]
 
 
 def test_prose_that_repeats_the_yaml_or_grants_more_is_quiet(make_repo):
@@ -322,12 +331,17 @@ def test_commercial_note_reads_license_name(make_repo):
     assert "the model's own licence, qwen, allows commercial use" in dat001.message
 
 
-def test_corpus_hub_card_lists_a_dataset_modelicense_does_not_know(corpus, make_repo):
-    """huggingface_hub's sample card: `license: mit`, `datasets: [beans]`."""
+def test_corpus_hub_card_lists_a_known_and_an_unknown_dataset(corpus, make_repo):
+    """huggingface_hub's sample card: `license: mit`, `datasets: [beans]`. beans is in the
+    knowledge base (MIT, like the model): quiet; the same card listing an id nobody knows: DAT006."""
     sample = corpus / "hf-docs" / "huggingface__huggingface_hub" / "tests" / "fixtures" / "cards" / "sample_simple.md"
     text = sample.read_text("utf-8")
-    root = make_repo({"README.md": text})
-    [finding] = findings(root)
+    assert findings(make_repo({"README.md": text})) == []
+    unknown = make_repo({"README.md": text.replace("- beans", "- someone/unlisted-data")})
+    [finding] = findings(unknown)
     assert (finding.rule, finding.severity.value, str(finding.location)) == ("DAT006", "info", "README.md:10:3")
-    taught = make_repo({"README.md": text, ".modelicense.toml": override(("beans", 'licence = "mit"'))})
+    taught = make_repo({"README.md": text.replace("- beans", "- someone/unlisted-data"),
+                        ".modelicense.toml": override(("someone/unlisted-data", 'licence = "mit"'))})
     assert findings(taught) == []
+
+

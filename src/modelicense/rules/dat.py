@@ -235,7 +235,20 @@ def _names_another_licence(section: ResolvedDeclaration, item: _Local, knowledge
     declared = [_clear(d.resolution, knowledge) for d in item.metadata]
     if not named or not declared or not all(declared):
         return False
+    if _adds_use_terms(section, item, knowledge):
+        return False  # stricter terms by name (CC BY-NC-SA in prose, CC BY-SA in YAML) are this rule's
     return not set(named) & {ident for ids in declared for ident in ids}
+
+
+_USE_TERMS = ("non_commercial", "research_only", "no_derivatives")
+
+
+def _adds_use_terms(section: ResolvedDeclaration, item: _Local, knowledge: Knowledge) -> bool:
+    """The licence the prose names carries a use term none of the metadata licences has. DEC004
+    leaves exactly this case to DAT008 (see its documentation), so the two never both stay quiet."""
+    declared = [lic for d in item.metadata for lic in licences(d.resolution, knowledge)]
+    return any(getattr(lic, term) and not any(getattr(m, term) for m in declared)
+               for lic in licences(section.resolution, knowledge) for term in _USE_TERMS)
 
 
 def _effective_terms(item: _Local, knowledge: Knowledge) -> dict[str, tuple[str, Location, bool]]:
