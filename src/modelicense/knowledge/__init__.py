@@ -106,7 +106,7 @@ def _key(text: str) -> str:
     return _SEPARATORS.sub("-", text)
 
 
-_HUB_URL = re.compile(r"^(?:https?://(?:www\.)?(?:huggingface\.co|hf\.co)/|hf://)(?:(datasets|models|spaces)/)?", re.I)
+_HUB_URL = re.compile(r"^(?:https?://(?:www\.)?(?:huggingface\.co|hf\.co)/|hf://)(?:(datasets|models|spaces)/)?", re.IGNORECASE)
 
 
 def _hub_id(ident: str, kind: str) -> str:

@@ -166,7 +166,7 @@ def lookup(text: str, knowledge: Knowledge) -> str | None:
 
 
 # "GPL v3 or later", "GPLv3+", "any later version": the -or-later SPDX id, not -only.
-_OR_LATER = re.compile(r"(?:,?\s*\bor\s+(?:any\s+)?later(?:\s+version)?\b|(?<=\w)\+(?!\w))", re.I)
+_OR_LATER = re.compile(r"(?:,?\s*\bor\s+(?:any\s+)?later(?:\s+version)?\b|(?<=\w)\+(?!\w))", re.IGNORECASE)
 
 
 def or_later(ident: str, knowledge: Knowledge) -> str:
