@@ -31,7 +31,8 @@ def lookup(ident: str, knowledge: Knowledge) -> list[tuple[str, Licence | Datase
     licence = knowledge.licence(ident)
     how = "id or alias"
     if licence is None:
-        from modelicense.resolve import Resolver  # free-text names: only when the id is not one
+        # free-text names ("CC BY-NC 4.0"): imported only when the id is not one
+        from modelicense.resolve import Resolver
 
         resolution = Resolver(knowledge).resolve_id(ident)
         if len(resolution.keys) == 1:

@@ -106,7 +106,7 @@ def _key(text: str) -> str:
     return _SEPARATORS.sub("-", text)
 
 
-_HUB_URL = re.compile(r"^(?:https?://(?:www\.)?(?:huggingface\.co|hf\.co)/|hf://)(?:(datasets|models|spaces)/)?", re.I)
+_HUB_URL = re.compile(r"^(?:https?://(?:www\.)?(?:huggingface\.co|hf\.co)/|hf://)(?:(datasets|models|spaces)/)?", re.IGNORECASE)
 
 
 def _hub_id(ident: str, kind: str) -> str:
@@ -140,7 +140,7 @@ class Knowledge:
     _generated_raw: dict[str, tuple[dict, str]] = field(default_factory=dict)
     _patterns: list[tuple[re.Pattern[str], str]] | None = None
     _titles: list[tuple[re.Pattern[str], str]] | None = None
-    _names: re.Pattern[str] | None = None
+    _names: Any = None
 
     # -- licences --
     def licence(self, ident: str | None) -> Licence | None:
@@ -204,8 +204,8 @@ class Knowledge:
             self._titles = [(re.compile(p), lic.id) for lic in self.licences.values() for p in lic.titles]
         return self._titles
 
-    def name_pattern(self, build: Callable[[Knowledge], re.Pattern[str]]) -> re.Pattern[str]:
-        """The pattern that finds licence names in prose (see names.py), built once."""
+    def name_index(self, build: Callable[[Knowledge], Any]) -> Any:
+        """The index that finds licence names in prose (see names.py), built once."""
         if self._names is None:
             self._names = build(self)
         return self._names
