@@ -163,10 +163,10 @@ def test_legacy_card_values_resolve_or_declare_other(corpus, resolver):
             if not resolution.keys and not resolution.ignorance:
                 unresolved.add(value)
     assert resolved / total > 0.5, (resolved, total)  # most of the rest are `other-<custom terms>`
-    # Neither a licence nor an other/unknown declaration: malformed values, a proprietary agreement
-    # the tool does not know, and a CC name without its terms.
-    assert unresolved == {"Microsoft Research Data License Agreement", "unknown-", "other-", "custom",
-                          "Creative Commons 3.0"}
+    # Neither a licence nor an other/unknown declaration: a proprietary agreement the tool does not
+    # know, a value that names nothing, and a CC name without its terms. (`other-` and `unknown-`
+    # are the legacy spelling of `other` / `unknown`.)
+    assert unresolved == {"Microsoft Research Data License Agreement", "custom", "Creative Commons 3.0"}
 
 
 def test_prose_sections_name_their_licences(resolver):
@@ -223,3 +223,13 @@ def test_licence_names_suggested_for_hub_models_resolve(corpus, resolver):
              for row in csv.DictReader(path.open(encoding="utf-8")) if row["suggested_license_name"]}
     assert {name: resolver.resolve_id(name).keys for name in names} == {
         "llama-2-community-license": ("llama2",), "llama-license": ("llama1",)}
+
+
+@pytest.mark.parametrize(("raw", "ignorance"), [("other-", "other"), ("unknown-", "unknown"), ("Unknown", "unknown")])
+def test_legacy_values_with_an_empty_suffix_are_declarations_of_ignorance(raw, ignorance):
+    """huggingface/datasets legacy cards (the_pile, norwegian_ner) wrote `other-` and `unknown-`."""
+    from modelicense.knowledge import load
+    from modelicense.resolve import Resolver
+
+    resolution = Resolver(load()).resolve_id(raw)
+    assert (resolution.ignorance, resolution.unrecognised) == (ignorance, ())

@@ -77,6 +77,8 @@ class Resolver:
     def resolve_id(self, raw: str) -> Resolution:
         text = raw.strip().strip("\"'")
         lowered = text.lower()
+        # Legacy dataset cards also wrote `other-` / `unknown-` with nothing after the dash.
+        lowered = lowered.rstrip("-_ ") if lowered.rstrip("-_ ") in IGNORANCE_IDS else lowered
         if lowered in IGNORANCE_IDS:
             return Resolution(lowered, ignorance=lowered, method="id")
         ident = self.knowledge.licence_id(text)
