@@ -42,6 +42,12 @@ class FileKind(str, Enum):
     DATA_FILE = "data-file"
 
 
+def first_value(pairs: tuple[tuple[str, str], ...], key: str) -> str | None:
+    """The first value stored under `key` in a tuple of (key, value) pairs (metadata keeps order
+    and repeats, so it is not a dict)."""
+    return next((value for name, value in pairs if name == key), None)
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     """Where something stands. `path` is relative to the scanned root and `/`-separated."""
@@ -110,10 +116,7 @@ class Extraction:
     kind: FileKind | None = None
 
     def meta(self, key: str) -> str | None:
-        for k, v in self.metadata:
-            if k == key:
-                return v
-        return None
+        return first_value(self.metadata, key)
 
 
 @dataclass(frozen=True)
@@ -165,10 +168,7 @@ class Artefact:
         return self.path.rpartition("/")[0]
 
     def meta(self, key: str) -> str | None:
-        for k, v in self.metadata:
-            if k == key:
-                return v
-        return None
+        return first_value(self.metadata, key)
 
 
 @dataclass(frozen=True)
