@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from modelicense.detect import fastpath, scancode_engine
-from modelicense.knowledge import Knowledge
+from modelicense.knowledge import IGNORANCE_IDS, Knowledge
 from modelicense.model import Resolution
 
 # Bump when the fast-path data or the way results are computed changes: old entries stop matching.
@@ -102,7 +102,9 @@ def detect_text(text: str, knowledge: Knowledge) -> Resolution | None:
 
 def _why_no_scancode() -> str:
     failure = scancode_engine.failure()
-    return f"scancode failed: {failure}" if failure else NO_SCANCODE
+    if failure:
+        return f"scancode failed: {failure}"
+    return "scancode disabled" if scancode_engine.disabled() else NO_SCANCODE
 
 
 def to_resolution(found: dict[str, Any], knowledge: Knowledge, method: str) -> Resolution:
@@ -113,7 +115,9 @@ def to_resolution(found: dict[str, Any], knowledge: Knowledge, method: str) -> R
     renames: dict[str, str] = {}
     for scancode_key, spdx in found.get("keys", ()):
         ident = knowledge.licence_id(spdx) or knowledge.licence_id(scancode_key)
-        if ident is None:
+        # scancode's `unknown` (text that looks like licence terms) is not Hugging Face's `unknown`
+        # (a declaration that the licence is not known).
+        if ident is None or ident in IGNORANCE_IDS:
             unknown.append(spdx)
         else:
             keys.append(ident)

@@ -9,6 +9,7 @@ never a crash.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,9 +26,22 @@ class ScancodeMatch:
     coverage: float
 
 
-@lru_cache(maxsize=1)
+ENV_DISABLE = "MODELICENSE_NO_SCANCODE"
+
+
+def disabled() -> bool:
+    """MODELICENSE_NO_SCANCODE=1: never load scancode, even when installed (the fast path alone)."""
+    return os.environ.get(ENV_DISABLE, "") not in ("", "0")
+
+
 def version() -> str | None:
-    """scancode-toolkit's version without importing it (None when it is not installed)."""
+    """scancode-toolkit's version (None when it is not installed or disabled)."""
+    return None if disabled() else installed_version()
+
+
+@lru_cache(maxsize=1)
+def installed_version() -> str | None:
+    """scancode-toolkit's version without importing it, from its dist-info folder's name."""
     spec = importlib.util.find_spec("licensedcode")
     if spec is None or not spec.origin:
         return None
