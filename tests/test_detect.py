@@ -15,8 +15,6 @@ from modelicense.resolve import Resolver
 
 from test_cache import MIT_TEXT
 
-needs_scancode = pytest.mark.skipif(scancode_engine.installed_version() is None, reason="scancode-toolkit not installed")
-
 MODIFIED_MIT = MIT_TEXT.replace("free of charge", "for a fee of ten euros").replace(
     "without restriction", "with the restrictions below")
 EXTRA_TERMS = "\n\nAdditional terms. " + " ".join(
@@ -30,6 +28,14 @@ def resolve_text(text: str, knowledge=None):
 @pytest.fixture
 def without_scancode(monkeypatch):
     monkeypatch.setenv("MODELICENSE_NO_SCANCODE", "1")
+
+
+@pytest.fixture
+def scancode(monkeypatch):
+    """The real scancode, in process (conftest disables it for tests that do not ask for it)."""
+    if scancode_engine.installed_version() is None:
+        pytest.skip("scancode-toolkit not installed")
+    monkeypatch.delenv("MODELICENSE_NO_SCANCODE", raising=False)
 
 
 # --- fast path -----------------------------------------------------------------------------------
@@ -80,16 +86,14 @@ def test_unknown_texts_resolve_to_nothing(without_scancode):
 # --- scancode ------------------------------------------------------------------------------------
 
 
-@needs_scancode
-def test_scancode_reports_a_modified_text_with_its_coverage():
+def test_scancode_reports_a_modified_text_with_its_coverage(scancode):
     resolution = resolve_text(MODIFIED_MIT)
     assert resolution.method == "scancode"
     assert "MIT" in resolution.keys
     assert resolution.coverage is not None and resolution.coverage < 100
 
 
-@needs_scancode
-def test_scancode_reports_extra_terms_and_truncation_as_partial(corpus: Path):
+def test_scancode_reports_extra_terms_and_truncation_as_partial(corpus: Path, scancode):
     extra = resolve_text(MIT_TEXT + EXTRA_TERMS)
     assert extra.method == "scancode" and "MIT" in extra.keys and extra.coverage < 90
     apache = (corpus / "model-repos" / "facebookresearch__segment-anything/LICENSE").read_text("utf-8")
@@ -98,8 +102,7 @@ def test_scancode_reports_extra_terms_and_truncation_as_partial(corpus: Path):
     assert all(u.startswith("LicenseRef-scancode-unknown") for u in truncated.unrecognised)
 
 
-@needs_scancode
-def test_scancode_keys_without_spdx_ids_map_through_knowledge_aliases(corpus: Path):
+def test_scancode_keys_without_spdx_ids_map_through_knowledge_aliases(corpus: Path, scancode):
     text = (corpus / "model-repos" / "CompVis__stable-diffusion/LICENSE").read_text("utf-8")
     plain = resolve_text(text)
     assert plain.unrecognised == ("LicenseRef-scancode-stable-diffusion-2022-08-22",)
@@ -110,8 +113,7 @@ def test_scancode_keys_without_spdx_ids_map_through_knowledge_aliases(corpus: Pa
     assert (mapped.expression, mapped.keys, mapped.unrecognised) == ("openrail", ("openrail",), ())
 
 
-@needs_scancode
-def test_cached_detection_is_reused(tmp_path, monkeypatch):
+def test_cached_detection_is_reused(tmp_path, monkeypatch, scancode):
     import modelicense.detect as detect
 
     monkeypatch.setenv("MODELICENSE_CACHE_DIR", str(tmp_path))
@@ -121,8 +123,7 @@ def test_cached_detection_is_reused(tmp_path, monkeypatch):
     assert detect.detection(MODIFIED_MIT) == first
 
 
-@needs_scancode
-def test_shipped_fast_path_data_is_what_the_build_makes():
+def test_shipped_fast_path_data_is_what_the_build_makes(scancode):
     import json
     from importlib import resources
 
