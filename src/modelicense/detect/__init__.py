@@ -18,11 +18,10 @@ run, so user overrides apply to cached results too. `detect_text` is registered 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import Any
 
-from modelicense.detect import fastpath, scancode_engine
+from modelicense.detect import scancode_engine
 from modelicense.knowledge import IGNORANCE_IDS, Knowledge
 from modelicense.model import Resolution
 
@@ -45,6 +44,8 @@ def open_cache():
 
 
 def cache_key(text: str) -> str:
+    import hashlib  # not at start-up: a repository without licence texts never needs it
+
     engine = scancode_engine.version() or "none"
     basis = f"modelicense-detect {DETECTOR_VERSION}\0scancode {engine}\0".encode() + text.encode("utf-8", "surrogatepass")
     return hashlib.sha256(basis).hexdigest()
@@ -65,6 +66,8 @@ def detection(text: str) -> dict[str, Any]:
 
 
 def _detect(text: str) -> dict[str, Any]:
+    from modelicense.detect import fastpath  # its data and regexes only on a cache miss
+
     fast = fastpath.match(text)
     if fast is not None and fast.sure:
         return _record("fastpath", " AND ".join(fast.spdx), zip(fast.keys, fast.spdx), fast.coverage)
