@@ -2,8 +2,9 @@
 
     python bench/run.py [--runs 5] [--corpus ../shared/corpus] [--model-repo meta-llama__llama-models]
 
-Public tools only: every command runs under GNU time (`/usr/bin/time -f '%e %M'`) for wall time
-and peak resident memory; the table reports the median of --runs runs. Inputs are built in a
+Public tools only: every command runs under GNU time (`/usr/bin/time -f %M`) for its peak
+resident memory, with wall time (time.perf_counter) and CPU time (getrusage of the children)
+taken around it; the table reports the median of --runs runs. Inputs are built in a
 temporary folder at bench time (corpus files are copied there, never into this repository):
 
 - model repo: a copy of one corpus model repository, as a git work tree (the hook's view);
@@ -20,12 +21,14 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import struct
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,14 +48,20 @@ class Measure:
 
 
 def timed(cmd: list[str], cwd: Path, env: dict[str, str], before=None) -> tuple[float, float, float, subprocess.CompletedProcess]:
-    """Run once under GNU time; (wall seconds, peak RSS MB, CPU seconds, process)."""
+    """Run once; (wall seconds, peak RSS MB, CPU seconds, process). Wall and CPU time are taken
+    here (GNU time prints only hundredths of a second), peak memory from GNU time's %M."""
     if before:
         before()
     with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
-        proc = subprocess.run([TIME, "-o", out.name, "-f", "%e %M %U %S", *cmd], cwd=cwd, env=env,
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        proc = subprocess.run([TIME, "-o", out.name, "-f", "%M", *cmd], cwd=cwd, env=env,
                               capture_output=True, text=True)
-        wall, kb, user, system = out.read().strip().splitlines()[-1].split()
-    return float(wall), int(kb) / 1024, float(user) + float(system), proc
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        kb = out.read().strip().splitlines()[-1]
+    cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
+    return wall, int(kb) / 1024, cpu, proc
 
 
 def measure(name: str, cmd: list[str], cwd: Path, env: dict[str, str], runs: int, before=None, note: str = "") -> Measure:
