@@ -2,9 +2,9 @@
 
 One small JSON file per entry, `<dir>/<version>/<key[:2]>/<key>.json`, written to a temporary
 file in the same folder and moved into place with os.replace, so concurrent hooks never see a
-half-written entry (the last writer wins with an identical result). The folder is bounded:
-after a write, the oldest entries (by modification time, refreshed on use) are removed beyond
-MAX_ENTRIES. Any error reading or writing the cache is a miss, never a failure.
+half-written entry (the last writer wins with an identical result). The folder is bounded: on
+one write in sixteen, the oldest entries (by modification time, refreshed on use) beyond
+MAX_ENTRIES are removed, so it overshoots by a few dozen entries at most. Any error reading or writing the cache is a miss, never a failure.
 
 Location: $MODELICENSE_CACHE_DIR, else the platform's user cache folder ($XDG_CACHE_HOME or
 ~/.cache on Linux, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows) + `modelicense`.
@@ -77,8 +77,9 @@ class Cache:
             except BaseException:
                 _unlink(tmp)
                 raise
-            self.prune()
-        except OSError:
+            if int(key[-2:], 16) < 16:  # prune on one write in sixteen: listing the folder costs more than a write
+                self.prune()
+        except (OSError, ValueError):
             return  # a read-only or full disk costs a re-detection next time, nothing more
 
     def entries(self) -> list[tuple[float, Path]]:
