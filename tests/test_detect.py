@@ -98,8 +98,10 @@ def test_scancode_reports_extra_terms_and_truncation_as_partial(corpus: Path, sc
     assert extra.method == "scancode" and "MIT" in extra.keys and extra.coverage < 90
     apache = (corpus / "model-repos" / "facebookresearch__segment-anything/LICENSE").read_text("utf-8")
     truncated = resolve_text(apache[: len(apache) // 3])
-    assert truncated.method == "scancode" and truncated.keys == ("Apache-2.0",) and truncated.coverage < 60
-    assert all(u.startswith("LicenseRef-scancode-unknown") for u in truncated.unrecognised)
+    assert truncated.method == "scancode" and "Apache-2.0" in truncated.keys and truncated.coverage < 60
+    # The cut-off tail reads as an unknown licence reference, whether or not the knowledge base has an entry for it.
+    others = set(truncated.keys + truncated.unrecognised) - {"Apache-2.0"}
+    assert all(u.startswith("LicenseRef-scancode-unknown") for u in others)
 
 
 def test_scancode_keys_without_spdx_ids_map_through_knowledge_aliases(corpus: Path, scancode):
