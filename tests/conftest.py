@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,12 @@ _SRC = str(PROJECT / "src")
 if _SRC not in sys.path:
     sys.path.insert(0, _SRC)
 os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_SRC, os.environ.get("PYTHONPATH")) if p)
+# Detection results are cached per user; tests (and their subprocesses) use a cache of their own.
+os.environ["MODELICENSE_CACHE_DIR"] = tempfile.mkdtemp(prefix="modelicense-test-cache-")
+atexit.register(shutil.rmtree, os.environ["MODELICENSE_CACHE_DIR"], True)
+# scancode's index costs seconds per process: tests run the fast path alone unless they ask for
+# scancode (the `scancode` fixture in test_detect.py and test_cache.py).
+os.environ.setdefault("MODELICENSE_NO_SCANCODE", "1")
 FIXTURES = PROJECT / "fixtures"
 # CI and developers have ../shared beside the clone; a newcomer's clone may not.
 SHARED = Path(os.environ.get("MODELICENSE_SHARED", PROJECT.parent / "shared"))

@@ -15,10 +15,15 @@ from typing import Any
 from modelicense.knowledge import Dataset, Licence, Model
 from modelicense.model import Severity
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+
+
+def _toml():
+    """tomllib, imported only when there is a file to read (start-up speed of the hook)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
 
 FAIL_ON = ("error", "warning", "info", "never")
 # Scopes an allow-list may name: the artefacts a licence can cover (a `repo` licence is checked
@@ -102,6 +107,7 @@ def find_config_file(root: Path) -> tuple[Path, bool] | None:
     """(path, is_pyproject) of the configuration for a scanned root, if any."""
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
+        tomllib = _toml()
         try:
             doc = tomllib.loads(pyproject.read_text("utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -130,6 +136,7 @@ def parse_file(path: Path, is_pyproject: bool) -> Config:
         raise ConfigError(f"{path}: configuration file does not exist") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    tomllib = _toml()
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
