@@ -87,3 +87,11 @@ def scan_json(*args: str, cwd: Path | None = None) -> dict:
 
 def card(front_matter: str, body: str = "# A model\n") -> str:
     return f"---\n{front_matter.strip()}\n---\n\n{body}"
+
+
+def safetensors_file(metadata: dict[str, str] | None = None) -> bytes:
+    """A minimal valid safetensors file: 8-byte little-endian header length, a JSON header with
+    optional `__metadata__`, no tensors (what the format's reference writer produces for none)."""
+    header = json.dumps({"__metadata__": metadata} if metadata is not None else {}).encode()
+    header += b" " * (-len(header) % 8)
+    return len(header).to_bytes(8, "little") + header

@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, card
+from conftest import FIXTURES, card, safetensors_file
 
 from modelicense import config as config_module
 from modelicense.scan import scan
 
-SAFETENSORS = b"\x10\x00\x00\x00\x00\x00\x00\x00" + b'{"__metadata__":{}}'[:16]
+SAFETENSORS = safetensors_file()
 
 
 def findings(root: Path, prefix: str = "DAT") -> list:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, card
+from conftest import FIXTURES, card, safetensors_file
 
 from modelicense import config as config_module
 from modelicense.knowledge import load
@@ -22,7 +22,7 @@ from modelicense.resolve import Resolver
 from modelicense.rules.wgt import copyleft_weights
 from modelicense.scan import scan
 
-SAFETENSORS = b"\x10\x00\x00\x00\x00\x00\x00\x00" + b'{"__metadata__":{}}'[:16]
+SAFETENSORS = safetensors_file()
 GPL3 = "                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n\n Copyright (C) 2007 Free Software Foundation\n"
 MIT = "MIT License\n\nCopyright (c) 2026 Someone\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\n"
 
