@@ -260,3 +260,26 @@ def test_titles_find_each_licence_in_scancodes_copy_of_its_text():
         assert found is not None and found.keys == (entry["id"],), (entry["id"], path.name, found)
         checked.append(entry["id"])
     assert len(checked) >= 60
+
+
+@pytest.mark.parametrize(("pattern", "literal"), [
+    (r"apache license,?\s+version 2\.0", "apache license"),
+    (r"^\W*(the )?mit license", "mit license"),
+    (r"postgresql (database management system|license)", "postgresql"),
+    (r"gpl|lgpl", None),
+    (r"ab?c", None),
+])
+def test_required_literal_of_a_title(pattern, literal):
+    from modelicense.knowledge import required_literal
+
+    assert required_literal(pattern) == literal
+
+
+def test_titles_are_prefiltered_by_their_required_words():
+    """Only patterns whose words occur in the text are compiled and searched; every hand-written
+    title has such words (a title without them would be compiled on every run)."""
+    knowledge = load()
+    everything = knowledge.title_patterns()
+    assert len(knowledge.title_patterns("nothing to see here")) == 0
+    assert {ident for _, ident in knowledge.title_patterns("the mit license")} == {"MIT"}
+    assert len(everything) > 100

@@ -37,7 +37,7 @@ def detect_by_title(text: str, knowledge: Knowledge) -> Resolution | None:
     """The licence whose title pattern matches earliest in the opening of the text."""
     head = re.sub(r"\s+", " ", text[:TEXT_HEAD_CHARS].lower())
     best: tuple[int, str] | None = None
-    for pattern, ident in knowledge.title_patterns():
+    for pattern, ident in knowledge.title_patterns(head):
         match = pattern.search(head)
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), ident)

@@ -139,7 +139,7 @@ class Knowledge:
     _generated_loaded: bool = True  # False: spdx.json is still to be merged on the first miss
     _generated_raw: dict[str, tuple[dict, str]] = field(default_factory=dict)
     _patterns: list[tuple[re.Pattern[str], str]] | None = None
-    _titles: list[tuple[re.Pattern[str], str]] | None = None
+    _titles: list[tuple[str | None, str, str]] | None = None
     _names: Any = None
 
     # -- licences --
@@ -198,11 +198,17 @@ class Knowledge:
         self.licences[entry.id] = entry
         return entry
 
-    def title_patterns(self) -> list[tuple[re.Pattern[str], str]]:
-        """Compiled title regexes (only hand-written entries carry titles), compiled once."""
+    def title_patterns(self, text: str | None = None) -> list[tuple[re.Pattern[str], str]]:
+        """Compiled title regexes (only hand-written entries carry titles). Given the (lower-cased)
+        text they will be searched in, only those whose required words occur in it are compiled:
+        compiling all ~150 costs more than the rest of a warm hook run."""
         if self._titles is None:
-            self._titles = [(re.compile(p), lic.id) for lic in self.licences.values() for p in lic.titles]
-        return self._titles
+            self._titles = [(required_literal(p), p, lic.id) for lic in self.licences.values() for p in lic.titles]
+        return [
+            (_compiled(pattern), ident)
+            for literal, pattern, ident in self._titles
+            if text is None or literal is None or literal in text
+        ]
 
     def name_index(self, build: Callable[[Knowledge], Any]) -> Any:
         """The index that finds licence names in prose (see names.py), built once."""
@@ -368,6 +374,49 @@ def _read_document(name: str) -> dict:
 
 def _read(name: str) -> Iterable[dict]:
     return _read_document(name).get("entries", [])
+
+
+_compiled = lru_cache(maxsize=None)(re.compile)
+
+_METACHARACTERS = set("\\[](){}.*+?^$|")
+
+
+def required_literal(pattern: str) -> str | None:
+    """The longest run of plain characters that every match of `pattern` must contain, or None
+    when that cannot be told simply (alternation at the top level). Runs inside groups, runs cut
+    by escapes and the character a quantifier makes optional are not counted."""
+    runs: list[str] = []
+    current = ""
+    depth = 0
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            runs.append(current)
+            current = ""
+            index += 2
+            continue
+        if char in "([":
+            runs.append(current)
+            current = ""
+            depth += 1
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+        elif char == "|" and depth == 0:
+            return None
+        elif char in "?*{":
+            current = current[:-1]  # the quantifier applies to the character before it
+            runs.append(current)
+            current = ""
+        elif char in _METACHARACTERS:
+            runs.append(current)
+            current = ""
+        elif depth == 0:
+            current += char
+        index += 1
+    runs.append(current)
+    longest = max((run.strip() for run in runs), key=len, default="")
+    return longest if len(longest) >= 4 else None
 
 
 @lru_cache(maxsize=1)
