@@ -120,7 +120,9 @@ def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) 
 
 
 def _write(text: str, output: Path | None) -> None:
-    data = text.encode("utf-8", "surrogateescape")
+    # Formatters escape undecodable names themselves (report.printable); "replace" is the last
+    # guard, so the report is valid UTF-8 (and JSON stays JSON) even if one of them forgets.
+    data = text.encode("utf-8", "replace")
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
