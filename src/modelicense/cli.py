@@ -109,6 +109,12 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
     use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
     text = renderer(results, ReportOptions(colour=use_colour, quiet=quiet))
     _write(text, output)
+    if output_format == "github":  # in GitHub Actions, the full list also goes to the job summary
+        from modelicense.report.github import step_summary_from_environment
+
+        problem = step_summary_from_environment(results, ReportOptions())
+        if problem:
+            click.echo(f"modelicense: {problem}", err=True)
     click.get_current_context().exit(exit_code(results, effective_fail_on))
 
 

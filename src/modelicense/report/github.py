@@ -1,0 +1,128 @@
+"""GitHub Actions workflow commands: one annotation per finding, on the line that declares it.
+
+`::error file=README.md,line=3,col=10,title=DEC003 unrecognised-licence::message`
+
+Escaping follows actions/toolkit (packages/core/src/command.ts), which is what the runner
+decodes: in the message `%`, CR and LF; in property values also `:` and `,`.
+
+GitHub shows at most 10 annotations of each type per step, so errors come first, then warnings,
+then notices, and the last line says how many there were. The full list goes to the job summary:
+`write_step_summary` appends the Markdown report to `$GITHUB_STEP_SUMMARY`. That is I/O, so it is
+not part of `render` (formatters stay pure); the CLI calls it after a `--format github` run, so a
+single scan feeds both the annotations and the summary, whether it runs inside this project's
+action or in a user's own workflow step.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import replace
+from typing import Sequence
+
+from modelicense.model import Finding, ScanResult, Severity
+from modelicense.report import ReportOptions, counts, display_path
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+# GitHub rejects a step summary above 1 MiB; keep a margin for what other steps of the same job
+# step wrote and for the truncation note.
+SUMMARY_LIMIT = 1024 * 1024
+SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
+
+
+def escape_data(text: str) -> str:
+    """The message part of a workflow command (toolkit's escapeData)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value such as file= or title= (toolkit's escapeProperty)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def workspace_path(root: str, path: str) -> str:
+    """A finding's path as GitHub needs it: relative to the workspace the scan ran from (the
+    runner also turns absolute paths inside the workspace into relative ones)."""
+    joined = display_path(root, path, several_roots=True)
+    return posixpath.normpath(joined) if joined else joined
+
+
+def by_severity(findings: Sequence[Finding]) -> list[Finding]:
+    """Errors first (GitHub caps annotations per type), then by place."""
+    return sorted(findings, key=lambda f: (-f.severity.rank, workspace_path(f.root, f.location.path), *f.sort_key()))
+
+
+def annotation(finding: Finding, title: str) -> str:
+    properties = [("file", workspace_path(finding.root, finding.location.path))]
+    if finding.location.line is not None:
+        properties.append(("line", str(finding.location.line)))
+        if finding.location.column is not None:
+            properties.append(("col", str(finding.location.column)))
+    properties.append(("title", title))
+    message = finding.message
+    if finding.related:
+        seen = ", ".join(str(replace(r, path=workspace_path(finding.root, r.path))) for r in finding.related)
+        message += f"\nSee also: {seen}"
+    props = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
+    return f"::{COMMANDS[finding.severity]} {props}::{escape_data(message)}"
+
+
+def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
+    from modelicense.rules import get  # the rule's name for the title; formatters know no rule by name
+
+    findings = by_severity([f for r in results for f in r.findings])
+    lines = []
+    for finding in findings:
+        rule = get(finding.rule)
+        title = f"{finding.rule} {rule.name}" if rule else finding.rule
+        lines.append(annotation(finding, title))
+    tally = counts(results)
+    total = sum(tally.values())
+    if total or not options.quiet:
+        parts = ", ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in tally.items() if n)
+        lines.append(f"modelicense: {total} finding{'s' if total != 1 else ''}" + (f" ({parts})" if parts else "")
+                     + ("; GitHub shows at most 10 annotations of each type per step, the job summary lists all"
+                        if any(n > 10 for n in tally.values()) else ""))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def fit_summary(markdown: str, room: int) -> str:
+    """The summary cut at a line boundary so that its UTF-8 encoding fits in `room` bytes."""
+    data = markdown.encode("utf-8", "surrogateescape")
+    if len(data) <= room:
+        return markdown
+    note = ("\n\n> **Truncated**: the job summary is limited to 1 MiB. "
+            "Run `modelicense scan --format markdown` for the full report.\n")
+    budget = max(room - len(note.encode("utf-8")), 0)
+    cut = data[:budget]
+    newline = cut.rfind(b"\n")
+    if newline >= 0:
+        cut = cut[:newline]
+    text = cut.decode("utf-8", "ignore")  # never end inside a multi-byte character
+    return text + note if room >= len(note.encode("utf-8")) else ""
+
+
+def write_step_summary(markdown: str, path: str) -> str | None:
+    """Append the report to the job summary file, truncated so the file stays under 1 MiB.
+    Returns an error message instead of raising: a summary that cannot be written must not
+    change the scan's outcome."""
+    try:
+        used = os.path.getsize(path) if os.path.exists(path) else 0
+        text = fit_summary(markdown, SUMMARY_LIMIT - used - 1)
+        if not text:
+            return f"{path}: no room left in the job summary"
+        with open(path, "a", encoding="utf-8", errors="surrogateescape") as handle:
+            handle.write(text if text.endswith("\n") else text + "\n")
+    except OSError as exc:
+        return f"cannot write the job summary {path}: {exc.strerror or exc}"
+    return None
+
+
+def step_summary_from_environment(results: Sequence[ScanResult], options: ReportOptions) -> str | None:
+    """When running in GitHub Actions, append the Markdown report to $GITHUB_STEP_SUMMARY."""
+    path = os.environ.get(SUMMARY_ENV)
+    if not path:
+        return None
+    from modelicense.report import markdown
+
+    return write_step_summary(markdown.render(results, options), path)

@@ -1,0 +1,150 @@
+"""SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif).
+
+One rule descriptor per registered rule, documented from the same docstring `modelicense explain`
+prints; one result per finding. Locations are relative URIs against `%SRCROOT%` (the directory the
+scan ran from), with a region only when the finding has a line: a whole-file finding has none.
+
+Fingerprints: every result carries `partialFingerprints["modelicense/v1"]` (Finding.fingerprint:
+rule + path + what it is about, never the line), so an alert survives unrelated lines moving.
+upload-sarif hashes the file around `region.startLine` to compute `primaryLocationLineHash`
+only for results that have a region; results on weight files never get one and carry that key
+themselves, so nothing ever reads a multi-GB binary to fingerprint it.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from typing import Any, Sequence
+from urllib.parse import quote
+
+from modelicense import __version__
+from modelicense.model import FileKind, Finding, Location, ScanResult, Severity
+from modelicense.report import ReportOptions, display_path
+from modelicense.report.markdown import PROJECT_URL, rule_url
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "modelicense/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def uri(root: str, path: str) -> tuple[str, str | None]:
+    """(uri, uriBaseId) for a root-relative path: relative to %SRCROOT% when the root was given
+    relative to the working directory, an absolute file: URI otherwise."""
+    joined = posixpath.normpath(display_path(root, path, several_roots=True))
+    encoded = quote(joined.encode("utf-8", "surrogateescape"), safe="/")
+    if joined.startswith("/"):
+        return "file://" + encoded, None
+    return encoded, SRCROOT
+
+
+def physical_location(root: str, location: Location, binary: bool) -> dict[str, Any]:
+    address, base = uri(root, location.path)
+    artifact: dict[str, Any] = {"uri": address}
+    if base:
+        artifact["uriBaseId"] = base
+    physical: dict[str, Any] = {"artifactLocation": artifact}
+    # A line in a binary weight file means nothing to a viewer and would make upload-sarif hash it.
+    if location.line is not None and not binary:
+        region: dict[str, Any] = {"startLine": location.line}
+        if location.column is not None:
+            region["startColumn"] = location.column
+        physical["region"] = region
+    return physical
+
+
+def full_description(summary: str, body: str) -> str:
+    """The first paragraph of prose under the summary (rule docs open with `## What it finds`)."""
+    for paragraph in re.split(r"\n\s*\n", body):
+        prose = "\n".join(line for line in paragraph.splitlines() if not line.lstrip().startswith("#")).strip()
+        if prose and not prose.startswith("```"):
+            return prose
+    return summary
+
+
+def rule_descriptor(rule: Any) -> dict[str, Any]:
+    documentation = rule.summary + (f"\n\n{rule.body}" if rule.body else "")
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": full_description(rule.summary, rule.body)},
+        "help": {"text": documentation, "markdown": documentation},
+        "helpUri": rule_url(rule.id, rule.name),
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": ["licensing", rule.family.lower()]},
+    }
+
+
+def _escape_brackets(text: str) -> str:
+    # SARIF §3.11.6: in a message with embedded links, literal brackets are backslash-escaped.
+    return re.sub(r"([\\\[\]])", r"\\\1", text)
+
+
+def result(finding: Finding, index: dict[str, int], weight_paths: frozenset[str]) -> dict[str, Any]:
+    binary = finding.location.path in weight_paths
+    message = finding.message
+    entry: dict[str, Any] = {"ruleId": finding.rule}
+    if finding.rule in index:
+        entry["ruleIndex"] = index[finding.rule]
+    entry["level"] = LEVELS[finding.severity]
+    related = []
+    if finding.related:
+        links = []
+        for number, location in enumerate(finding.related, start=1):
+            shown = str(location)
+            related.append({
+                "id": number,
+                "physicalLocation": physical_location(finding.root, location, location.path in weight_paths),
+                "message": {"text": shown},
+            })
+            links.append(f"[{_escape_brackets(shown)}]({number})")
+        message = _escape_brackets(message) + "\nSee also: " + ", ".join(links)
+    entry["message"] = {"text": message}
+    entry["locations"] = [{"physicalLocation": physical_location(finding.root, finding.location, binary)}]
+    if related:
+        entry["relatedLocations"] = related
+    fingerprints = {FINGERPRINT_KEY: finding.fingerprint}
+    if binary:
+        fingerprints["primaryLocationLineHash"] = f"{finding.fingerprint}:1"
+    entry["partialFingerprints"] = fingerprints
+    return entry
+
+
+def build(results: Sequence[ScanResult]) -> dict[str, Any]:
+    from modelicense.rules import all_rules
+
+    rules = all_rules()
+    index = {rule.id: number for number, rule in enumerate(rules)}
+    sarif_results = []
+    for scanned in results:
+        weights = frozenset(a.path for a in scanned.repository.artefacts if a.kind is FileKind.WEIGHTS)
+        sarif_results += [result(f, index, weights) for f in scanned.findings]
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "modelicense",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": PROJECT_URL,
+                        "rules": [rule_descriptor(rule) for rule in rules],
+                    }
+                },
+                "originalUriBaseIds": {
+                    SRCROOT: {"description": {"text": "The directory modelicense was run from."}}
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": sarif_results,
+            }
+        ],
+    }
+
+
+def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
+    return json.dumps(build(results), indent=2) + "\n"
