@@ -17,7 +17,7 @@ from modelicense.config import FAIL_ON, Config, ConfigError
 from modelicense.config import load as load_config
 from modelicense.discover import find_root
 from modelicense.model import ScanResult, Severity
-from modelicense.report import FORMAT_NAMES, ReportOptions, formatters
+from modelicense.report import FORMAT_NAMES, ReportOptions, formatters, printable
 from modelicense.rules import all_rules, get
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -126,9 +126,10 @@ def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) 
 
 
 def _write(text: str, output: Path | None) -> None:
-    # Formatters escape undecodable names themselves (report.printable); "replace" is the last
-    # guard, so the report is valid UTF-8 (and JSON stays JSON) even if one of them forgets.
-    data = text.encode("utf-8", "replace")
+    # Undecodable bytes in file names arrive as lone surrogates: shown as \xNN, so every report
+    # is valid UTF-8. JSON formats escape their strings before dumping (report.printable_tree),
+    # so for them this is a no-op.
+    data = printable(text).encode("utf-8")
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
