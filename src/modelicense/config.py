@@ -59,8 +59,8 @@ def find_config_file(root: Path) -> tuple[Path, bool] | None:
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
         try:
-            doc = tomllib.loads(pyproject.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            doc = tomllib.loads(_read_text(pyproject))
+        except (OSError, ValueError, RecursionError):  # decode, TOML and size errors are ValueErrors
             doc = {}  # a broken pyproject is reported as a finding by the scan, not here
         if isinstance(doc.get("tool"), dict) and "modelicense" in doc["tool"]:
             return pyproject, True
@@ -81,23 +81,42 @@ def load(explicit: Path | None, root: Path) -> Config:
 
 def parse_file(path: Path, is_pyproject: bool) -> Config:
     try:
-        text = path.read_text("utf-8")
+        text = _read_text(path)
     except FileNotFoundError:
         raise ConfigError(f"{path}: configuration file does not exist") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, ValueError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    table = doc.get("tool", {}).get("modelicense", {}) if is_pyproject else doc.get("tool", {}).get("modelicense", doc)
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+    tool = doc.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: [tool] must be a table")
+    table = tool.get("modelicense", {}) if is_pyproject else tool.get("modelicense", doc)
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.modelicense] must be a table")
     return from_mapping(table, str(path), text)
 
 
+# A scanned repository's pyproject.toml may be anything, of any size: read no more than the
+# scan itself would (extract.READ_LIMITS for packaging).
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read_text(path: Path) -> str:
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_CONFIG_BYTES + 1)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ValueError(f"larger than {MAX_CONFIG_BYTES // 1024} KiB")
+    return data.decode("utf-8")
+
+
 def _where(text: str, key: str) -> str:
-    match = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.M)
+    # [ \t]*, not \s*: under re.M, \s* spans blank lines and every line start rescans the rest.
+    match = re.search(rf"^[ \t]*\"?{re.escape(key)}\"?\s*=", text, re.M)
     return f":{text.count(chr(10), 0, match.start()) + 1}" if match else ""
 
 
@@ -118,6 +137,12 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "") -> Confi
                 raise fail(key, f"{item!r} is not a rule id or prefix (like DAT or WGT001)")
         return tuple(v.upper() for v in value)
 
+    def table_of(key: str) -> Mapping[str, Any]:
+        value = table.get(key) or {}
+        if not isinstance(value, dict):
+            raise fail(key, "must be a table")
+        return value
+
     def string_list(key: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, "must be a list of strings")
@@ -128,17 +153,17 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "") -> Confi
         raise fail("fail-on", f"must be one of {', '.join(FAIL_ON)}")
 
     severity: dict[str, Severity] = {}
-    for rule_id, level in (table.get("severity") or {}).items():
+    for rule_id, level in table_of("severity").items():
         if level not in ("error", "warning", "info"):
             raise fail("severity", f"{rule_id}: {level!r} must be error, warning or info")
         severity[rule_id.upper()] = Severity(level)
 
     per_file: dict[str, tuple[str, ...]] = {}
-    for pattern, rules in (table.get("per-file-ignores") or {}).items():
+    for pattern, rules in table_of("per-file-ignores").items():
         per_file[pattern] = tuple(r.upper() for r in string_list("per-file-ignores", rules))
 
     allow: dict[str, tuple[str, ...]] = {}
-    for scope, ids in (table.get("allow") or {}).items():
+    for scope, ids in table_of("allow").items():
         if scope not in SCOPES:
             raise fail("allow", f"{scope!r} is not an artefact scope ({', '.join(SCOPES)})")
         allow[scope] = string_list("allow", ids)
@@ -152,7 +177,7 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "") -> Confi
                 raise fail(key, f"{ident}: every override needs a `reason`")
         return value
 
-    card_kinds = table.get("card-kinds") or {}
+    card_kinds = table_of("card-kinds")
     for path, kind in card_kinds.items():
         if kind not in ("model", "dataset"):
             raise fail("card-kinds", f"{path}: {kind!r} must be 'model' or 'dataset'")
