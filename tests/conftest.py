@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ _SRC = str(PROJECT / "src")
 if _SRC not in sys.path:
     sys.path.insert(0, _SRC)
 os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_SRC, os.environ.get("PYTHONPATH")) if p)
+# Detection results are cached per user; tests (and their subprocesses) use a cache of their own.
+os.environ["MODELICENSE_CACHE_DIR"] = tempfile.mkdtemp(prefix="modelicense-test-cache-")
 FIXTURES = PROJECT / "fixtures"
 # CI and developers have ../shared beside the clone; a newcomer's clone may not.
 SHARED = Path(os.environ.get("MODELICENSE_SHARED", PROJECT.parent / "shared"))

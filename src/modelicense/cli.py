@@ -83,14 +83,19 @@ def cli() -> None:
 @click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing when there are no findings.")
 @click.option("--color/--no-color", "colour", default=None, help="Colour the text output (default: on a terminal).")
+@click.option("--no-cache", is_flag=True, help="Detect licence texts afresh; neither read nor write the cache.")
 def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str | None,
          config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], quiet: bool,
-         colour: bool | None) -> None:
+         colour: bool | None, no_cache: bool) -> None:
     """Scan repositories (directories) or files for licence problems.
 
     A file PATH, as pre-commit passes them, stands for the whole repository it belongs to.
     """
     from modelicense.scan import scan as run_scan  # heavy imports only when scanning
+
+    from modelicense import detect  # already imported by the resolver
+
+    detect.configure(use_cache=not no_cache)
 
     renderer = formatters().get(output_format)
     if renderer is None:
@@ -159,6 +164,29 @@ def explain(rule_id: str) -> None:
     click.echo(rule.summary)
     if rule.body:
         click.echo("\n" + rule.body)
+
+
+@cli.group("cache")
+def cache_group() -> None:
+    """The cache of licence-text detections (in the user cache folder, or $MODELICENSE_CACHE_DIR)."""
+
+
+@cache_group.command("dir")
+def cache_dir() -> None:
+    """Print where the cache is."""
+    from modelicense import detect
+
+    click.echo(str(detect.open_cache().root))
+
+
+@cache_group.command("clear")
+def cache_clear() -> None:
+    """Remove every cached detection."""
+    from modelicense import detect
+
+    store = detect.open_cache()
+    removed = store.clear()
+    click.echo(f"removed {removed} cached detection(s) from {store.root}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -49,7 +49,9 @@ def detect_by_title(text: str, knowledge: Knowledge) -> Resolution | None:
 
 # Detectors tried in order for full texts; the scancode detector registers itself here when
 # the optional dependency is installed (see modelicense.detect).
-TEXT_DETECTORS: list[Callable[[str, Knowledge], Resolution | None]] = [detect_by_title]
+from modelicense.detect import detect_text  # noqa: E402  (cache → fast path → scancode; light to import)
+
+TEXT_DETECTORS: list[Callable[[str, Knowledge], Resolution | None]] = [detect_text, detect_by_title]
 
 
 class Resolver:
