@@ -20,6 +20,9 @@ if _SRC not in sys.path:
 os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_SRC, os.environ.get("PYTHONPATH")) if p)
 # Detection results are cached per user; tests (and their subprocesses) use a cache of their own.
 os.environ["MODELICENSE_CACHE_DIR"] = tempfile.mkdtemp(prefix="modelicense-test-cache-")
+# scancode's index costs seconds per process: tests run the fast path alone unless they ask for
+# scancode (the `scancode` fixture in test_detect.py and test_cache.py).
+os.environ.setdefault("MODELICENSE_NO_SCANCODE", "1")
 FIXTURES = PROJECT / "fixtures"
 # CI and developers have ../shared beside the clone; a newcomer's clone may not.
 SHARED = Path(os.environ.get("MODELICENSE_SHARED", PROJECT.parent / "shared"))

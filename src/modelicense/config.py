@@ -13,10 +13,15 @@ from typing import Any, Mapping
 
 from modelicense.model import SCOPES, Severity
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+
+
+def _toml():
+    """tomllib, imported only when there is a file to read (start-up speed of the hook)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -58,6 +63,7 @@ def find_config_file(root: Path) -> tuple[Path, bool] | None:
     """(path, is_pyproject) of the configuration for a scanned root, if any."""
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
+        tomllib = _toml()
         try:
             doc = tomllib.loads(_read_text(pyproject))
         except (OSError, ValueError, RecursionError):  # decode, TOML and size errors are ValueErrors
@@ -86,6 +92,7 @@ def parse_file(path: Path, is_pyproject: bool) -> Config:
         raise ConfigError(f"{path}: configuration file does not exist") from None
     except (OSError, ValueError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    tomllib = _toml()
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -18,12 +18,11 @@ run, so user overrides apply to cached results too. `detect_text` is registered 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import Any
 
-from modelicense.detect import fastpath, scancode_engine
-from modelicense.knowledge import Knowledge
+from modelicense.detect import scancode_engine
+from modelicense.knowledge import IGNORANCE_IDS, Knowledge
 from modelicense.model import Resolution
 
 # Bump when the fast-path data or the way results are computed changes: old entries stop matching.
@@ -45,6 +44,8 @@ def open_cache():
 
 
 def cache_key(text: str) -> str:
+    import hashlib  # not at start-up: a repository without licence texts never needs it
+
     engine = scancode_engine.version() or "none"
     basis = f"modelicense-detect {DETECTOR_VERSION}\0scancode {engine}\0".encode() + text.encode("utf-8", "surrogatepass")
     return hashlib.sha256(basis).hexdigest()
@@ -65,6 +66,8 @@ def detection(text: str) -> dict[str, Any]:
 
 
 def _detect(text: str) -> dict[str, Any]:
+    from modelicense.detect import fastpath  # its data and regexes only on a cache miss
+
     fast = fastpath.match(text)
     if fast is not None and fast.sure:
         return _record("fastpath", " AND ".join(fast.spdx), zip(fast.keys, fast.spdx), fast.coverage)
@@ -102,7 +105,9 @@ def detect_text(text: str, knowledge: Knowledge) -> Resolution | None:
 
 def _why_no_scancode() -> str:
     failure = scancode_engine.failure()
-    return f"scancode failed: {failure}" if failure else NO_SCANCODE
+    if failure:
+        return f"scancode failed: {failure}"
+    return "scancode disabled" if scancode_engine.disabled() else NO_SCANCODE
 
 
 def to_resolution(found: dict[str, Any], knowledge: Knowledge, method: str) -> Resolution:
@@ -113,7 +118,9 @@ def to_resolution(found: dict[str, Any], knowledge: Knowledge, method: str) -> R
     renames: dict[str, str] = {}
     for scancode_key, spdx in found.get("keys", ()):
         ident = knowledge.licence_id(spdx) or knowledge.licence_id(scancode_key)
-        if ident is None:
+        # scancode's `unknown` (text that looks like licence terms) is not Hugging Face's `unknown`
+        # (a declaration that the licence is not known).
+        if ident is None or ident in IGNORANCE_IDS:
             unknown.append(spdx)
         else:
             keys.append(ident)

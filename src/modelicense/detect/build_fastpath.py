@@ -25,7 +25,7 @@ from modelicense.detect.fastpath import normalise
 
 KEYS = (
     # software
-    "apache-2.0", "mit", "mit-0", "bsd-new", "bsd-simplified", "isc", "zlib", "bsl-1.0", "unlicense", "python",
+    "apache-2.0", "mit", "mit-0", "bsd-new", "bsd-simplified", "isc", "zlib", "boost-1.0", "unlicense", "python",
     "gpl-2.0", "gpl-3.0", "lgpl-2.1", "lgpl-3.0", "agpl-3.0", "mpl-2.0", "epl-2.0", "artistic-2.0",
     # content
     "cc-by-3.0", "cc-by-4.0", "cc-by-sa-3.0", "cc-by-sa-4.0", "cc-by-nc-3.0", "cc-by-nc-4.0", "cc-by-nc-sa-3.0",
@@ -65,7 +65,7 @@ def _default_data_dir() -> Path:
     return Path(licensedcode.__file__).parent / "data"
 
 
-def build(data_dir: Path) -> dict:
+def build(data_dir: Path, scancode_version: str | None = None) -> dict:
     entries: list[dict] = []
     spdx: dict[str, str] = {}
     for key in KEYS:
@@ -106,6 +106,7 @@ def build(data_dir: Path) -> dict:
                      "(https://scancode-licensedb.aboutcode.org/), Copyright nexB Inc. and others, "
                      "licensed CC-BY-4.0. Do not edit by hand."),
         "source": "scancode-toolkit licensedcode/data",
+        "scancode_version": scancode_version,
         "spdx": spdx,
         "entries": unique,
     }
@@ -116,7 +117,9 @@ def main() -> None:
     parser.add_argument("--scancode-data", type=Path, default=None)
     parser.add_argument("--output", type=Path, default=Path(__file__).parent / "data" / "fastpath.json")
     args = parser.parse_args()
-    doc = build(args.scancode_data or _default_data_dir())
+    from modelicense.detect.scancode_engine import installed_version
+
+    doc = build(args.scancode_data or _default_data_dir(), None if args.scancode_data else installed_version())
     args.output.write_text(json.dumps(doc, ensure_ascii=False, indent=0) + "\n", "utf-8")
     print(f"{args.output}: {len(doc['entries'])} texts of {len(doc['spdx'])} licences")
 

@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 # Lines that only say who holds the copyright: they differ in every copy of MIT, BSD, Apache...
 _COPYRIGHT_LINE = re.compile(
@@ -47,7 +47,7 @@ class _Entry:
 
 @lru_cache(maxsize=1)
 def _load() -> tuple[tuple[_Entry, ...], dict[str, str]]:
-    raw = resources.files("modelicense.detect").joinpath("data", "fastpath.json").read_text("utf-8")
+    raw = (Path(__file__).parent / "data" / "fastpath.json").read_text("utf-8")
     doc = json.loads(raw)
     return tuple(_Entry(e["key"], e["text"]) for e in doc["entries"]), doc["spdx"]
 

@@ -9,12 +9,11 @@ never a crash.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from modelicense.detect.fastpath import normalise
 
 
 @dataclass(frozen=True)
@@ -25,9 +24,22 @@ class ScancodeMatch:
     coverage: float
 
 
-@lru_cache(maxsize=1)
+ENV_DISABLE = "MODELICENSE_NO_SCANCODE"
+
+
+def disabled() -> bool:
+    """MODELICENSE_NO_SCANCODE=1: never load scancode, even when installed (the fast path alone)."""
+    return os.environ.get(ENV_DISABLE, "") not in ("", "0")
+
+
 def version() -> str | None:
-    """scancode-toolkit's version without importing it (None when it is not installed)."""
+    """scancode-toolkit's version (None when it is not installed or disabled)."""
+    return None if disabled() else installed_version()
+
+
+@lru_cache(maxsize=1)
+def installed_version() -> str | None:
+    """scancode-toolkit's version without importing it, from its dist-info folder's name."""
     spec = importlib.util.find_spec("licensedcode")
     if spec is None or not spec.origin:
         return None
@@ -50,21 +62,24 @@ def available() -> bool:
 
 
 def detect(text: str) -> ScancodeMatch | None:
-    """scancode's detection of a text, or None when it finds no licence or cannot run."""
+    """scancode's detection of a text, as `scancode -l` reports it (license clues, the weak
+    matches scancode itself leaves out of its detections, are left out), or None."""
     try:
-        from licensedcode.cache import build_spdx_license_expression, get_index, get_licenses_db
+        from licensedcode.cache import get_index, get_licenses_db
+        from licensedcode.detection import detect_licenses
         from licensedcode.tokenize import query_tokenizer
 
+        from modelicense.detect.fastpath import normalise
+
         index = get_index()
-        matches = index.match(query_string=text)
+        detections = [d for d in detect_licenses(index=index, query_string=text) if d.license_expression]
     except Exception as exc:  # scancode fails in many ways when its plugins or index are broken
         _failure.append(f"{type(exc).__name__}: {exc}"[:300])
         return None
-    matches = [m for m in matches if m.rule.license_expression]
-    if not matches:
+    if not detections:
         return None
-    expressions = list(dict.fromkeys(m.rule.license_expression for m in matches))
-    expression = " AND ".join(f"({e})" if " " in e and len(expressions) > 1 else e for e in expressions)
+    expressions = list(dict.fromkeys(d.license_expression for d in detections))
+    spdx_expressions = list(dict.fromkeys(d.license_expression_spdx or d.license_expression for d in detections))
     database = get_licenses_db()
     keys: list[tuple[str, str]] = []
     for part in expressions:
@@ -74,15 +89,17 @@ def detect(text: str) -> ScancodeMatch | None:
             licence = database.get(key)
             spdx = (licence.spdx_license_key if licence is not None else None) or f"LicenseRef-scancode-{key}"
             keys.append((key, spdx))
-    try:
-        spdx_expression = build_spdx_license_expression(expression)
-    except Exception:  # an expression scancode cannot render in SPDX: keep its own keys
-        spdx_expression = expression
     # How much of each matched rule was found (a modified text scores below 100), and how much of
     # the text, copyright lines aside, the matches account for (extra terms score below 100).
+    matches = [m for d in detections for m in d.matches]
     matched = sum(m.len() for m in matches)
-    rule_coverage = sum(m.coverage() * m.len() for m in matches) / matched
+    rule_coverage = sum(m.coverage() * m.len() for m in matches) / matched if matched else 100.0
     known = sum(1 for token in query_tokenizer(normalise(text)) if token in index.dictionary)
     text_coverage = 100.0 * min(1.0, matched / known) if known else 100.0
-    return ScancodeMatch(expression, spdx_expression, tuple(dict.fromkeys(keys)),
-                         round(min(rule_coverage, text_coverage), 1))
+    return ScancodeMatch(" AND ".join(_group(e, len(expressions)) for e in expressions),
+                         " AND ".join(_group(e, len(spdx_expressions)) for e in spdx_expressions),
+                         tuple(dict.fromkeys(keys)), round(min(rule_coverage, text_coverage), 1))
+
+
+def _group(expression: str, count: int) -> str:
+    return f"({expression})" if count > 1 and " " in expression else expression

@@ -4,9 +4,9 @@ so an 8 GiB checkpoint costs what its header costs)."""
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import BinaryIO, Callable
 
-from modelicense.extract import card, dataset_metadata, licence_file, packaging, source, weights
 from modelicense.model import Extraction, FileKind
 
 # How many bytes each kind may read. Licence texts and cards rarely pass 100 KiB; what lies
@@ -24,14 +24,26 @@ READ_LIMITS: dict[FileKind, int] = {
 
 BytesExtractor = Callable[[str, bytes, int], Extraction]
 
+
+def _lazy(module: str) -> BytesExtractor:
+    """The module's `extract`, imported on first use: a hook run on a repository without
+    packaging files never pays for tomllib and configparser, one without cards for YAML."""
+
+    def run(relpath: str, data: bytes, size: int) -> Extraction:
+        return import_module(f"modelicense.extract.{module}").extract(relpath, data, size)
+
+    run.__name__ = f"{module}.extract"
+    return run
+
+
 EXTRACTORS: dict[FileKind, BytesExtractor] = {
-    FileKind.LICENCE_FILE: licence_file.extract,
-    FileKind.CARD: card.extract,
-    FileKind.MODEL_CARD: card.extract,
-    FileKind.DATASET_CARD: card.extract,
-    FileKind.PACKAGING: packaging.extract,
-    FileKind.SOURCE: source.extract,
-    FileKind.DATASET_METADATA: dataset_metadata.extract,
+    FileKind.LICENCE_FILE: _lazy("licence_file"),
+    FileKind.CARD: _lazy("card"),
+    FileKind.MODEL_CARD: _lazy("card"),
+    FileKind.DATASET_CARD: _lazy("card"),
+    FileKind.PACKAGING: _lazy("packaging"),
+    FileKind.SOURCE: _lazy("source"),
+    FileKind.DATASET_METADATA: _lazy("dataset_metadata"),
     FileKind.DATA_FILE: lambda path, data, size: Extraction(),
 }
 
@@ -41,4 +53,6 @@ def extract_bytes(kind: FileKind, relpath: str, data: bytes, size: int) -> Extra
 
 
 def extract_weights(relpath: str, handle: BinaryIO, size: int) -> Extraction:
+    from modelicense.extract import weights
+
     return weights.extract(relpath, handle, size)

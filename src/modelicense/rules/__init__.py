@@ -8,7 +8,6 @@ Finding carrying the rule's own id and severity, so a rule cannot mistype its id
 
 from __future__ import annotations
 
-import hashlib
 import inspect
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
@@ -68,6 +67,8 @@ class Rule:
 
 def fingerprint(rule_id: str, hit: Hit) -> str:
     """Rule + path + subject (or message): stable when unrelated lines move."""
+    import hashlib  # only when there is a finding (start-up speed of the hook)
+
     basis = "\0".join((rule_id, hit.location.path, hit.subject or hit.message))
     return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
