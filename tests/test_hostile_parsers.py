@@ -174,3 +174,33 @@ def test_name_tables_are_linear(name):
     for prefix in ("", "dir/", "LICENSES/", "model_cards/"):
         classify(prefix + name)
     assert time.perf_counter() - start < 0.5
+
+
+def test_scancode_stops_at_its_time_budget_and_the_scan_says_so(make_repo, monkeypatch, capsys):
+    """64 KiB of shuffled licence words kept scancode busy for 40 s (512 KiB: over 14 minutes).
+    The budget is lowered here to keep the test short; the mechanism is scancode's own deadline."""
+    import json
+    import random
+
+    from modelicense import detect
+    from modelicense.cli import main
+    from modelicense.detect import scancode_engine
+
+    if scancode_engine.installed_version() is None:
+        pytest.skip("scancode-toolkit not installed")
+    monkeypatch.delenv("MODELICENSE_NO_SCANCODE", raising=False)
+    monkeypatch.setattr(scancode_engine, "TIME_BUDGET_SECONDS", 0.5)
+    words = ("the license software permission copyright any without warranty use copy modify distribute "
+             "source code grant notice provided conditions").split()
+    shuffled = random.Random(1)
+    text = " ".join(shuffled.choice(words) for _ in range(64 * 1024 // 7))
+    root = make_repo({"LICENSE": text})
+    scancode_engine.detect("warm the index up")  # loading the index is not part of the budget
+    start = time.perf_counter()
+    main(["scan", "--no-cache", "--format", "json", str(root)])
+    elapsed = time.perf_counter() - start
+    report = json.loads(capsys.readouterr().out)
+    assert elapsed < 30
+    notes = [f for f in report["findings"] if f["rule"] == "DEC005" and f["path"] == "LICENSE"]
+    assert notes and "time budget" in notes[0]["message"]
+    assert detect.STOPPED_LABEL in {d["method"] for a in report["artefacts"] for d in a["declarations"]}
