@@ -35,12 +35,25 @@ def _all_outputs(root: Path, cwd: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("git", [False, True], ids=["walk", "git"])
 def test_odd_characters_in_names_are_reported_exactly(make_repo, git):
     files = {f"{name}/LICENSE": "Not a licence anyone knows\n" for name in ODD_NAMES}
+    files.update({f"{name}/README.md": card("license: apache-3.0") for name in ODD_NAMES})  # one DEC003 each
     files["README.md"] = card("license: mit")
     root = make_repo(files, git=git)
     data = json.loads(_json(root))
     paths = {a["path"] for a in data["artefacts"]} | {f["path"] for f in data["findings"]}
     for name in ODD_NAMES:
         assert f"{name}/LICENSE" in paths, name
+    if git:  # every other format once (each run is a subprocess)
+        for fmt, output in _all_outputs(root, root.parent).items():
+            text = output.decode("utf-8")
+            if fmt in ("json", "sarif"):
+                json.loads(text)
+            if fmt == "github":  # one workflow command per line: newlines, ':' and ',' escaped
+                assert all(line.startswith(("::", "modelicense:")) or not line for line in text.splitlines()), text
+                assert sum(line.startswith("::warning") for line in text.splitlines()) == len(ODD_NAMES)
+            if fmt == "text":
+                for name in ODD_NAMES:
+                    shown = name.replace("\n", "\\n").replace("\x1b", "\\x1b")  # a tab stays a tab
+                    assert f"  {shown}/README.md:2:10 DEC003" in text, name
 
 
 def _json(root: Path) -> str:
