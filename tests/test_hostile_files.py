@@ -188,3 +188,22 @@ def test_thousands_of_distinct_licence_texts_scan_in_seconds(tmp_path, monkeypat
     report = json.loads(capsys.readouterr().out)
     assert len([a for a in report["artefacts"] if a["path"].startswith("LICENSES/")]) == 4000
     assert elapsed < 20, f"{elapsed:.1f}s"
+
+
+@pytest.mark.parametrize("name", ["README.md", "LICENSE", "package.json", "pyproject.toml", "setup.cfg",
+                                  "datapackage.json", "src/a.py", "data/train.parquet", "model.safetensors"])
+def test_8_gib_sparse_files_of_every_kind_cost_their_read_limit(make_repo, capsys, name):
+    import time
+
+    root = make_repo({"LICENSE-CODE": "MIT License\n"})
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(b"---\nlicense: mit\n---\n" if name.endswith(".md") else b"")
+        handle.truncate(8 * 1024**3)  # sparse: no disk used; reading it whole would take minutes
+    start = time.perf_counter()
+    code = main(["scan", "--format", "json", "--fail-on", "never", str(root)])
+    assert time.perf_counter() - start < 10
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    assert "LICENSE-CODE" in {a["path"] for a in report["artefacts"]}
