@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,6 +22,7 @@ if _SRC not in sys.path:
 os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_SRC, os.environ.get("PYTHONPATH")) if p)
 # Detection results are cached per user; tests (and their subprocesses) use a cache of their own.
 os.environ["MODELICENSE_CACHE_DIR"] = tempfile.mkdtemp(prefix="modelicense-test-cache-")
+atexit.register(shutil.rmtree, os.environ["MODELICENSE_CACHE_DIR"], True)
 # scancode's index costs seconds per process: tests run the fast path alone unless they ask for
 # scancode (the `scancode` fixture in test_detect.py and test_cache.py).
 os.environ.setdefault("MODELICENSE_NO_SCANCODE", "1")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from modelicense.detect import fastpath, scancode_engine
-from modelicense.knowledge import load
+from modelicense.knowledge import Knowledge, Licence, load
 from modelicense.model import Declaration, Location
 from modelicense.resolve import Resolver
 
@@ -98,19 +98,23 @@ def test_scancode_reports_extra_terms_and_truncation_as_partial(corpus: Path, sc
     assert extra.method == "scancode" and "MIT" in extra.keys and extra.coverage < 90
     apache = (corpus / "model-repos" / "facebookresearch__segment-anything/LICENSE").read_text("utf-8")
     truncated = resolve_text(apache[: len(apache) // 3])
-    assert truncated.method == "scancode" and truncated.keys == ("Apache-2.0",) and truncated.coverage < 60
-    assert all(u.startswith("LicenseRef-scancode-unknown") for u in truncated.unrecognised)
+    assert truncated.method == "scancode" and "Apache-2.0" in truncated.keys and truncated.coverage < 60
+    # The cut-off tail reads as an unknown licence reference, whether or not the knowledge base has an entry for it.
+    others = set(truncated.keys + truncated.unrecognised) - {"Apache-2.0"}
+    assert all(u.startswith("LicenseRef-scancode-unknown") for u in others)
 
 
 def test_scancode_keys_without_spdx_ids_map_through_knowledge_aliases(corpus: Path, scancode):
     text = (corpus / "model-repos" / "CompVis__stable-diffusion/LICENSE").read_text("utf-8")
-    plain = resolve_text(text)
-    assert plain.unrecognised == ("LicenseRef-scancode-stable-diffusion-2022-08-22",)
-    assert plain.coverage == 100.0
-    knowledge = load().with_overrides(
-        {"openrail": {"aliases": ["stable-diffusion-2022-08-22"], "reason": "CreativeML OpenRAIL-M"}}, {}, {}, "test")
-    mapped = resolve_text(text, knowledge)
-    assert (mapped.expression, mapped.keys, mapped.unrecognised) == ("openrail", ("openrail",), ())
+    unknown_to_it = Knowledge()  # a knowledge base that has never heard of the licence
+    plain = resolve_text(text, unknown_to_it)
+    assert (plain.keys, plain.unrecognised, plain.coverage) == (
+        (), ("LicenseRef-scancode-stable-diffusion-2022-08-22",), 100.0)
+    aliased = Knowledge()
+    aliased.add_licence(Licence(id="sd-licence", name="CreativeML OpenRAIL-M", kind="model", source="test",
+                                aliases=("stable-diffusion-2022-08-22",)))
+    mapped = resolve_text(text, aliased)
+    assert (mapped.expression, mapped.keys, mapped.unrecognised) == ("sd-licence", ("sd-licence",), ())
 
 
 def test_cached_detection_is_reused(tmp_path, monkeypatch, scancode):

@@ -15,6 +15,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import card, scan_json
 from modelicense.extract import weights
@@ -292,3 +294,18 @@ def test_weight_metadata_reaches_the_json_report_and_malformed_headers_are_dec00
     assert (declaration["field"], declaration["scope"], declaration["licence"]) == (
         "safetensors:__metadata__.license", "weights", "GPL-3.0-only")
     assert [(f["rule"], f["path"]) for f in report["findings"] if f["rule"] == "DEC005"] == [("DEC005", "broken.safetensors")]
+
+
+# --- hostile bytes ---------------------------------------------------------------------------------
+
+_PREFIXES = st.sampled_from([b"", b"GGUF\x03\x00\x00\x00", b"GGUF\x02\x00\x00\x00", struct.pack("<Q", 16), b"\x08\x07\x12"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.sampled_from(["m.safetensors", "m.gguf", "m.onnx", "m.bin", "m.pt"]), prefix=_PREFIXES,
+       body=st.binary(max_size=512))
+def test_arbitrary_bytes_never_raise(name, prefix, body):
+    data = prefix + body
+    found = weights.extract(name, io.BytesIO(data), len(data))
+    assert all(p.code == "malformed" for p in found.problems)
+    assert all(d.scope == "weights" for d in found.declarations)

@@ -29,7 +29,7 @@ from modelicense.model import Resolution
 DETECTOR_VERSION = "1"
 NO_SCANCODE = "scancode not installed"
 
-_settings: dict[str, Any] = {"use_cache": True, "cache_dir": None}
+_settings: dict[str, Any] = {"use_cache": True}
 
 
 def configure(use_cache: bool = True) -> None:
@@ -40,7 +40,7 @@ def configure(use_cache: bool = True) -> None:
 def open_cache():
     from modelicense.detect.cache import Cache  # tempfile and friends only when a text is detected
 
-    return Cache(_settings["cache_dir"], enabled=_settings["use_cache"])
+    return Cache(enabled=_settings["use_cache"])
 
 
 def cache_key(text: str) -> str:

@@ -2,9 +2,9 @@
 
 One small JSON file per entry, `<dir>/<version>/<key[:2]>/<key>.json`, written to a temporary
 file in the same folder and moved into place with os.replace, so concurrent hooks never see a
-half-written entry (the last writer wins with an identical result). The folder is bounded:
-after a write, the oldest entries (by modification time, refreshed on use) are removed beyond
-MAX_ENTRIES. Any error reading or writing the cache is a miss, never a failure.
+half-written entry (the last writer wins with an identical result). The folder is bounded: on
+one write in sixteen, the oldest entries (by modification time, refreshed on use) beyond
+MAX_ENTRIES are removed, so it overshoots by a few dozen entries at most. Any error reading or writing the cache is a miss, never a failure.
 
 Location: $MODELICENSE_CACHE_DIR, else the platform's user cache folder ($XDG_CACHE_HOME or
 ~/.cache on Linux, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows) + `modelicense`.
@@ -77,20 +77,10 @@ class Cache:
             except BaseException:
                 _unlink(tmp)
                 raise
-            if self._crowded(path.parent):
+            if int(key[-2:], 16) < 16:  # prune on one write in sixteen: listing the folder costs more than a write
                 self.prune()
-        except OSError:
+        except (OSError, ValueError):
             return  # a read-only or full disk costs a re-detection next time, nothing more
-
-    def _crowded(self, shard: Path) -> bool:
-        """Pruning lists the whole cache, so it runs only when the shard just written to holds
-        twice its share of max_entries (keys are hashes, spread evenly over 256 shards). Pruning on
-        every write made a scan that detects 3,000 new texts take 25 s instead of half a second;
-        the cache stays bounded at about twice max_entries."""
-        try:
-            return len(os.listdir(shard)) > 2 * max(1, self.max_entries // 256)
-        except OSError:
-            return False
 
     def entries(self) -> list[tuple[float, Path]]:
         found: list[tuple[float, Path]] = []

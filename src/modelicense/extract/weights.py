@@ -15,8 +15,10 @@
   recognised by its magic and at most its listing is read.
 - A Git LFS pointer is recognised as weights that are not present and is never parsed as weights.
 
-Parsing is hand-written because the reference readers load or map the whole file; each format
-needs a few dozen lines and no dependency. Nothing here reads more than MAX_HEADER_BYTES.
+Parsing is hand-written because the reference readers load or map the whole file and pull in
+heavy dependencies; each format needs a few dozen lines. Reads are bounded: a safetensors header
+by the reference limit (100 MB), GGUF key/values by GGUF_MAX_HEADER_BYTES, ONNX by reading only
+top-level tags and metadata entries (at most ONNX_MAX_ENTRY each).
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def extract(relpath: str, handle: BinaryIO, size: int) -> Extraction:
         return Extraction(metadata=(("lfs_pointer", "yes"),))
     reader = _reader_for(relpath, head)
     if reader is None:
-        return Extraction(metadata=(("format", _pickle_or_other(relpath, handle, head, size)),))
+        return Extraction(metadata=(("format", _format_by_magic(relpath, head)),))
     fmt, read = reader
     try:
         handle.seek(0)
@@ -92,7 +94,7 @@ def _reader_for(relpath: str, head: bytes) -> tuple[str, Reader] | None:
     return None
 
 
-def _pickle_or_other(relpath: str, handle: BinaryIO, head: bytes, size: int) -> str:
+def _format_by_magic(relpath: str, head: bytes) -> str:
     """The format's name, by magic. A pickle is never unpickled; a zip's listing is not needed
     for licences, so only the magic is looked at."""
     if head.startswith(b"PK\x03\x04"):

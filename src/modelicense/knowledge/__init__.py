@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 from typing import Any, Iterable, Mapping
 
 # --- vocabulary ------------------------------------------------------------------------------
@@ -209,8 +209,8 @@ DATA_FILES = {"licences": ("licences.json", "spdx.json"), "datasets": ("datasets
 
 
 def _read(name: str) -> Iterable[dict]:
-    try:  # a plain path: importlib.resources costs more start-up time than reading the data
-        text = (Path(__file__).parent / "data" / name).read_text("utf-8")
+    try:
+        text = resources.files("modelicense.knowledge").joinpath("data", name).read_text("utf-8")
     except FileNotFoundError:
         return []
     doc = json.loads(text)
