@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from conftest import PROJECT, card, run_cli
+
 from modelicense.model import (
     Artefact,
     Declaration,
@@ -58,7 +59,7 @@ def test_what_a_repository_wrote_cannot_break_the_table_or_inject_markup():
     finding = Finding("DEC003", Severity.WARNING, f"licence '{raw}' is odd", Location("we|ird.md", 2, 10))
     out = render(_result((finding,), (artefact,)), ReportOptions())
     for line in out.splitlines():
-        if line.startswith("| we") or line.startswith("| [DEC003]"):
+        if line.startswith(("| we", "| [DEC003]")):
             # Four columns in the artefact table, three in the findings table: every other pipe is escaped.
             assert len(re.findall(r"(?<!\\)\|", line)) in (4, 5), line
     assert "<script>" not in out and "](https://evil" not in out

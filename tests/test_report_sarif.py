@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SHARED, card, run_cli
+
 from modelicense import __version__
 from modelicense.cli import cli
 from modelicense.model import Artefact, FileKind, Finding, Location, Repository, ScanResult, Severity
@@ -47,7 +47,6 @@ def sarif_of(root: Path, *args: str) -> dict:
 def test_scan_output_is_valid_sarif_with_located_results(make_repo):
     root = make_repo({"README.md": card("license: apache-3.0\nlibrary_name: transformers")})
     report = sarif_of(root)
-    validate(report)
     run = report["runs"][0]
     driver = run["tool"]["driver"]
     assert (driver["name"], driver["version"]) == ("modelicense", __version__)
@@ -59,14 +58,15 @@ def test_scan_output_is_valid_sarif_with_located_results(make_repo):
     assert location["artifactLocation"] == {"uri": "README.md", "uriBaseId": "%SRCROOT%"}
     assert location["region"] == {"startLine": 2, "startColumn": 10}
     assert len(result["partialFingerprints"][FINGERPRINT_KEY]) == 16
+    validate(report)  # last: skips (schema absent) only after the other checks ran
 
 
 def test_clean_scan_is_valid_sarif_with_every_rule_described(make_repo):
     report = sarif_of(make_repo({"README.md": card("license: mit")}))
-    validate(report)
     rules = report["runs"][0]["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == [r.id for r in all_rules()]
     assert report["runs"][0]["results"] == []
+    validate(report)  # last: skips (schema absent) only after the other checks ran
 
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.id)
@@ -89,7 +89,7 @@ def test_fingerprint_stays_when_unrelated_lines_move(make_repo):
     before = sarif_of(make_repo({"README.md": card("license: apache-3.0")}))["runs"][0]["results"][0]
     moved = card("language: en\ntags:\n- text\n- chat\nlicense: apache-3.0")
     after = sarif_of(make_repo({"README.md": moved}))["runs"][0]["results"][0]
-    region = lambda r: r["locations"][0]["physicalLocation"]["region"]["startLine"]  # noqa: E731
+    region = lambda r: r["locations"][0]["physicalLocation"]["region"]["startLine"]
     assert (region(before), region(after)) == (2, 6)
     assert before["partialFingerprints"] == after["partialFingerprints"]
 
@@ -100,10 +100,10 @@ def test_whole_file_finding_has_no_region(make_repo, tmp_path):
     root = make_repo({"README.md": card("license: mit")})
     os.symlink(outside, root / "LICENSE")
     report = sarif_of(root)
-    validate(report)
     [result] = [r for r in report["runs"][0]["results"] if r["ruleId"] == "DEC006"]
     assert result["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "LICENSE",
                                                                                "uriBaseId": "%SRCROOT%"}}
+    validate(report)  # last: skips (schema absent) only after the other checks ran
 
 
 def _weights_result() -> list[ScanResult]:
@@ -116,7 +116,6 @@ def _weights_result() -> list[ScanResult]:
 
 def test_results_on_weight_files_carry_their_own_line_hash_and_no_region():
     report = json.loads(render(_weights_result(), ReportOptions()))
-    validate(report)
     [result] = report["runs"][0]["results"]
     primary = result["locations"][0]["physicalLocation"]
     # Percent-encoded URI; no region, so upload-sarif never reads the binary to hash a line.
@@ -129,12 +128,23 @@ def test_results_on_weight_files_carry_their_own_line_hash_and_no_region():
     assert [r["id"] for r in result["relatedLocations"]] == [1, 2]
     assert result["relatedLocations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 10}
     assert "region" not in result["relatedLocations"][1]["physicalLocation"]
+    validate(report)  # last: skips (schema absent) only after the other checks ran
 
 
 def test_absolute_root_gives_file_uris(make_repo):
     root = make_repo({"README.md": card("license: apache-3.0")})
     proc = run_cli("scan", str(root), "--format", "sarif")
     report = json.loads(proc.stdout)
-    validate(report)
     artifact = report["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert artifact == {"uri": (root / "README.md").as_uri()}
+    validate(report)  # last: skips (schema absent) only after the other checks ran
+
+
+def test_several_roots_share_one_run_with_paths_from_the_working_directory(make_repo, tmp_path):
+    workspace = make_repo({"a/README.md": card("license: apache-3.0"), "b/README.md": card("license: apache-3.0")})
+    proc = run_cli("scan", "a", "b", "--format", "sarif", cwd=workspace)
+    report = json.loads(proc.stdout)
+    [run] = report["runs"]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]]
+    assert uris == ["a/README.md", "b/README.md"]
+    validate(report)  # last: skips (schema absent) only after the other checks ran

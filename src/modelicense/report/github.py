@@ -17,22 +17,25 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from modelicense.model import Finding, ScanResult, Severity
 from modelicense.report import ReportOptions, counts, display_path
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-# GitHub rejects a step summary above 1 MiB; keep a margin for what other steps of the same job
-# step wrote and for the truncation note.
+# GitHub rejects a step summary above 1 MiB; what the step already wrote there counts too.
 SUMMARY_LIMIT = 1024 * 1024
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 
 
+# Other control characters are shown, not passed on: a file name must not drive the log's terminal.
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(9), 11, 12, *range(14, 32), 127)}
+
+
 def escape_data(text: str) -> str:
     """The message part of a workflow command (toolkit's escapeData)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.translate(_CONTROL).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
@@ -79,7 +82,7 @@ def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
     tally = counts(results)
     total = sum(tally.values())
     if total or not options.quiet:
-        parts = ", ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in tally.items() if n)
+        parts = ", ".join(f"{n} {level}{'s' if n != 1 and level != 'info' else ''}" for level, n in tally.items() if n)
         lines.append(f"modelicense: {total} finding{'s' if total != 1 else ''}" + (f" ({parts})" if parts else "")
                      + ("; GitHub shows at most 10 annotations of each type per step, the job summary lists all"
                         if any(n > 10 for n in tally.values()) else ""))

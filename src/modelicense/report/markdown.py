@@ -12,8 +12,8 @@ summary is rendered by GitHub, and a card must not be able to inject links or HT
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from itertools import groupby
-from typing import Iterable, Sequence
 
 from modelicense.model import Artefact, Finding, ScanResult, Severity
 from modelicense.report import ReportOptions, counts, display_path, printable
@@ -78,6 +78,8 @@ def _licences(artefact: Artefact) -> str:
         if resolution.unrecognised:
             tokens = ", ".join(resolution.unrecognised)
             label += " ⚠ not recognised" + (f": {text(tokens)}" if tokens != licence else "")
+        if declaration.confidence == "low":
+            label += " (prose)"
         if declaration.location.line is not None:
             label += f", line {declaration.location.line}"
         if label not in shown:
@@ -136,7 +138,7 @@ def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
     total = sum(tally.values())
     lines = ["## modelicense", ""]
     if total:
-        parts = ", ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in tally.items() if n)
+        parts = ", ".join(f"{n} {level}{'s' if n != 1 and level != 'info' else ''}" for level, n in tally.items() if n)
         lines.append(f"**{total} finding{'s' if total != 1 else ''}**: {parts}.")
     else:
         lines.append("**No findings.**")

@@ -16,13 +16,17 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from modelicense import __version__
 from modelicense.model import FileKind, Finding, Location, ScanResult, Severity
 from modelicense.report import ReportOptions, display_path
 from modelicense.report.markdown import PROJECT_URL, rule_url
+
+if TYPE_CHECKING:
+    from modelicense.rules import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -64,7 +68,7 @@ def full_description(summary: str, body: str) -> str:
     return summary
 
 
-def rule_descriptor(rule: Any) -> dict[str, Any]:
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
     documentation = rule.summary + (f"\n\n{rule.body}" if rule.body else "")
     return {
         "id": rule.id,

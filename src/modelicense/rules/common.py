@@ -67,3 +67,60 @@ def holds(resolution: Resolution, knowledge: Knowledge, predicate: Callable[[Lic
     if resolution.alternatives and len(matching) < len(known):
         return []
     return matching
+
+
+# --- what covers the model, and which weight files a declaration covers (WGT, DAT, USE) ---------
+
+# Folders of licence texts: a licence there speaks for the folder above (model_licenses/ in FLUX).
+_LICENCE_FOLDERS = frozenset({"model_licenses", "licenses", "licences", "license", "licence"})
+
+
+def model_declarations(repository: Repository, knowledge: Knowledge) -> list[Pair]:
+    """What covers the model: weights_declarations, plus licence files anywhere whose licence is
+    written for models (a Llama or DeepSeek licence text says what it covers by what it is, even in
+    a repository that ships no weights). Use policies are left out: they are not licences."""
+    found = weights_declarations(repository)
+    seen = {(a.path, d.declaration.location) for a, d in found}
+    for artefact, item in structured(repository.declarations()):
+        if artefact.kind is not FileKind.LICENCE_FILE or item.declaration.field != "licence":
+            continue
+        if (artefact.path, item.declaration.location) in seen:
+            continue
+        if any(licence.kind == "model" for licence in licences(item.resolution, knowledge)):
+            found.append((artefact, item))
+    return found
+
+
+def covered_weight_files(repository: Repository, artefact: Artefact) -> list[str]:
+    """The weight files a declaration in `artefact` speaks for: itself for weight-file metadata,
+    otherwise every weight file in the folder it stands for (and below)."""
+    if artefact.kind is FileKind.WEIGHTS:
+        return [artefact.path]
+    folder = artefact.directory
+    if folder.rpartition("/")[2].lower() in _LICENCE_FOLDERS:
+        folder = folder.rpartition("/")[0]
+    prefix = f"{folder}/" if folder else ""
+    return [w.path for w in repository.weight_files if w.path.startswith(prefix)]
+
+
+def describe_files(paths: list[str], none: str = "the model", limit: int = 3) -> str:
+    """`a.safetensors, b.gguf and 4 more`, or `none` when there are no files."""
+    if not paths:
+        return none
+    shown = ", ".join(paths[:limit])
+    return f"{shown} and {len(paths) - limit} more" if len(paths) > limit else shown
+
+
+def weights_subject(paths: list[str]) -> str:
+    """How a message names the weights a declaration covers."""
+    if not paths:
+        return "the model's weights"
+    return f"the weights in {describe_files(paths)}"
+
+
+def licence_label(item: ResolvedDeclaration, licence: Licence) -> str:
+    """The licence's id, with what the user wrote when that differs (`GPL-3.0-only ('gpl-3.0')`)."""
+    raw = item.declaration.raw.strip()
+    if item.declaration.is_text or raw == licence.id or len(raw) > 60 or "\n" in raw:
+        return licence.id
+    return f"{licence.id} ('{raw}')"

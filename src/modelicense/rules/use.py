@@ -1,0 +1,130 @@
+"""USE — use restrictions: behavioural-use, field-of-use and user-threshold clauses in the terms
+that cover a model (OpenRAIL family, Llama, Gemma and other model licences, acceptable use
+policies). Lawful and often deliberate, so `info`: worth knowing, not wrong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from modelicense.knowledge import Knowledge, Licence
+from modelicense.model import Artefact, Location, Repository, Severity
+from modelicense.rules import Hit, rule
+from modelicense.rules.common import covered_weight_files, holds, licence_label, model_declarations, weights_subject
+
+
+@dataclass
+class _Group:
+    licence: Licence
+    label: str
+    folders: list[str] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def _model_under(repository: Repository, knowledge: Knowledge, predicate: Callable[[Licence], bool]) -> list[_Group]:
+    groups: dict[str, _Group] = {}
+    for artefact, item in model_declarations(repository, knowledge):
+        for licence in holds(item.resolution, knowledge, predicate):
+            group = groups.setdefault(licence.id, _Group(licence, licence_label(item, licence)))
+            group.folders.append(artefact.directory)
+            group.locations.append(item.declaration.location)
+            group.files.extend(f for f in covered_weight_files(repository, artefact) if f not in group.files)
+    return list(groups.values())
+
+
+def _use_policies(repository: Repository) -> list[tuple[Artefact, Location]]:
+    return [(a, d.declaration.location) for a, d in repository.declarations("weights") if d.declaration.field == "use-policy"]
+
+
+@rule("USE001", "use-restrictions", Severity.INFO)
+def use_restrictions(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
+    """Behavioural-use or field-of-use restrictions on the model.
+
+    ## What it finds
+    A licence covering the model whose terms forbid uses or fields of use — the OpenRAIL family
+    (BigScience, CreativeML, BigCode), the Llama and Gemma licences with their prohibited-use
+    policies, and other model licences with use restrictions — and acceptable use policy files
+    (USE_POLICY.md, ACCEPTABLE_USE_POLICY) shipped with a model.
+
+    ## Why it matters
+    Such terms are lawful and often deliberate, but they withhold the freedom to use the model for
+    any purpose (freedom 0), so the model is not open source in the OSI sense. Users must pass the
+    restrictions on to anyone they share the model or a derivative with, and a policy the licence
+    incorporates by reference can change after release.
+
+    ## Example
+    ```yaml
+    ---
+    license: openrail
+    ---
+    ```
+
+    ## How to fix
+    Nothing is wrong. Make sure the card names the licence and links the use policy so that
+    users see the terms before they download. If you want the model to be open source, use a
+    licence without use restrictions (Apache-2.0, OpenMDW) and publish a separate, non-binding
+    responsible-use guide.
+    """
+    groups = _model_under(repository, knowledge, lambda licence: bool(licence.use_restrictions))
+    policies = _use_policies(repository)
+    attached: set[str] = set()
+    for group in groups:
+        related = list(group.locations[1:])
+        own = [(a, loc) for a, loc in policies if a.directory in group.folders]
+        related.extend(loc for _a, loc in own)
+        attached.update(a.path for a, _loc in own)
+        policy_note = f" (with the acceptable use policy in {', '.join(a.path for a, _ in own)})" if own else ""
+        yield Hit(
+            f"{weights_subject(group.files)} are under {group.label}, whose terms restrict how and for what the "
+            f"model may be used{policy_note}: lawful, but not open source in the OSI sense, because use for any purpose is "
+            f"withheld; make sure users see the terms and pass them on",
+            group.locations[0],
+            tuple(related),
+            subject=group.licence.id,
+        )
+    for artefact, location in policies:
+        if artefact.path in attached:
+            continue
+        yield Hit(
+            f"{artefact.path} is an acceptable use policy for the model: it restricts the purposes the model may be "
+            f"used for, so the model is not open source in the OSI sense; make sure the model's licence incorporates "
+            f"it and that users see it",
+            location,
+            subject=f"use-policy:{artefact.path}",
+        )
+
+
+@rule("USE002", "user-threshold", Severity.INFO)
+def user_threshold(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
+    """User or revenue threshold above which the model's licence stops applying.
+
+    ## What it finds
+    A licence covering the model that grants its rights only below a number of users or an amount
+    of revenue — the Llama licences (700 million monthly active users), and other model licences
+    with commercial thresholds.
+
+    ## Why it matters
+    Above the threshold, users need a separate licence the publisher may refuse: the model is free
+    to use only for some users, which open-source licences never do. Derivatives inherit the
+    threshold.
+
+    ## Example
+    ```yaml
+    ---
+    license: llama2
+    ---
+    ```
+
+    ## How to fix
+    Nothing is wrong. Say in the card that the threshold applies, so that large users know they
+    need a separate licence.
+    """
+    for group in _model_under(repository, knowledge, lambda licence: bool(licence.user_threshold)):
+        yield Hit(
+            f"{weights_subject(group.files)} are under {group.label}, which grants its rights only below a user or "
+            f"revenue threshold: larger users need a separate licence from the publisher; say so in the card",
+            group.locations[0],
+            tuple(group.locations[1:]),
+            subject=group.licence.id,
+        )

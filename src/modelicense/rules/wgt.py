@@ -1,0 +1,139 @@
+"""WGT — weights: licences whose conditions rest on copyright, applied to weights of uncertain IP
+status. Which declaration covers the weights is `common.model_declarations`; what a licence
+demands is read from its properties in the knowledge base."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from modelicense.knowledge import Knowledge, Licence
+from modelicense.model import Location, Repository, Severity
+from modelicense.rules import Hit, rule
+from modelicense.rules.common import covered_weight_files, holds, licence_label, model_declarations, weights_subject
+
+
+@dataclass
+class _Group:
+    """Every declaration that puts one licence on the weights: one finding, many locations."""
+
+    licence: Licence
+    label: str
+    locations: list[Location] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def _weights_under(repository: Repository, knowledge: Knowledge, predicate: Callable[[Licence], bool]) -> list[_Group]:
+    groups: dict[str, _Group] = {}
+    for artefact, item in model_declarations(repository, knowledge):
+        for licence in holds(item.resolution, knowledge, predicate):
+            group = groups.setdefault(licence.id, _Group(licence, licence_label(item, licence)))
+            group.locations.append(item.declaration.location)
+            group.files.extend(f for f in covered_weight_files(repository, artefact) if f not in group.files)
+    return list(groups.values())
+
+
+def _copyleft(licence: Licence) -> bool:
+    return licence.is_copyleft or bool(licence.share_alike)
+
+
+def _strength(licence: Licence) -> str:
+    if licence.copyleft == "network":
+        return "network copyleft"
+    if licence.copyleft == "weak":
+        return "weak copyleft"
+    if licence.copyleft == "strong":
+        return "copyleft"
+    return "share-alike"
+
+
+@rule("WGT001", "copyleft-weights", Severity.WARNING)
+def copyleft_weights(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
+    """Copyleft or share-alike licence on model weights.
+
+    ## What it finds
+    Weights covered by a copyleft licence of any strength — the GPL family, AGPL, LGPL, MPL, EUPL,
+    OSL, CC BY-SA, ODbL, CDLA-Sharing — through weight-file metadata, a model card's `license:`,
+    a LICENSE-MODEL-style file, or the root LICENSE of a repository that ships weights and says
+    nothing more specific about them.
+
+    ## Why it matters
+    Copyleft conditions rest on copyright. Whether trained parameters carry copyright at all is
+    unsettled, so the conditions may bind no one; and "source code" or "the preferred form for
+    making modifications" has no agreed meaning for weights (the training data? the code? the
+    checkpoint itself?), so neither the publisher nor users can tell what compliance requires.
+
+    ## Example
+    ```yaml
+    ---
+    license: gpl-3.0
+    library_name: transformers
+    ---
+    ```
+
+    ## How to fix
+    Licence the weights under terms written for models or data (Apache-2.0, OpenMDW,
+    CDLA-Permissive-2.0, or a model licence whose conditions you mean), and keep copyleft for the
+    code if you want it: declare code and weights separately (a LICENSE for the code and the
+    card's `license:` or a LICENSE-MODEL file for the weights).
+    """
+    for group in _weights_under(repository, knowledge, _copyleft):
+        kind = _strength(group.licence)
+        yield Hit(
+            f"{weights_subject(group.files)} are under {group.label}, a {kind} licence: its conditions rest on copyright in the weights, which may not exist, and 'source' has no agreed meaning "
+            f"for weights; use a licence written for models or data, or licence code and weights separately",
+            group.locations[0],
+            tuple(group.locations[1:]),
+            subject=group.licence.id,
+        )
+
+
+def _restrictions(licence: Licence) -> list[str]:
+    found = []
+    if licence.non_commercial:
+        found.append("non-commercial")
+    if licence.research_only:
+        found.append("research-only")
+    if licence.no_derivatives:
+        found.append("no-derivatives")
+    return found
+
+
+@rule("WGT002", "restricted-weights", Severity.WARNING)
+def restricted_weights(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
+    """Non-commercial, research-only or no-derivatives terms on model weights.
+
+    ## What it finds
+    Weights covered by a licence that forbids commercial use (CC BY-NC, non-commercial model
+    licences), limits use to research, or forbids derivatives (CC BY-ND, so no fine-tuning or
+    quantisation may be shared) — through the same declarations WGT001 reads. Licences with only
+    behavioural-use clauses (OpenRAIL, Llama, Gemma) are USE findings, not this one.
+
+    ## Why it matters
+    If the terms bind, they take away the freedom to run the model for any purpose (freedom 0):
+    a product, a paid service or an internal business tool may not use it, and a fine-tune may
+    not be published. If the weights carry no copyright, terms that rest on copyright alone may
+    not bind at all — either way, users cannot rely on the model being open.
+
+    ## Example
+    ```yaml
+    ---
+    license: cc-by-nc-4.0
+    ---
+    ```
+
+    ## How to fix
+    If you mean the model to be open, use a licence without these conditions (Apache-2.0,
+    OpenMDW, CC BY). If you mean the restriction, keep it, say so plainly in the card, and
+    silence this rule for the repository (`ignore = ["WGT002"]`) so that reviewers know it is
+    deliberate.
+    """
+    for group in _weights_under(repository, knowledge, lambda licence: bool(_restrictions(licence))):
+        terms = " and ".join(_restrictions(group.licence))
+        yield Hit(
+            f"{weights_subject(group.files)} are under {group.label}, whose terms are {terms}: if they bind, users are not free to run the model for any purpose; use a licence without these "
+            f"conditions if the model is meant to be open, or ignore WGT002 if the restriction is deliberate",
+            group.locations[0],
+            tuple(group.locations[1:]),
+            subject=group.licence.id,
+        )
