@@ -170,3 +170,15 @@ def test_symlink_loops_and_self_links_terminate(make_repo, tmp_path):
         skipped = {f["path"] for f in data["findings"] if f["rule"] == "DEC006"}
         assert {"LICENSE.txt", "LICENSE.md", "COPYING", "NOTICE"} <= skipped
         assert "a/LICENSE" in {a["path"] for a in data["artefacts"]}
+
+
+def test_a_symlink_out_of_the_root_named_on_the_command_line_is_not_read(make_repo, tmp_path, capsys):
+    # pre-commit passes file names: a link named explicitly is still judged where it stands.
+    outside = _secret_outside(tmp_path)
+    root = make_repo({"README.md": card("license: mit")}, git=True)
+    os.symlink(outside / "LICENSE", root / "LICENSE")
+    os.symlink(outside / "README.md", root / "model_card.md")
+    for fmt in AVAILABLE:
+        main(["scan", "--format", fmt, "--fail-on", "never", str(root / "LICENSE"), str(root / "model_card.md")])
+        out, err = capsys.readouterr()
+        assert SECRET not in out + err and str(outside) not in out + err, fmt
