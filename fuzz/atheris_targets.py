@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 os.environ.setdefault("MODELICENSE_NO_SCANCODE", "1")
 os.environ.setdefault("MODELICENSE_CACHE_DIR", tempfile.mkdtemp(prefix="modelicense-atheris-cache-"))
 
-import atheris  # noqa: E402
+import atheris
 
 with atheris.instrument_imports(include=["modelicense"]):
     from modelicense.config import ConfigError, parse_file

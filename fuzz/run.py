@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.scancode:
         os.environ["MODELICENSE_NO_SCANCODE"] = "1"
     sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
-    import test_fuzz  # noqa: E402  (after the environment is set)
+    import test_fuzz
 
     wanted = [w.strip() for w in args.targets.split(",") if w.strip()]
     results = []
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         crash = None
         try:
             target()
-        except Exception:  # hypothesis re-raises the (shrunk) failure after printing the input
+        except Exception:  # noqa: BLE001 - any exception is a crash to count; hypothesis re-raises it shrunk
             crash = traceback.format_exc(limit=-3)
         seconds = time.process_time() - start
         inputs = sum(test_fuzz.CALLS.values())

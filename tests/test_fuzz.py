@@ -24,8 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from modelicense.config import ConfigError, from_mapping, parse_file
-from modelicense.extract import card, dataset_metadata, frontmatter, licence_file, packaging, source
-from modelicense.extract import weights
+from modelicense.extract import card, dataset_metadata, frontmatter, licence_file, packaging, source, weights
 from modelicense.knowledge import load as load_knowledge
 from modelicense.model import Declaration, Extraction, Location, Resolution
 from modelicense.resolve import Resolver

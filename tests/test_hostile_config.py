@@ -5,11 +5,10 @@ configuration error (exit 2, one line naming the file) or is ignored, never a tr
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
-
 from conftest import card
+
 from modelicense.cli import main
 from modelicense.config import ConfigError, from_mapping
 

@@ -7,8 +7,8 @@ import random
 import struct
 
 import pytest
-
 from conftest import card, run_cli, run_git
+
 from modelicense.report import formatters
 
 MACHINE_FORMATS = [name for name in ("json", "sarif", "markdown", "github", "text") if name in formatters()]

@@ -11,8 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import card
+
 from modelicense.cli import main
 from modelicense.config import Config
 from modelicense.discover import discover

@@ -10,8 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import card, run_cli, run_git
+
 from modelicense.cli import main
 from modelicense.discover import discover
 from modelicense.report import FORMAT_NAMES, formatters

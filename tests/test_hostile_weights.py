@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import card
+
 from modelicense.cli import main
 
 weights = pytest.importorskip("modelicense.extract.weights")
