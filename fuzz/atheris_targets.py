@@ -1,7 +1,7 @@
 """Coverage-guided fuzzing with atheris (libFuzzer) of the byte-level parsers, started by hand:
 
     python fuzz/atheris_targets.py cards -runs=100000
-    python fuzz/atheris_targets.py weights -atheris_runs=100000 -max_len=4096
+    python fuzz/atheris_targets.py weights -runs=100000 -max_len=4096 -dict=fuzz/modelicense.dict
 
 Targets: cards, licence, source, packaging, dataset, weights, expression, config. An unhandled
 exception is a crash: atheris prints it, writes the input to crash-<hash> and stops.
