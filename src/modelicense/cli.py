@@ -18,7 +18,7 @@ from modelicense.config import load as load_config
 from modelicense.discover import find_root
 from modelicense.knowledge import KnowledgeError
 from modelicense.model import ScanResult, Severity
-from modelicense.report import FORMAT_NAMES, ReportOptions, formatters
+from modelicense.report import FORMAT_NAMES, ReportOptions, formatters, printable
 from modelicense.rules import all_rules, get
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -168,7 +168,10 @@ def _write_baseline(results: list[ScanResult], path: Path) -> list[ScanResult]:
 
 
 def _write(text: str, output: Path | None) -> None:
-    data = text.encode("utf-8", "surrogateescape")
+    # Undecodable bytes in file names arrive as lone surrogates: shown as \xNN, so every report
+    # is valid UTF-8. JSON formats escape their strings before dumping (report.printable_tree),
+    # so for them this is a no-op.
+    data = printable(text).encode("utf-8")
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

@@ -109,8 +109,8 @@ def find_config_file(root: Path) -> tuple[Path, bool] | None:
     if pyproject.is_file():
         tomllib = _toml()
         try:
-            doc = tomllib.loads(pyproject.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            doc = tomllib.loads(_read_text(pyproject))
+        except (OSError, ValueError, RecursionError):  # decode, TOML and size errors are ValueErrors
             doc = {}  # a broken pyproject is reported as a finding by the scan, not here
         if isinstance(doc.get("tool"), dict) and "modelicense" in doc["tool"]:
             return pyproject, True
@@ -131,10 +131,10 @@ def load(explicit: Path | None, root: Path) -> Config:
 
 def parse_file(path: Path, is_pyproject: bool) -> Config:
     try:
-        text = path.read_text("utf-8")
+        text = _read_text(path)
     except FileNotFoundError:
         raise ConfigError(f"{path}: configuration file does not exist") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, ValueError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
     tomllib = _toml()
     try:
@@ -146,16 +146,36 @@ def parse_file(path: Path, is_pyproject: bool) -> Config:
             where = f":{max(1, len(text.splitlines()))}"
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
         raise ConfigError(f"{path}{where}: invalid TOML: {message}") from None
-    table = doc.get("tool", {}).get("modelicense", {}) if is_pyproject else doc.get("tool", {}).get("modelicense", doc)
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+    tool = doc.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: [tool] must be a table")
+    table = tool.get("modelicense", {}) if is_pyproject else tool.get("modelicense", doc)
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.modelicense] must be a table")
     return from_mapping(table, str(path), text, path.parent)
 
 
+# A scanned repository's pyproject.toml may be anything, of any size: read no more than the
+# scan itself would (extract.READ_LIMITS for packaging).
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read_text(path: Path) -> str:
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_CONFIG_BYTES + 1)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ValueError(f"larger than {MAX_CONFIG_BYTES // 1024} KiB")
+    return data.decode("utf-8")
+
+
 def _where(text: str, key: str) -> str:
     """`:LINE` of `key = ...` or of a `[...key]` table header, when the text shows it."""
     quoted = rf"[\"']?{re.escape(key)}[\"']?"
-    match = re.search(rf"^\s*{quoted}\s*=", text, re.MULTILINE) or re.search(rf"^\s*\[[^\]\n]*{quoted}\s*\]", text, re.MULTILINE)
+    # [ \t]*, not \s*: under re.M, \s* spans blank lines and every line start rescans the rest.
+    match = (re.search(rf"^[ \t]*{quoted}\s*=", text, re.MULTILINE)
+             or re.search(rf"^[ \t]*\[[^\]\n]*{quoted}\s*\]", text, re.MULTILINE))
     return f":{text.count(chr(10), 0, match.start()) + 1}" if match else ""
 
 
@@ -183,6 +203,12 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "", base_dir
             if not is_rule_selector(item):
                 raise fail(key, f"{item!r} is not a rule id or prefix (like DAT or WGT001)")
         return tuple(v.upper() for v in value)
+
+    def table_of(key: str) -> Mapping[str, Any]:
+        value = table.get(key) or {}
+        if not isinstance(value, dict):
+            raise fail(key, "must be a table")
+        return value
 
     def string_list(key: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

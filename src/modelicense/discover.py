@@ -164,7 +164,10 @@ def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem]) -> F
     except OSError as exc:
         problems.append(Problem("unreadable", f"cannot stat: {exc.strerror}", Location(rel)))
         return None
-    if os.path.islink(path):
+    # Resolve every path, not only those that are links themselves: git's index may list
+    # sub/LICENSE while the work tree has `sub` as a link to elsewhere, and following it there
+    # would read a file from outside the root.
+    if os.path.islink(path) or os.path.realpath(path) != os.path.abspath(path):
         try:
             target = path.resolve(strict=True)
         except (OSError, RuntimeError):

@@ -103,6 +103,18 @@ def read_file(found: FoundFile) -> Extraction:
     return extraction
 
 
+def budget_problems(resolved: tuple[ResolvedDeclaration, ...]) -> list[Problem]:
+    """A licence text whose detection stopped at its time budget is a finding on that file."""
+    from modelicense.detect import STOPPED_LABEL
+
+    return [
+        Problem("malformed", f"licence text detection {STOPPED_LABEL.split('(', 1)[1].rstrip(')')}",
+                Location(r.declaration.location.path))
+        for r in resolved
+        if r.resolution.method == STOPPED_LABEL
+    ]
+
+
 def build_repository(root: Path, config: Config, knowledge: Knowledge,
                      named: frozenset[str] = frozenset()) -> Repository:
     found = discover(root, config.exclude, named)
@@ -118,6 +130,7 @@ def build_repository(root: Path, config: Config, knowledge: Knowledge,
             scope = "data" if kind is FileKind.DATASET_CARD else "weights"
             extraction = replace(extraction, declarations=tuple(replace(d, scope=scope) for d in extraction.declarations))
         resolved = tuple(ResolvedDeclaration(d, resolver.resolve(d)) for d in extraction.declarations)
+        problems.extend(budget_problems(resolved))
         artefacts.append(
             Artefact(
                 path=item.relpath,

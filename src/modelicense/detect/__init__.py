@@ -74,12 +74,19 @@ def _detect(text: str) -> dict[str, Any]:
     if scancode_engine.available():
         found = scancode_engine.detect(text)
         if found is not None:
-            return _record("scancode", found.spdx_expression, found.keys, found.coverage)
+            method = STOPPED if found.stopped else "scancode"
+            return _record(method, found.spdx_expression, found.keys, found.coverage)
         if not scancode_engine.failure():
             return _record("scancode", None, (), None)
     if fast is not None:
         return _record("fastpath-partial", " AND ".join(fast.spdx), zip(fast.keys, fast.spdx), fast.coverage)
     return _record("none", None, (), None)
+
+
+# scancode ran out of its time budget on this text (scancode_engine.TIME_BUDGET_SECONDS); the scan
+# reports it as a finding on the file (scan.budget_problems).
+STOPPED = "scancode-stopped"
+STOPPED_LABEL = f"scancode (stopped at its {scancode_engine.TIME_BUDGET_SECONDS:g} s time budget; may be incomplete)"
 
 
 def _record(method: str, expression: str | None, keys, coverage: float | None) -> dict[str, Any]:
@@ -90,8 +97,9 @@ def detect_text(text: str, knowledge: Knowledge) -> Resolution | None:
     """The registered text detector: a Resolution, or None to let the next detector try."""
     found = detection(text)
     method = found.get("method")
-    if found.get("expression") and method in ("fastpath", "scancode", "fastpath-partial"):
-        label = method if method != "fastpath-partial" else f"fastpath (partial; {_why_no_scancode()})"
+    if found.get("expression") and method in ("fastpath", "scancode", "fastpath-partial", STOPPED):
+        label = {"fastpath-partial": f"fastpath (partial; {_why_no_scancode()})", STOPPED: STOPPED_LABEL}.get(
+            method, method)
         return to_resolution(found, knowledge, label)
     if method == "scancode":
         return None  # scancode found no licence: the title patterns may still name one

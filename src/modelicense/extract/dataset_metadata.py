@@ -16,6 +16,8 @@ def extract(relpath: str, data: bytes, size: int) -> Extraction:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         return Extraction(problems=(Problem("malformed", f"dataset metadata is not valid JSON: {exc.msg}", Location(relpath, exc.lineno, exc.colno)),))
+    except RecursionError:  # json raises it for arrays or objects nested too deeply
+        return Extraction(problems=(Problem("malformed", "dataset metadata nests too deeply to be read", Location(relpath)),))
     values: list[tuple[str, str]] = []
     if isinstance(doc, dict):
         # Croissant / schema.org: "license": "https://..." or ["..."]; datapackage: "licenses": [{"name"|"path"}]
@@ -36,11 +38,11 @@ def extract(relpath: str, data: bytes, size: int) -> Extraction:
     return Extraction(declarations=tuple(declarations))
 
 
-def _strings(value: object) -> list[str]:
+def _strings(value: object, depth: int = 0) -> list[str]:
     if isinstance(value, str):
         return [value.strip()] if value.strip() else []
-    if isinstance(value, list):
-        return [s for item in value[:100] for s in _strings(item)]
+    if isinstance(value, list) and depth < 3:  # deeper lists are not licence lists; never recurse far
+        return [s for item in value[:100] for s in _strings(item, depth + 1)]
     if isinstance(value, dict):
         for key in ("name", "@id", "url", "path", "title"):
             if isinstance(value.get(key), str) and value[key].strip():

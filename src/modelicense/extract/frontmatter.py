@@ -19,6 +19,9 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
 
 MAX_FRONT_MATTER_BYTES = 512 * 1024
 MAX_SCALARS_PER_VALUE = 1000
+# libyaml's composer recurses once per nesting level in C: about 50,000 levels of `[` crash the
+# interpreter (a segfault, not an exception). Real cards nest a few levels (model-index: ~6).
+MAX_NESTING = 100
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ def parse(text: str) -> FrontMatter | None:
     if len(body.encode("utf-8", "surrogatepass")) > MAX_FRONT_MATTER_BYTES:
         raise FrontMatterError(f"front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024} KiB; not parsed", 1, 1)
     try:
+        _check_nesting(body)
         node = yaml.compose(body, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -87,6 +91,10 @@ def parse(text: str) -> FrontMatter | None:
         raise FrontMatterError(f"front matter is not valid YAML: {problem}", line, column) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(f"front matter is not valid YAML: {exc}", 1 + offset, 1) from None
+    except _TooDeep as exc:
+        raise FrontMatterError(
+            f"front matter nests more than {MAX_NESTING} levels deep; not parsed", exc.line + 1 + offset, exc.column + 1
+        ) from None
     if node is None:
         return FrontMatter({}, {}, offset)
     if not isinstance(node, yaml.MappingNode):
@@ -98,6 +106,25 @@ def parse(text: str) -> FrontMatter | None:
             mapping[key_node.value] = value_node
             key_lines[key_node.value] = key_node.start_mark.line + 1 + offset
     return FrontMatter(mapping, key_lines, offset)
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int, column: int):
+        super().__init__(line, column)
+        self.line, self.column = line, column
+
+
+def _check_nesting(body: str) -> None:
+    """Walk the event stream (libyaml's parser is iterative) and stop at the first collection
+    nested deeper than MAX_NESTING, before the recursive composer ever sees the document."""
+    depth = 0
+    for event in yaml.parse(body, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise _TooDeep(event.start_mark.line, event.start_mark.column)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _scalars(node: yaml.Node, offset: int):

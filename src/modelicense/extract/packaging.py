@@ -43,7 +43,7 @@ def _line_of(text: str, pattern: str, start: int = 0) -> tuple[int | None, int |
 
 
 def _section_start(text: str, header: str) -> int:
-    match = re.search(rf"^\s*\[{re.escape(header)}\]\s*$", text, re.M)
+    match = re.search(rf"^[ \t]*\[{re.escape(header)}\][ \t]*$", text, re.M)
     return match.end() if match else 0
 
 
@@ -59,20 +59,22 @@ def _pyproject(relpath: str, text: str) -> Extraction:
                 line, column = int(found.group(1)), int(found.group(2))
         message = str(exc).split(" (at line")[0]
         return Extraction(problems=(Problem("malformed", f"pyproject.toml is not valid TOML: {message}", Location(relpath, line, column)),))
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        return Extraction(problems=(Problem("malformed", "pyproject.toml nests too deeply to be read", Location(relpath)),))
     project = doc.get("project")
     if not isinstance(project, dict):
         return Extraction()
     start = _section_start(text, "project")
     declarations: list[Declaration] = []
     licence = project.get("license")
-    line, column = _line_of(text, r"^\s*license\s*=", start)
+    line, column = _line_of(text, r"^[ \t]*license\s*=", start)
     if isinstance(licence, str) and licence.strip():  # PEP 639 SPDX expression
         declarations.append(Declaration(licence.strip(), "code", Location(relpath, line, column), "project.license"))
     elif isinstance(licence, dict):
         if isinstance(licence.get("text"), str) and licence["text"].strip():
             declarations.append(Declaration(licence["text"].strip(), "code", Location(relpath, line, column), "project.license.text"))
         # {file = "LICENSE"} points at a file that is scanned in its own right.
-    for classifier in project.get("classifiers") or []:
+    for classifier in _list(project.get("classifiers")):
         if isinstance(classifier, str) and classifier.startswith(CLASSIFIER_PREFIX):
             c_line, c_col = _line_of(text, re.escape(classifier), start)
             declarations.append(Declaration(classifier, "code", Location(relpath, c_line, c_col), "classifier"))
@@ -92,7 +94,7 @@ def _setup_cfg(relpath: str, text: str) -> Extraction:
     declarations: list[Declaration] = []
     licence = parser.get("metadata", "license", fallback="").strip()
     if licence:
-        line, column = _line_of(text, r"^\s*license\s*=", start)
+        line, column = _line_of(text, r"^[ \t]*license\s*=", start)
         declarations.append(Declaration(licence, "code", Location(relpath, line, column), "metadata.license"))
     for classifier in parser.get("metadata", "classifiers", fallback="").splitlines():
         classifier = classifier.strip()
@@ -107,6 +109,8 @@ def _package_json(relpath: str, text: str) -> Extraction:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         return Extraction(problems=(Problem("malformed", f"package.json is not valid JSON: {exc.msg}", Location(relpath, exc.lineno, exc.colno)),))
+    except RecursionError:  # json raises it for arrays or objects nested too deeply
+        return Extraction(problems=(Problem("malformed", "package.json nests too deeply to be read", Location(relpath)),))
     if not isinstance(doc, dict):
         return Extraction()
     values: list[str] = []
@@ -115,7 +119,7 @@ def _package_json(relpath: str, text: str) -> Extraction:
         values.append(licence)
     elif isinstance(licence, dict) and isinstance(licence.get("type"), str):
         values.append(licence["type"])
-    for item in doc.get("licenses") or []:  # deprecated array form
+    for item in _list(doc.get("licenses")):  # deprecated array form
         if isinstance(item, dict) and isinstance(item.get("type"), str):
             values.append(item["type"])
     declarations = []
@@ -125,3 +129,8 @@ def _package_json(relpath: str, text: str) -> Extraction:
         line, column = _line_of(text, r'"licen[cs]es?"\s*:')
         declarations.append(Declaration(value.strip(), "code", Location(relpath, line, column), "license"))
     return Extraction(declarations=tuple(declarations))
+
+
+def _list(value: object) -> list:
+    """A list-valued field, or nothing when the file holds another type there."""
+    return value if isinstance(value, list) else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from modelicense.model import Finding, ScanResult, Severity
 
@@ -33,6 +33,38 @@ def display_path(finding_root: str, path: str, several_roots: bool) -> str:
     if not several_roots or finding_root in (".", ""):
         return path
     return f"{finding_root.rstrip('/')}/{path}"
+
+
+def printable(text: str) -> str:
+    """Text safe to write as UTF-8. File names that are not UTF-8 reach us with each undecodable
+    byte as a lone surrogate (Python's surrogateescape); they are shown as `\\xNN`, and any other
+    lone surrogate (from a `\\ud800` escape in a JSON file) as `\\uNNNN`. Valid text is untouched."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join(_escape_surrogate(ch) for ch in text)
+    return text
+
+
+def _escape_surrogate(ch: str) -> str:
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"\\u{code:04x}"
+    return ch
+
+
+def printable_tree(value: Any) -> Any:
+    """`printable` applied to every string in a JSON-like tree (dict keys included), so that
+    machine formats stay valid JSON in valid UTF-8 whatever the repository's file names are."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable_tree(k): printable_tree(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [printable_tree(v) for v in value]
+    return value
 
 
 def formatters() -> dict[str, Formatter]:

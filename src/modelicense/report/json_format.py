@@ -7,7 +7,7 @@ from typing import Any, Sequence
 
 from modelicense import __version__
 from modelicense.model import Artefact, Finding, Location, ScanResult
-from modelicense.report import ReportOptions, counts, display_path
+from modelicense.report import ReportOptions, counts, display_path, printable_tree
 
 SCHEMA_VERSION = 1
 
@@ -87,4 +87,4 @@ def build(results: Sequence[ScanResult]) -> dict[str, Any]:
 
 
 def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
-    return json.dumps(build(results), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return json.dumps(printable_tree(build(results)), indent=2, ensure_ascii=False, sort_keys=False) + "\n"

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from itertools import groupby
 
 from modelicense.model import Artefact, Finding, ScanResult, Severity
-from modelicense.report import ReportOptions, counts, display_path
+from modelicense.report import ReportOptions, counts, display_path, printable
 
 PROJECT_URL = "https://github.com/modelicense/modelicense"
 RULES_DOC = "docs/rules.md"
@@ -35,7 +35,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 def text(value: str) -> str:
     """Plain text for a table cell: markup escaped, line breaks kept as <br>."""
     value = _CONTROL.sub("\ufffd", value.replace("\r\n", "\n").replace("\r", "\n"))
-    value = value.encode("utf-8", "replace").decode("utf-8")  # lone surrogates from odd file names
+    value = printable(value)  # undecodable bytes in file names as \xNN, like every other format
     return _SPECIAL.sub(r"\\\1", value).replace("\n", "<br>")
 
 

@@ -6,7 +6,7 @@ from itertools import groupby
 from typing import Sequence
 
 from modelicense.model import ScanResult, Severity
-from modelicense.report import ReportOptions, counts, display_path
+from modelicense.report import ReportOptions, counts, display_path, printable
 
 _COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -48,7 +48,7 @@ def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
 
 def _safe(text: str) -> str:
     """One finding per line: control characters and undecodable bytes are shown escaped."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8").translate(_CONTROL)
+    return printable(text).translate(_CONTROL)
 
 
 _CONTROL = {c: f"\\x{c:02x}" for c in range(32) if c not in (9,)} | {0x7F: "\\x7f"}
