@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cache, lru_cache
 from typing import Any
 
+from modelicense.lazyre import lazy_compile
+
 # --- vocabulary ------------------------------------------------------------------------------
 
 KINDS = ("software", "content", "data", "model", "public-domain", "proprietary", "family", "ignorance", "exception")
@@ -94,8 +96,8 @@ class KnowledgeError(ValueError):
     pass
 
 
-_SCHEME = re.compile(r"^https?://(www\.)?")
-_SEPARATORS = re.compile(r"[\s_\-–—]+")
+_SCHEME = lazy_compile(r"^https?://(www\.)?")
+_SEPARATORS = lazy_compile(r"[\s_\-–—]+")
 
 
 def _key(text: str) -> str:
@@ -106,7 +108,7 @@ def _key(text: str) -> str:
     return _SEPARATORS.sub("-", text)
 
 
-_HUB_URL = re.compile(r"^(?:https?://(?:www\.)?(?:huggingface\.co|hf\.co)/|hf://)(?:(datasets|models|spaces)/)?", re.IGNORECASE)
+_HUB_URL = lazy_compile(r"^(?:https?://(?:www\.)?(?:huggingface\.co|hf\.co)/|hf://)(?:(datasets|models|spaces)/)?", re.IGNORECASE)
 
 
 def _hub_id(ident: str, kind: str) -> str:
