@@ -206,7 +206,7 @@ def name_index(knowledge: Knowledge) -> NameIndex:
             if lowered.startswith(("licenseref-", "license ::")) or len(lowered) < 6:
                 continue
             if " " in lowered or any(ch.isdigit() for ch in lowered):
-                words = tuple(m.group() for m in _WORD.finditer(lowered))
+                words = tuple(_WORD.findall(lowered))  # the pattern has no groups: whole matches
                 if words:
                     names.setdefault(words, licence.id)
     index: NameIndex = {}
