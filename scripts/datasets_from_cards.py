@@ -88,8 +88,8 @@ def entry_for(name: str, text: str, source: str, resolver: Resolver) -> dict | N
 def generate(cards: Path, manifest: Path) -> list[dict]:
     # A fresh instance, not the process-wide cached one: the next lines narrow it in place.
     knowledge = load.__wrapped__()
-    knowledge.datasets = {k: v for k, v in knowledge.datasets.items() if k in _hand_written_ids()}
-    knowledge._dataset_index = {k: v for k, v in knowledge._dataset_index.items() if v in knowledge.datasets}
+    knowledge._datasets = {k: v for k, v in knowledge._datasets.items() if k in _hand_written_ids()}
+    knowledge._dataset_index = {k: v for k, v in knowledge._dataset_index.items() if v in knowledge._datasets}
     resolver = Resolver(knowledge)
     urls = sources(manifest)
     entries = []

@@ -18,7 +18,7 @@ from modelicense.config import load as load_config
 from modelicense.discover import find_root
 from modelicense.knowledge import KnowledgeError
 from modelicense.model import ScanResult, Severity
-from modelicense.report import FORMAT_NAMES, ReportOptions, formatters, printable
+from modelicense.report import FORMAT_NAMES, ReportOptions, formatter, printable
 from modelicense.rules import all_rules, get
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -102,7 +102,7 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
 
     detect.configure(use_cache=not no_cache)
 
-    renderer = formatters().get(output_format)
+    renderer = formatter(output_format)
     if renderer is None:
         raise click.UsageError(f"format '{output_format}' is not available in this installation")
     results: list[ScanResult] = []

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from modelicense.knowledge import Dataset, Licence, Model
+from modelicense.lazyre import lazy_compile
 from modelicense.model import Severity
 
 
@@ -63,7 +64,7 @@ _KEYS = {
     "select", "ignore", "fail-on", "exclude", "severity", "per-file-ignores", "allow", "licences", "licenses",
     "datasets", "models", "card-kinds", "baseline",
 }
-_RULE_PREFIX = re.compile(r"^[A-Z]{3}[0-9]{0,3}$")
+_RULE_PREFIX = lazy_compile(r"^[A-Z]{3}[0-9]{0,3}$")
 
 
 def is_rule_selector(text: str) -> bool:

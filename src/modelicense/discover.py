@@ -15,6 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from modelicense.lazyre import lazy_compile
 from modelicense.model import FileKind, Location, Problem
 
 # --- name tables -----------------------------------------------------------------------------
@@ -22,18 +23,18 @@ from modelicense.model import FileKind, Location, Problem
 # Licence files: a stem from this list, optionally followed by a separator and a qualifier
 # (LICENSE-MODEL, LICENSE_weights, COPYING.LESSER), optionally with an extension.
 _LICENCE_STEMS = r"(?:licen[cs]e[sd]?|copying|notice|unlicen[cs]e|copyright|eula|(?:use|usage)[_-]?policy|acceptable[_-]?use[_-]?policy)"
-_LICENCE_NAME = re.compile(
+_LICENCE_NAME = lazy_compile(
     rf"^(?:[\w. -]+[_ -])?{_LICENCE_STEMS}(?:[_.\- ][\w.\- ]*)?(?:\.(?:md|markdown|txt|rst|html?|pdf))?$",
     re.IGNORECASE,
 )
 # Files inside these folders are licence texts whatever their name (REUSE, model_licenses/ in FLUX).
 _LICENCE_DIRS = ("LICENSES", "licenses", "model_licenses", "LICENSE", "licence", "licences")
 # Names that contain "license" but are something else.
-_NOT_LICENCE = re.compile(r"\.(py|js|ts|json|ya?ml|toml|cfg|ini|sh|go|rs|c|h|cpp|java)$", re.IGNORECASE)
+_NOT_LICENCE = lazy_compile(r"\.(py|js|ts|json|ya?ml|toml|cfg|ini|sh|go|rs|c|h|cpp|java)$", re.IGNORECASE)
 
 # Cards: Markdown files with card names. README.md is a card only if its front matter says so
 # (decided at extraction: a README without front matter is just a README).
-_CARD_NAMES = re.compile(
+_CARD_NAMES = lazy_compile(
     r"^(?:readme(?:[_.-][\w-]+)?|(?:[\w.-]+[_-])?(?:model|dataset|data)[_-]?card(?:[_-][\w-]+)?)\.(?:md|markdown)$",
     re.IGNORECASE,
 )

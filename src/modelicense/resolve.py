@@ -15,15 +15,16 @@ import re
 from typing import Callable, Protocol
 
 from modelicense.knowledge import IGNORANCE_IDS, Knowledge, names
+from modelicense.lazyre import lazy_compile
 from modelicense.model import Declaration, Resolution
 
 # Legacy dataset cards wrote `other-<name>` for licences outside the list.
-_LEGACY_OTHER = re.compile(r"^other[-_ ](.+)$", re.I)
-_CLASSIFIER = re.compile(r"^License :: (?:OSI Approved :: )?(.+)$")
-_OPERATOR = re.compile(r"\s(AND|OR|WITH)\s|[()]", re.I)
-_URL = re.compile(r"https?://[^\s)\]>\"'`]+", re.I)
+_LEGACY_OTHER = lazy_compile(r"^other[-_ ](.+)$", re.I)
+_CLASSIFIER = lazy_compile(r"^License :: (?:OSI Approved :: )?(.+)$")
+_OPERATOR = lazy_compile(r"\s(AND|OR|WITH)\s|[()]", re.I)
+_URL = lazy_compile(r"https?://[^\s)\]>\"'`]+", re.I)
 # Tokens that look like licence ids in prose: cc-by-nc-4.0, apache-2.0, gpl-3.0, llama3.1 ...
-_ID_TOKEN = re.compile(r"\b[a-z][a-z0-9+.]*(?:[-_ ][a-z0-9+.]+){0,5}\b", re.I)
+_ID_TOKEN = lazy_compile(r"\b[a-z][a-z0-9+.]*(?:[-_ ][a-z0-9+.]+){0,5}\b", re.I)
 TEXT_HEAD_CHARS = 4000
 
 

@@ -6,7 +6,6 @@ import fnmatch
 from dataclasses import replace
 from pathlib import Path
 
-from modelicense import baseline as baselines
 from modelicense import extract, suppress
 from modelicense.config import Config, ConfigError
 from modelicense.discover import FoundFile, discover
@@ -182,6 +181,8 @@ def scan(root: Path, config: Config, display_root: str | None = None,
     repository = build_repository(root, config, knowledge, named)
     findings = evaluate(repository, config, knowledge)
     if config.baseline:
+        from modelicense import baseline as baselines  # only when a baseline is configured
+
         try:
             findings = baselines.load(Path(config.baseline)).filter(findings)
         except baselines.BaselineError as exc:

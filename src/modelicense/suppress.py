@@ -27,15 +27,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from modelicense.lazyre import lazy_compile
 from modelicense.model import Finding, Location, Suppression
 
-_HTML = re.compile(r"<!--\s*modelicense:\s*ignore(?P<file>-file)?\[(?P<rules>[^\]]*)\](?P<reason>.*?)-->", re.IGNORECASE)
-_HASH = re.compile(r"#\s*modelicense:\s*ignore(?P<file>-file)?\[(?P<rules>[^\]]*)\](?P<reason>.*)$", re.IGNORECASE)
+_HTML = lazy_compile(r"<!--\s*modelicense:\s*ignore(?P<file>-file)?\[(?P<rules>[^\]]*)\](?P<reason>.*?)-->", re.IGNORECASE)
+_HASH = lazy_compile(r"#\s*modelicense:\s*ignore(?P<file>-file)?\[(?P<rules>[^\]]*)\](?P<reason>.*)$", re.IGNORECASE)
 # Source files (for CMP findings at an SPDX header): after any line-comment marker.
-_CODE = re.compile(
+_CODE = lazy_compile(
     r"(?:#|//|--|;|/\*)\s*modelicense:\s*ignore(?P<file>-file)?\[(?P<rules>[^\]]*)\](?P<reason>.*?)\s*(?:\*/)?$", re.I
 )
-_FENCE = re.compile(r"^\s*(```|~~~)")
+_FENCE = lazy_compile(r"^\s*(```|~~~)")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TOML_SUFFIXES = (".toml",)
 SOURCE_HEAD_LINES = 40  # findings in source files stand at the SPDX header, near the top

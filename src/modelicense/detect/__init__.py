@@ -44,11 +44,11 @@ def open_cache():
 
 
 def cache_key(text: str) -> str:
-    import hashlib  # not at start-up: a repository without licence texts never needs it
+    from modelicense.digest import sha256_hex  # not at start-up: a repository without licence texts never needs it
 
     engine = scancode_engine.version() or "none"
     basis = f"modelicense-detect {DETECTOR_VERSION}\0scancode {engine}\0".encode() + text.encode("utf-8", "surrogatepass")
-    return hashlib.sha256(basis).hexdigest()
+    return sha256_hex(basis)
 
 
 def detection(text: str) -> dict[str, Any]:

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -69,6 +67,8 @@ class Cache:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile  # only when writing: a warm run reads (start-up speed of the hook)
+
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -115,6 +115,8 @@ class Cache:
     def clear(self) -> int:
         """Remove every entry (and the layout folder). Returns how many entries there were."""
         count = len(self.entries())
+        import shutil
+
         shutil.rmtree(self.root, ignore_errors=True)
         return count
 

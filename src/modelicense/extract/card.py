@@ -13,6 +13,7 @@ import re
 
 from modelicense.extract import frontmatter
 from modelicense.extract.text import decode, looks_binary
+from modelicense.lazyre import lazy_compile
 from modelicense.model import Declaration, Extraction, FileKind, Location, Problem, Reference
 
 # Keys that only one kind of card uses. A card is a dataset card when it has more dataset keys
@@ -29,7 +30,7 @@ MODEL_KEYS = frozenset(
 )
 
 LICENCE_KEYS = ("license", "licenses")  # legacy dataset cards used `licenses`
-PROSE_HEADING = re.compile(r"^(#{1,6})\s*(?:\d+(?:\.\d+)*\.?\s*)?(licen[cs](?:e|es|ing)(?:\s+information)?|terms of use)\b[^\n]*$", re.I)
+PROSE_HEADING = lazy_compile(r"^(#{1,6})\s*(?:\d+(?:\.\d+)*\.?\s*)?(licen[cs](?:e|es|ing)(?:\s+information)?|terms of use)\b[^\n]*$", re.I)
 MAX_PROSE_CHARS = 4000
 
 
@@ -141,7 +142,7 @@ def _prose(relpath: str, text: str, scope: str) -> tuple[Declaration, ...]:
     return tuple(found)
 
 
-_TEMPLATE_NOISE = re.compile(r"\[(?:More Information Needed|Needs More Information)\]", re.I)
+_TEMPLATE_NOISE = lazy_compile(r"\[(?:More Information Needed|Needs More Information)\]", re.I)
 
 
 def _strip_template_noise(text: str) -> str:

@@ -10,18 +10,19 @@ from __future__ import annotations
 import re
 
 from modelicense.extract.text import decode, looks_binary
+from modelicense.lazyre import lazy_compile
 from modelicense.model import Declaration, Extraction, Location, Problem, Scope
 
 # First match wins; tested against the lower-cased path.
 SCOPE_BY_NAME: tuple[tuple[re.Pattern[str], Scope, str], ...] = (
-    (re.compile(r"(^|/)(licenses|licences)/[^/]+$"), "repo", "reuse"),  # REUSE licence library
-    (re.compile(r"use[_-]?policy|acceptable[_-]?use"), "weights", "use-policy"),
-    (re.compile(r"(^|/)model_licenses/"), "weights", "licence"),
-    (re.compile(r"model|weight|checkpoint|diff"), "weights", "licence"),
-    (re.compile(r"data"), "data", "licence"),
-    (re.compile(r"code|software|source"), "code", "licence"),
-    (re.compile(r"doc"), "docs", "licence"),
-    (re.compile(r"(^|/)notice[^/]*$"), "repo", "notice"),
+    (lazy_compile(r"(^|/)(licenses|licences)/[^/]+$"), "repo", "reuse"),  # REUSE licence library
+    (lazy_compile(r"use[_-]?policy|acceptable[_-]?use"), "weights", "use-policy"),
+    (lazy_compile(r"(^|/)model_licenses/"), "weights", "licence"),
+    (lazy_compile(r"model|weight|checkpoint|diff"), "weights", "licence"),
+    (lazy_compile(r"data"), "data", "licence"),
+    (lazy_compile(r"code|software|source"), "code", "licence"),
+    (lazy_compile(r"doc"), "docs", "licence"),
+    (lazy_compile(r"(^|/)notice[^/]*$"), "repo", "notice"),
 )
 
 

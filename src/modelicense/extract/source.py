@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from modelicense.lazyre import lazy_compile
 from modelicense.model import Declaration, Extraction, Location
 
 HEADER_LINES = 30
 # The identifier ends at the end of the line or at a closing comment marker.
-SPDX_LINE = re.compile(rb"SPDX-License-Identifier:\s*(?P<expr>[^\r\n]*?)\s*(?:\*/|-->|#\}|\"\"\"|'''|$)", re.M)
+SPDX_LINE = lazy_compile(rb"SPDX-License-Identifier:\s*(?P<expr>[^\r\n]*?)\s*(?:\*/|-->|#\}|\"\"\"|'''|$)", re.M)
 
 
 def extract(relpath: str, data: bytes, size: int) -> Extraction:

@@ -28,6 +28,7 @@ import re
 import struct
 from typing import BinaryIO, Callable
 
+from modelicense.lazyre import lazy_compile
 from modelicense.model import Declaration, Extraction, Location, Problem, Reference
 
 LFS_PREFIX = b"version https://git-lfs.github.com/spec/v1"
@@ -155,7 +156,7 @@ def read_safetensors(relpath: str, handle: BinaryIO, size: int) -> Extraction:
 
 _GGUF_SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q", 11: "<q", 12: "<d"}
 _GGUF_STRING, _GGUF_ARRAY = 8, 9
-_INDEXED = re.compile(r"^general\.(base_model|dataset)\.(\d+)\.(\w+)$")
+_INDEXED = lazy_compile(r"^general\.(base_model|dataset)\.(\d+)\.(\w+)$")
 
 
 class _Stream:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cache, lru_cache
 from typing import Any
 
+from modelicense.lazyre import lazy_compile
+
 # --- vocabulary ------------------------------------------------------------------------------
 
 KINDS = ("software", "content", "data", "model", "public-domain", "proprietary", "family", "ignorance", "exception")
@@ -94,8 +96,8 @@ class KnowledgeError(ValueError):
     pass
 
 
-_SCHEME = re.compile(r"^https?://(www\.)?")
-_SEPARATORS = re.compile(r"[\s_\-–—]+")
+_SCHEME = lazy_compile(r"^https?://(www\.)?")
+_SEPARATORS = lazy_compile(r"[\s_\-–—]+")
 
 
 def _key(text: str) -> str:
@@ -103,10 +105,17 @@ def _key(text: str) -> str:
     text = text.strip().lower()
     if text.startswith("http"):
         text = _SCHEME.sub("", text).rstrip("/")
-    return _SEPARATORS.sub("-", text)
+    # Every run of separators becomes one "-". Thousands of keys are made on a run that loads
+    # spdx.json, so the common case uses str methods (twice as fast; split() splits on the
+    # whitespace \s matches); the regex is kept for dashes other than "-" and for a separator at
+    # either end, which split() would drop.
+    spaced = text.replace("_", " ").replace("-", " ")
+    if not spaced or spaced[0].isspace() or spaced[-1].isspace() or "–" in spaced or "—" in spaced:
+        return _SEPARATORS.sub("-", text)
+    return "-".join(spaced.split())
 
 
-_HUB_URL = re.compile(r"^(?:https?://(?:www\.)?(?:huggingface\.co|hf\.co)/|hf://)(?:(datasets|models|spaces)/)?", re.IGNORECASE)
+_HUB_URL = lazy_compile(r"^(?:https?://(?:www\.)?(?:huggingface\.co|hf\.co)/|hf://)(?:(datasets|models|spaces)/)?", re.IGNORECASE)
 
 
 def _hub_id(ident: str, kind: str) -> str:
@@ -128,11 +137,14 @@ class Knowledge:
     Licences come in two stages: the hand-written table (licences.json, small, loaded eagerly)
     and the generated SPDX / ScanCode table (spdx.json, ~2,300 entries), merged in only when a
     lookup misses the first stage, so a hook run that sees only common ids never parses it.
+    Shipped datasets and models (~500) are indexed from the raw JSON and built into Dataset and
+    Model objects when looked up (a hook run looks up a handful): until then their entry in
+    `_datasets` / `_models` is the pair (raw JSON entry, file it came from).
     """
 
     licences: dict[str, Licence] = field(default_factory=dict)
-    datasets: dict[str, Dataset] = field(default_factory=dict)
-    models: dict[str, Model] = field(default_factory=dict)
+    _datasets: dict[str, Dataset | tuple[dict, str]] = field(default_factory=dict)
+    _models: dict[str, Model | tuple[dict, str]] = field(default_factory=dict)
     _licence_index: dict[str, str] = field(default_factory=dict)
     _dataset_index: dict[str, str] = field(default_factory=dict)
     _model_index: dict[str, str] = field(default_factory=dict)
@@ -217,9 +229,31 @@ class Knowledge:
         return self._names
 
     # -- datasets and models --
+    @property
+    def datasets(self) -> dict[str, Dataset]:
+        """Every dataset (builds those not built yet)."""
+        return {ident: self._built(Dataset, ident) for ident in self._datasets}
+
+    @property
+    def models(self) -> dict[str, Model]:
+        """Every model (builds those not built yet)."""
+        return {ident: self._built(Model, ident) for ident in self._models}
+
+    def _built(self, cls, ident: str):
+        """The Dataset or Model with this id, built from its raw entry on first use."""
+        entries = self._datasets if cls is Dataset else self._models
+        entry = entries[ident]
+        if isinstance(entry, tuple):
+            entry = entries[ident] = _build(cls, *entry)
+        return entry
+
     def dataset(self, ident: str) -> Dataset | None:
         """A dataset by Hub id or alias; also as a Hub URL, or with a config or split after the id
         ("allenai/c4/en", "wikimedia/wikipedia/20231101.en")."""
+        key = self._dataset_key(ident)
+        return self._built(Dataset, key) if key else None
+
+    def _dataset_key(self, ident: str) -> str | None:
         key = self._dataset_index.get(_key(ident))
         if key is None:
             bare = _hub_id(ident, "datasets")
@@ -228,23 +262,24 @@ class Knowledge:
             while key is None and len(parts) > 1:
                 parts.pop()
                 key = self._dataset_index.get(_key("/".join(parts)))
-        return self.datasets.get(key) if key else None
+        return key
 
     def model(self, ident: str) -> Model | None:
         """A model by exact id or alias, else the first family whose pattern matches."""
         key = self._model_index.get(_key(ident)) or self._model_index.get(_key(_hub_id(ident, "models")))
         if key:
-            return self.models[key]
+            return self._built(Model, key)
         ident = _hub_id(ident, "models")
         if self._patterns is None:
             self._patterns = [
-                (re.compile(re.escape(p.lower()).replace(r"\*", ".*")), m.id)
-                for m in self.models.values() for p in m.patterns
+                (re.compile(re.escape(p.lower()).replace(r"\*", ".*")), model_id)
+                for model_id, entry in self._models.items()
+                for p in (entry[0].get("patterns", ()) if isinstance(entry, tuple) else entry.patterns)
             ]
         lowered = ident.strip().lower()
         for pattern, model_id in self._patterns:
             if pattern.fullmatch(lowered):
-                return self.models[model_id]
+                return self._built(Model, model_id)
         return None
 
     # -- building --
@@ -257,14 +292,26 @@ class Knowledge:
         self._names = None
 
     def add_dataset(self, entry: Dataset) -> None:
-        self.datasets[entry.id] = entry
+        self._datasets[entry.id] = entry
         for name in (entry.id, *entry.aliases):
             self._dataset_index[_key(name)] = entry.id
 
     def add_model(self, entry: Model) -> None:
-        self.models[entry.id] = entry
+        self._models[entry.id] = entry
         for name in (entry.id, *entry.aliases):
             self._model_index[_key(name)] = entry.id
+        self._patterns = None
+
+    def _add_raw(self, cls, raw: dict, origin: str) -> None:
+        """Index a shipped dataset or model by id and aliases; it is built when looked up."""
+        ident, aliases = raw.get("id"), raw.get("aliases", [])
+        if not (isinstance(ident, str) and ident and isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)):
+            _build(cls, raw, origin)  # the KnowledgeError that names what is wrong, when it can
+            raise KnowledgeError(f"{origin}: {raw.get('id', '?')}: id and aliases must be strings")
+        entries, index = (self._datasets, self._dataset_index) if cls is Dataset else (self._models, self._model_index)
+        entries[ident] = (raw, origin)
+        for name in (ident, *aliases):
+            index[_key(name)] = ident
         self._patterns = None
 
     def with_overrides(self, licences: Mapping[str, Mapping[str, Any]], datasets: Mapping[str, Mapping[str, Any]],
@@ -274,7 +321,7 @@ class Knowledge:
         An entry that names a known id (or alias) changes only the fields it gives; any other id
         adds an entry. Either way the entry's source becomes the configuration file and its notes
         the user's `reason`, so `modelicense show` tells where the knowledge came from."""
-        merged = Knowledge(dict(self.licences), dict(self.datasets), dict(self.models),
+        merged = Knowledge(dict(self.licences), dict(self._datasets), dict(self._models),
                            dict(self._licence_index), dict(self._dataset_index), dict(self._model_index),
                            self._generated_loaded, dict(self._generated_raw))
         for ident, values in licences.items():
@@ -283,7 +330,7 @@ class Knowledge:
             merged.add_dataset(_override(Dataset, merged.dataset(ident), ident, values, origin))
         for ident, values in models.items():
             exact = merged._model_index.get(_key(ident))
-            existing = merged.models[exact] if exact else None
+            existing = merged._built(Model, exact) if exact else None
             if existing is None:
                 family = merged.model(ident)  # a member of a family: a new entry that starts from it
                 existing = replace(family, id=ident, aliases=(), patterns=()) if family else None
@@ -429,9 +476,9 @@ def load() -> Knowledge:
             knowledge.add_licence(_build(Licence, raw, name))
     for name in DATA_FILES["datasets"]:
         for raw in _read(name):
-            if knowledge.dataset(raw.get("id", "")) is None:
-                knowledge.add_dataset(_build(Dataset, raw, name))
+            if knowledge._dataset_key(raw.get("id", "")) is None:
+                knowledge._add_raw(Dataset, raw, name)
     for name in DATA_FILES["models"]:
         for raw in _read(name):
-            knowledge.add_model(_build(Model, raw, name))
+            knowledge._add_raw(Model, raw, name)
     return knowledge

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from modelicense.lazyre import lazy_compile
+
 if TYPE_CHECKING:
     from modelicense.knowledge import Knowledge
 
@@ -23,7 +25,7 @@ GENERATED_SOURCE = "https://scancode-licensedb.aboutcode.org/"  # the source of 
 # Creative Commons elements in any spelling: "Attribution-NonCommercial-ShareAlike", "BY NC SA",
 # "by-nc-nd", "NoDerivs". "BY" is what every CC licence but CC0 shares.
 _CC_ELEMENT = r"(?:attribution|by|non[\s\-_]?commercial|nc|share[\s\-_]?alike|sa|no[\s\-_]?deriv(?:ative)?s?|nd)"
-_CC = re.compile(
+_CC = lazy_compile(
     r"(?<![\w.])(?:creative[\s\-_]*commons?|cc)(?![\w])"
     rf"(?P<body>(?:[\s\-_/,()]*{_CC_ELEMENT}(?![a-z]))*)"
     r"(?:[\s\-_,()]*(?:licen[cs]e|public|international|unported|generic))*"
@@ -31,41 +33,41 @@ _CC = re.compile(
     re.IGNORECASE,
 )
 # The CC licence texts open with the bare element names: "Attribution-NonCommercial 4.0 International".
-_CC_BARE = re.compile(
+_CC_BARE = lazy_compile(
     rf"(?<![\w-])(?P<body>attribution(?:[\s\-_]*{_CC_ELEMENT})*)[\s\-_]+(?P<version>[1-4]\.[05])"
     r"[\s\-_]+(?:international|unported|generic)",
     re.IGNORECASE,
 )
 _CC_ORDER = ("by", "nc", "nd", "sa")
 # What may not follow a match: an element or a version the pattern had to give up on.
-_TRAILING_VERSION = re.compile(rf"[\s\-_/]*(?:v?\d|{_CC_ELEMENT}(?![a-z]))", re.IGNORECASE)
+_TRAILING_VERSION = lazy_compile(rf"[\s\-_/]*(?:v?\d|{_CC_ELEMENT}(?![a-z]))", re.IGNORECASE)
 
 # Licence URLs: the part that names the licence, without scheme, suffixes or anchors.
 _URL_REWRITES = (
-    (re.compile(r"^(?:https?://)?(?:www\.)?creativecommons\.org/(licenses|publicdomain)/([a-z\-]+)/(\d\.\d)(?:/[a-z]{2}(?:_[a-z]{2})?)?"
+    (lazy_compile(r"^(?:https?://)?(?:www\.)?creativecommons\.org/(licenses|publicdomain)/([a-z\-]+)/(\d\.\d)(?:/[a-z]{2}(?:_[a-z]{2})?)?"
                 r"(?:/(?:legalcode|deed)(?:\.[a-z\-]+)?(?:\.txt)?)?/?(?:[?#].*)?$", re.IGNORECASE), r"creativecommons.org/\1/\2/\3"),
-    (re.compile(r"^(?:https?://)?(?:www\.)?opensource\.org/licen[cs]es?/([\w.+\-]+?)(?:\.php|\.html)?/?$", re.IGNORECASE), r"\1"),
-    (re.compile(r"^(?:https?://)?spdx\.org/licenses/([\w.+\-]+?)(?:\.html|\.json|\.txt)?/?$", re.IGNORECASE), r"\1"),
-    (re.compile(r"^(?:https?://)?choosealicense\.com/licenses/([\w.+\-]+?)/?$", re.IGNORECASE), r"\1"),
-    (re.compile(r"^(?:https?://)?huggingface\.co/datasets/choosealicense/licenses/(?:blob|resolve|raw)/main/markdown/([\w.+\-]+?)\.md$", re.IGNORECASE), r"\1"),
-    (re.compile(r"^(?:https?://)?(?:www\.)?apache\.org/licenses/LICENSE-2\.0(?:\.txt|\.html)?/?$", re.IGNORECASE), "Apache-2.0"),
-    (re.compile(r"^(?:https?://)?(?:www\.)?gnu\.org/licenses/(?:old-licenses/)?([a-z]+-\d\.\d)(?:\.en)?(?:\.html|\.txt)?/?$", re.IGNORECASE), r"\1"),
-    (re.compile(r"^(?:https?://)?(?:www\.)?opendatacommons\.org/licenses/([a-z\-]+)(?:/\d[-.]\d)?(?:/.*)?$", re.IGNORECASE), r"odc-\1"),
+    (lazy_compile(r"^(?:https?://)?(?:www\.)?opensource\.org/licen[cs]es?/([\w.+\-]+?)(?:\.php|\.html)?/?$", re.IGNORECASE), r"\1"),
+    (lazy_compile(r"^(?:https?://)?spdx\.org/licenses/([\w.+\-]+?)(?:\.html|\.json|\.txt)?/?$", re.IGNORECASE), r"\1"),
+    (lazy_compile(r"^(?:https?://)?choosealicense\.com/licenses/([\w.+\-]+?)/?$", re.IGNORECASE), r"\1"),
+    (lazy_compile(r"^(?:https?://)?huggingface\.co/datasets/choosealicense/licenses/(?:blob|resolve|raw)/main/markdown/([\w.+\-]+?)\.md$", re.IGNORECASE), r"\1"),
+    (lazy_compile(r"^(?:https?://)?(?:www\.)?apache\.org/licenses/LICENSE-2\.0(?:\.txt|\.html)?/?$", re.IGNORECASE), "Apache-2.0"),
+    (lazy_compile(r"^(?:https?://)?(?:www\.)?gnu\.org/licenses/(?:old-licenses/)?([a-z]+-\d\.\d)(?:\.en)?(?:\.html|\.txt)?/?$", re.IGNORECASE), r"\1"),
+    (lazy_compile(r"^(?:https?://)?(?:www\.)?opendatacommons\.org/licenses/([a-z\-]+)(?:/\d[-.]\d)?(?:/.*)?$", re.IGNORECASE), r"odc-\1"),
 )
 _FILLER = (
-    (re.compile(r"\blicence\b", re.IGNORECASE), "license"),
-    (re.compile(r"^(?:the|a)\s+", re.IGNORECASE), ""),
-    (re.compile(r"^gnu\s+", re.IGNORECASE), ""),
-    (re.compile(r"\b(l?gpl|agpl|fdl)v(?=\d)", re.IGNORECASE), r"\1 "),
-    (re.compile(r"^#+\s*"), ""),
-    (re.compile(r"\s*[.,;:]+$"), ""),
-    (re.compile(r"\s+(?:license|agreement|terms)$", re.IGNORECASE), ""),
-    (re.compile(r"\s+license\s+agreement$", re.IGNORECASE), ""),
-    (re.compile(r"\bversion\s+(?=\d)", re.IGNORECASE), ""),
-    (re.compile(r"\bv\.?\s*(?=\d)", re.IGNORECASE), ""),
-    (re.compile(r",\s*", re.IGNORECASE), " "),
+    (lazy_compile(r"\blicence\b", re.IGNORECASE), "license"),
+    (lazy_compile(r"^(?:the|a)\s+", re.IGNORECASE), ""),
+    (lazy_compile(r"^gnu\s+", re.IGNORECASE), ""),
+    (lazy_compile(r"\b(l?gpl|agpl|fdl)v(?=\d)", re.IGNORECASE), r"\1 "),
+    (lazy_compile(r"^#+\s*"), ""),
+    (lazy_compile(r"\s*[.,;:]+$"), ""),
+    (lazy_compile(r"\s+(?:license|agreement|terms)$", re.IGNORECASE), ""),
+    (lazy_compile(r"\s+license\s+agreement$", re.IGNORECASE), ""),
+    (lazy_compile(r"\bversion\s+(?=\d)", re.IGNORECASE), ""),
+    (lazy_compile(r"\bv\.?\s*(?=\d)", re.IGNORECASE), ""),
+    (lazy_compile(r",\s*", re.IGNORECASE), " "),
 )
-_PARENTHESISED = re.compile(r"\(([^()]{2,60})\)")
+_PARENTHESISED = lazy_compile(r"\(([^()]{2,60})\)")
 
 
 def cc_id(text: str) -> str | None:
@@ -143,7 +145,7 @@ def candidates(text: str) -> Iterator[str]:
             yield cc
 
 
-_CC_FILLER = re.compile(r"[\s\W_]*(?:(?:the|a|an|international|unported|generic|public|license|licence|legal|code|deed)[\s\W_]*)*", re.IGNORECASE)
+_CC_FILLER = lazy_compile(r"[\s\W_]*(?:(?:the|a|an|international|unported|generic|public|license|licence|legal|code|deed)[\s\W_]*)*", re.IGNORECASE)
 
 
 def _is_whole_cc_name(text: str) -> bool:
@@ -166,7 +168,7 @@ def lookup(text: str, knowledge: Knowledge) -> str | None:
 
 
 # "GPL v3 or later", "GPLv3+", "any later version": the -or-later SPDX id, not -only.
-_OR_LATER = re.compile(r"(?:,?\s*\bor\s+(?:any\s+)?later(?:\s+version)?\b|(?<=\w)\+(?!\w))", re.IGNORECASE)
+_OR_LATER = lazy_compile(r"(?:,?\s*\bor\s+(?:any\s+)?later(?:\s+version)?\b|(?<=\w)\+(?!\w))", re.IGNORECASE)
 
 
 def or_later(ident: str, knowledge: Knowledge) -> str:
@@ -183,7 +185,7 @@ def or_later(ident: str, knowledge: Knowledge) -> str:
 # Names and text are compared as word sequences: words are runs of letters and digits, with inner
 # dots ("flux.1", "2.0") and a trailing "++" ("rail++"); a lone "+" is "or later", not a word.
 # (A regex alternation of the ~800 names costs ~50 ms to compile on every run; this index ~2 ms.)
-_WORD = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*(?:\+\+)?", re.IGNORECASE)
+_WORD = lazy_compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*(?:\+\+)?", re.IGNORECASE)
 NameIndex = dict[str, list[tuple[tuple[str, ...], str]]]
 
 
@@ -204,7 +206,7 @@ def name_index(knowledge: Knowledge) -> NameIndex:
             if lowered.startswith(("licenseref-", "license ::")) or len(lowered) < 6:
                 continue
             if " " in lowered or any(ch.isdigit() for ch in lowered):
-                words = tuple(m.group() for m in _WORD.finditer(lowered))
+                words = tuple(_WORD.findall(lowered))  # the pattern has no groups: whole matches
                 if words:
                     names.setdefault(words, licence.id)
     index: NameIndex = {}

@@ -16,9 +16,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from modelicense.lazyre import lazy_compile
+
 RESTRICTIONS = ("non-commercial", "research-only", "academic-only", "permission-required", "no-derivatives")
 _NEGATION_WINDOW = 60  # characters either side of a match that a negation may stand in
-_SEPARATORS = re.compile(r"[\s\-_]+")
+_SEPARATORS = lazy_compile(r"[\s\-_]+")
 
 
 @dataclass(frozen=True)

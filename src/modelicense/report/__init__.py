@@ -67,17 +67,24 @@ def printable_tree(value: Any) -> Any:
     return value
 
 
-def formatters() -> dict[str, Formatter]:
-    from modelicense.report import json_format, text
+def formatter(name: str) -> Formatter | None:
+    """The renderer of one format, or None when it is not available. Only that format's module is
+    imported (start-up speed of the hook)."""
+    if name not in FORMAT_NAMES:
+        return None
+    module = _MODULES.get(name, name)
+    try:
+        imported = __import__(f"modelicense.report.{module}", fromlist=["render"])
+    except ModuleNotFoundError:
+        return None
+    return imported.render
 
-    found: dict[str, Formatter] = {"text": text.render, "json": json_format.render}
-    for name, module in (("sarif", "sarif"), ("github", "github"), ("markdown", "markdown")):
-        try:
-            imported = __import__(f"modelicense.report.{module}", fromlist=["render"])
-        except ModuleNotFoundError:
-            continue
-        found[name] = imported.render
-    return found
+
+def formatters() -> dict[str, Formatter]:
+    """Every available format's renderer."""
+    found = {name: formatter(name) for name in FORMAT_NAMES}
+    return {name: render for name, render in found.items() if render is not None}
 
 
 FORMAT_NAMES = ("text", "json", "sarif", "github", "markdown")
+_MODULES = {"json": "json_format"}  # format name -> module name where they differ

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 
+from modelicense.lazyre import lazy_compile
 from modelicense.model import Artefact, Finding, ScanResult, Severity
 from modelicense.report import ReportOptions, counts, display_path, printable
 
@@ -28,8 +29,8 @@ MAX_ARTEFACT_ROWS = 200
 _HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
 _ICONS = {Severity.ERROR: "🔴", Severity.WARNING: "🟠", Severity.INFO: "🔵"}
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that start markup.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SPECIAL = lazy_compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+_CONTROL = lazy_compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def text(value: str) -> str:

@@ -70,10 +70,10 @@ class Rule:
 
 def fingerprint(rule_id: str, hit: Hit) -> str:
     """Rule + path + subject (or message): stable when unrelated lines move."""
-    import hashlib  # only when there is a finding (start-up speed of the hook)
+    from modelicense.digest import sha256_hex  # only when there is a finding (start-up speed of the hook)
 
     basis = "\0".join((rule_id, hit.location.path, hit.subject or hit.message))
-    return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return sha256_hex(basis.encode("utf-8", "surrogatepass"))[:16]
 
 
 REGISTRY: dict[str, Rule] = {}

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from modelicense.knowledge import Knowledge, Licence, Model
+from modelicense.lazyre import lazy_compile
 from modelicense.model import Artefact, FileKind, Reference, Repository, Resolution, ResolvedDeclaration, Severity
 from modelicense.rules import Hit, rule
 from modelicense.rules.common import in_folder, is_licence_file, licences, same_terms
@@ -128,11 +129,11 @@ def base_licence_dropped(repository: Repository, knowledge: Knowledge) -> Iterat
 # that the derivative meets them: files of a kind, or words in a card's licence section.
 _DUTY_EVIDENCE: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None, str]] = {
     "licence-copy": ((), None, "a copy of the base's licence (a LICENSE file or `license_link`)"),
-    "use-policy": (("use-policy",), re.compile(r"(acceptable|prohibited)[ _-]?use|use[ _-]?policy", re.I),
+    "use-policy": (("use-policy",), lazy_compile(r"(acceptable|prohibited)[ _-]?use|use[ _-]?policy", re.I),
                    "its acceptable use policy (a USE_POLICY file or a link in the licence section)"),
-    "notice": (("notice",), re.compile(r"all rights reserved|\bnotice\b", re.I),
+    "notice": (("notice",), lazy_compile(r"all rights reserved|\bnotice\b", re.I),
                "the base's attribution notice (a NOTICE file or the notice in the licence section)"),
-    "naming": ((), re.compile(r"built with|powered by", re.I),
+    "naming": ((), lazy_compile(r"built with|powered by", re.I),
                "the naming the base's licence requires (e.g. \"Built with Llama\") in the licence section"),
 }
 
@@ -197,7 +198,7 @@ def base_duties_not_shown(repository: Repository, knowledge: Knowledge) -> Itera
                           subject=f"{reference.id}:{','.join(missing)}")
 
 
-_LOCAL = re.compile(r"^(\.{0,2}/|[a-zA-Z]:\\|~)")
+_LOCAL = lazy_compile(r"^(\.{0,2}/|[a-zA-Z]:\\|~)")
 
 
 @rule("BAS003", "unknown-base-model", Severity.INFO)

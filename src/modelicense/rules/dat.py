@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from modelicense.knowledge import Dataset, Knowledge, Licence, prose
+from modelicense.lazyre import lazy_compile
 from modelicense.model import (
     Artefact,
     FileKind,
@@ -45,7 +46,7 @@ USE_KINDS = ("non-commercial", "research-only", "academic-only")
 _ORDER = (*USE_KINDS, "no-derivatives", "permission-required")
 _LICENCE_KINDS = (("non-commercial", "non_commercial"), ("research-only", "research_only"),
                   ("no-derivatives", "no_derivatives"))
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+_SENTENCE_END = lazy_compile(r"[.!?](?=\s)|\n\s*\n")
 
 
 def _evidence(text: str, start: int, end: int, width: int = 60) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from modelicense.knowledge import Knowledge
+from modelicense.lazyre import lazy_compile
 from modelicense.model import (
     Artefact,
     FileKind,
@@ -179,7 +180,7 @@ def no_licence(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
 
 # What is left of a template's "[More Information Needed](…CONTRIBUTING.md…)" once the
 # extractor has taken the bracket text away: a link to the contribution guide, not terms.
-_TEMPLATE_LINK = re.compile(r"\(https?://[^)\s]*contributing[^)\s]*\)", re.I)
+_TEMPLATE_LINK = lazy_compile(r"\(https?://[^)\s]*contributing[^)\s]*\)", re.I)
 
 
 def _states_terms(item: ResolvedDeclaration) -> bool:

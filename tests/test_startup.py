@@ -1,0 +1,82 @@
+"""Start-up work of a warm hook run: what is not imported, compiled or built when not needed
+(bench/startup.py measures the time)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import card
+
+from modelicense.knowledge import load
+from modelicense.lazyre import lazy_compile
+
+MIT = (
+    "MIT License\n\nCopyright (c) 2024 Example\n\nPermission is hereby granted, free of charge, to any person obtaining "
+    "a copy\nof this software and associated documentation files (the \"Software\"), to deal\nin the Software without "
+    "restriction, including without limitation the rights\nto use, copy, modify, merge, publish, distribute, "
+    "sublicense, and/or sell\ncopies of the Software, and to permit persons to whom the Software is\nfurnished to do "
+    "so, subject to the following conditions:\n\nThe above copyright notice and this permission notice shall be "
+    "included in all\ncopies or substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT "
+    "WARRANTY OF ANY KIND, EXPRESS OR\nIMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,\n"
+    "FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE\nAUTHORS OR COPYRIGHT HOLDERS BE "
+    "LIABLE FOR ANY CLAIM, DAMAGES OR OTHER\nLIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING "
+    "FROM,\nOUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE\nSOFTWARE.\n"
+)
+
+PROBE = """
+import json, sys
+already = set(sys.modules)  # what the interpreter's site hooks imported, before modelicense
+from modelicense.cli import main
+code = main(["scan", ".", "--format", "text"])
+from modelicense.knowledge import load
+knowledge = load()
+built = [i for i, e in {**knowledge._datasets, **knowledge._models}.items() if not isinstance(e, tuple)]
+print(json.dumps({"code": code, "modules": sorted(set(sys.modules) - already), "built": built}))
+"""
+
+
+def test_lazy_pattern_behaves_as_the_compiled_one_and_compiles_on_first_use():
+    source, text = r"(?P<id>[a-z]+)-(\d)", "mit-1, gpl-3 and bsd-2"
+    lazy, compiled = lazy_compile(source, re.IGNORECASE), re.compile(source, re.IGNORECASE)
+    assert [m.groupdict() for m in lazy.finditer(text)] == [m.groupdict() for m in compiled.finditer(text)]
+    assert lazy.sub(r"\2", text) == compiled.sub(r"\2", text) and lazy.search("X-9").group("id") == "X"
+    assert lazy.pattern == source and lazy.flags == compiled.flags
+    broken = lazy_compile("(unclosed")  # nothing is compiled at definition (module import) time
+    with pytest.raises(re.error):
+        broken.search("x")
+
+
+def test_a_warm_text_run_imports_only_what_it_uses(make_repo, tmp_path):
+    """A warm run asking for text output imports no other report format, no hashlib (OpenSSL),
+    no tempfile / shutil (the cache only reads), no baseline module, and builds only the shipped
+    datasets and models it looks up."""
+    readme = card("license: mit\ndatasets:\n- allenai/c4\nbase_model: mistralai/Mistral-7B-v0.1")
+    root = make_repo({"LICENSE": MIT, "README.md": readme}, git=True)
+    env = {**os.environ, "MODELICENSE_CACHE_DIR": str(tmp_path / "cache"), "MODELICENSE_NO_SCANCODE": "1"}
+    runs = [subprocess.run([sys.executable, "-c", PROBE], cwd=root, capture_output=True, text=True, env=env,
+                           timeout=300, check=False) for _ in ("cold", "warm")]
+    assert all(run.returncode == 0 for run in runs), runs[-1].stderr
+    warm = json.loads(runs[-1].stdout.splitlines()[-1])
+    modules = set(warm["modules"])
+    assert "modelicense.report.text" in modules and "modelicense.detect.cache" in modules
+    unused = {"modelicense.report.json_format", "modelicense.report.sarif", "modelicense.report.markdown",
+              "modelicense.report.github", "modelicense.baseline", "hashlib", "tempfile", "shutil"}
+    assert modules & unused == set()
+    # the dataset and the model entry (or family) the card names, not the ~500 shipped entries
+    assert "allenai/c4" in warm["built"] and len(warm["built"]) == 2
+    assert any(ident.startswith("mistralai/Mistral-7B") for ident in warm["built"])
+
+
+def test_lazily_built_entries_equal_eagerly_built_ones():
+    knowledge = load.__wrapped__()
+    some = ["allenai/c4", "HuggingFaceFW/fineweb", "meta-llama/Llama-2-7b-hf", "mistralai/Mistral-7B-v0.1"]
+    looked_up = {ident: knowledge.dataset(ident) or knowledge.model(ident) for ident in some}
+    everything = {**load.__wrapped__().datasets, **load.__wrapped__().models}
+    for entry in looked_up.values():
+        assert entry is not None and everything[entry.id] == entry
+    assert list(knowledge.datasets) == list(load().datasets)  # order of the files, whatever was built first
