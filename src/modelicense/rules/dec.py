@@ -382,20 +382,30 @@ def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> 
         reported.add(key)  # type: ignore[arg-type]
         yield _contradiction(first, second, certain)
 
-    # Explicit declarations about the same artefact, in the same folder (weight metadata: under the card).
-    for index, (first, subject) in enumerate(explicit):
-        for second, other_subject in explicit[index + 1:]:
-            if subject != other_subject or first[0].path == second[0].path and first[0].kind is not FileKind.PACKAGING:
-                continue
-            if first[0].kind is FileKind.LICENCE_FILE and second[0].kind is FileKind.LICENCE_FILE:
-                continue  # model_licenses/LICENSE-SDXL and LICENSE-SVD: one file per model, not two claims about one
-            a, b = sorted((first, second), key=lambda pair: _PRIMARY.get(pair[0].kind, 3))
-            if b[0].kind is FileKind.WEIGHTS:
-                together = a[0].kind is not FileKind.WEIGHTS and b[0].path.startswith(a[0].directory)
-            else:
-                together = a[0].directory == b[0].directory
-            if together:
+    # Explicit declarations about the same artefact, in the same folder (weight metadata: under the
+    # card). Grouped by subject and folder first: a repository of 500 dataset cards must not compare
+    # every declaration with every other.
+    in_folder_groups: dict[tuple[str, str], list[Pair]] = {}
+    weight_meta: list[tuple[Pair, str]] = []
+    for pair, subject in explicit:
+        if pair[0].kind is FileKind.WEIGHTS:
+            weight_meta.append((pair, subject))
+        else:
+            in_folder_groups.setdefault((subject, pair[0].directory), []).append(pair)
+    for group in in_folder_groups.values():
+        for index, first in enumerate(group):
+            for second in group[index + 1:]:
+                if first[0].path == second[0].path and first[0].kind is not FileKind.PACKAGING:
+                    continue
+                if first[0].kind is FileKind.LICENCE_FILE and second[0].kind is FileKind.LICENCE_FILE:
+                    continue  # model_licenses/LICENSE-SDXL and LICENSE-SVD: one file per model, not two claims about one
+                a, b = sorted((first, second), key=lambda pair: _PRIMARY.get(pair[0].kind, 3))
                 yield from report(a, b, True)
+    for weights, subject in weight_meta:
+        for (group_subject, _folder), group in in_folder_groups.items():
+            for declaration in group:
+                if group_subject == subject and weights[0].path.startswith(declaration[0].directory):
+                    yield from report(declaration, weights, True)
     # A plain LICENSE against the explicit declaration of what it must be covering.
     for licence in plain:
         for (other, subject) in explicit:
