@@ -191,7 +191,6 @@ def _write(text: str, output: Path | None) -> None:
               help="Configuration whose licence, dataset and model entries apply (default: as for scan, in .).")
 def show(ident: str, output_format: str, config_path: Path | None) -> None:
     """Print what modelicense knows about a licence, dataset or model id, with its source."""
-    from modelicense.knowledge import KnowledgeError
     from modelicense.scan import knowledge_for
     from modelicense.show import lookup, render_json, render_text
 
@@ -251,10 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point. Returns the exit code instead of exiting, for tests and `python -m`."""
     try:
         result = cli.main(args=list(argv) if argv is not None else None, prog_name="modelicense", standalone_mode=False)
-    except click.UsageError as exc:  # bad option, unknown value, missing path, bad configuration
-        exc.show()
-        return EXIT_USAGE
-    except click.ClickException as exc:
+    except click.ClickException as exc:  # bad option, unknown value, missing path, bad configuration
         exc.show()
         return EXIT_USAGE
     except click.exceptions.Abort:

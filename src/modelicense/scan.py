@@ -54,52 +54,47 @@ def allow_lists(config: Config, knowledge: Knowledge) -> tuple[tuple[str, tuple[
     )
 
 
-SUPPRESSION_READ_LIMIT = 1024 * 1024
-
-
-def read_suppressions(root: Path, artefacts: tuple[Artefact, ...]) -> tuple[Suppression, ...]:
-    """Inline suppression comments in the Markdown and TOML files discovery found (already
-    vetted: inside the root, regular files). A file that cannot be read has none."""
-    found: list[Suppression] = []
-    for artefact in artefacts:
-        source = artefact.kind is FileKind.SOURCE
-        if source and not artefact.declarations:
-            continue  # only source files with an SPDX header can have a finding to suppress
-        if not source and not artefact.path.lower().endswith(suppress.MARKDOWN_SUFFIXES + suppress.TOML_SUFFIXES):
-            continue
-        try:
-            with open(root / artefact.path, "rb") as handle:
-                data = handle.read(extract.READ_LIMITS[FileKind.SOURCE] if source else SUPPRESSION_READ_LIMIT)
-        except OSError:
-            continue
-        if b"modelicense:" not in data:
-            continue
-        text = data.decode("utf-8", "replace")
-        found.extend(suppress.parse_source(artefact.path, text) if source else suppress.parse(artefact.path, text))
-    return tuple(found)
+def suppressions_in(relpath: str, kind: FileKind, has_declarations: bool, data: bytes) -> list[Suppression]:
+    """Inline suppression comments in bytes the scan has already read: Markdown cards, TOML, and
+    source files with an SPDX header (only those can have a finding to suppress)."""
+    if kind is FileKind.SOURCE:
+        if not has_declarations:
+            return []
+    elif not relpath.lower().endswith(suppress.MARKDOWN_SUFFIXES + suppress.TOML_SUFFIXES):
+        return []
+    if b"modelicense:" not in data:
+        return []
+    text = data.decode("utf-8", "replace")
+    return suppress.parse_source(relpath, text) if kind is FileKind.SOURCE else suppress.parse(relpath, text)
 
 
 def read_file(found: FoundFile) -> Extraction:
     """Read what the kind needs (bounded) and extract. I/O errors become problems, never raise."""
+    return read_and_extract(found)[0]
+
+
+def read_and_extract(found: FoundFile) -> tuple[Extraction, bytes]:
+    """The extraction and the bytes it was made from (empty for weights, read by header only)."""
     try:
         if found.kind is FileKind.WEIGHTS:
             with open(found.abspath, "rb") as handle:
-                return extract.extract_weights(found.relpath, handle, found.size)
+                return extract.extract_weights(found.relpath, handle, found.size), b""
         limit = extract.READ_LIMITS.get(found.kind, 1024 * 1024)
         if limit == 0:
-            return Extraction()
+            return Extraction(), b""
         with open(found.abspath, "rb") as handle:
             data = handle.read(limit)
     except FileNotFoundError:
-        return Extraction(problems=(Problem("unreadable", "file vanished during the scan", Location(found.relpath)),))
+        return Extraction(problems=(Problem("unreadable", "file vanished during the scan", Location(found.relpath)),)), b""
     except OSError as exc:
-        return Extraction(problems=(Problem("unreadable", f"cannot read: {exc.strerror or exc}", Location(found.relpath)),))
+        problem = Problem("unreadable", f"cannot read: {exc.strerror or exc}", Location(found.relpath))
+        return Extraction(problems=(problem,)), b""
     extraction = extract.extract_bytes(found.kind, found.relpath, data, found.size)
     if found.size > limit and found.kind is not FileKind.SOURCE:
         note = Problem("malformed", f"file is larger than the {limit // 1024} KiB read limit; only the start was read",
                        Location(found.relpath))
         extraction = replace(extraction, problems=extraction.problems + (note,))
-    return extraction
+    return extraction, data
 
 
 def budget_problems(resolved: tuple[ResolvedDeclaration, ...]) -> list[Problem]:
@@ -120,8 +115,10 @@ def build_repository(root: Path, config: Config, knowledge: Knowledge,
     resolver = Resolver(knowledge)
     artefacts: list[Artefact] = []
     problems: list[Problem] = list(found.problems)
+    suppressions: list[Suppression] = []
     for item in found.files:
-        extraction = read_file(item)
+        extraction, data = read_and_extract(item)
+        suppressions.extend(suppressions_in(item.relpath, item.kind, bool(extraction.declarations), data))
         problems.extend(extraction.problems)
         kind = extraction.kind or item.kind
         if item.relpath in config.card_kinds and kind in (FileKind.CARD, FileKind.MODEL_CARD, FileKind.DATASET_CARD):
@@ -142,7 +139,7 @@ def build_repository(root: Path, config: Config, knowledge: Knowledge,
             )
         )
     return Repository(str(root), tuple(artefacts), tuple(problems), allow_lists(config, knowledge),
-                      read_suppressions(root, tuple(artefacts)))
+                      tuple(suppressions))
 
 
 def evaluate(repository: Repository, config: Config, knowledge: Knowledge) -> tuple[Finding, ...]:
