@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import io
 import json
 import os
 import shutil
@@ -95,3 +96,29 @@ def safetensors_file(metadata: dict[str, str] | None = None) -> bytes:
     header = json.dumps({"__metadata__": metadata} if metadata is not None else {}).encode()
     header += b" " * (-len(header) % 8)
     return len(header).to_bytes(8, "little") + header
+
+
+class CountingReader(io.RawIOBase):
+    """A file handle that counts the bytes actually read (seeks are free, as on disk)."""
+
+    def __init__(self, path: Path):
+        self.inner = open(path, "rb")  # noqa: SIM115 - closed in close()
+        self.bytes_read = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.inner.read(size)
+        self.bytes_read += len(data)
+        return data
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.inner.seek(offset, whence)
+
+    def close(self) -> None:
+        self.inner.close()
+        super().close()

@@ -15,42 +15,13 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import card
+from conftest import CountingReader, card
 
 from modelicense.cli import main
-
-weights = pytest.importorskip("modelicense.extract.weights")
-if not hasattr(weights, "read_gguf"):  # the foundation's stub only knows LFS pointers
-    pytest.skip("header readers (branch scancode-weights) not merged", allow_module_level=True)
+from modelicense.extract import weights
 
 EIGHT_GIB = 8 * 1024**3
 BUDGET_SECONDS = 2.0
-
-
-class CountingFile(io.RawIOBase):
-    """A real file that counts the bytes read from it (seeks are free, as on disk)."""
-
-    def __init__(self, path: Path):
-        self.inner = open(path, "rb")  # noqa: SIM115 - closed in close()
-        self.bytes_read = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def read(self, size: int = -1) -> bytes:
-        data = self.inner.read(size)
-        self.bytes_read += len(data)
-        return data
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self.inner.seek(offset, whence)
-
-    def close(self) -> None:
-        self.inner.close()
-        super().close()
 
 
 def _extract(name: str, data: bytes, sparse_to: int | None = None, tmp_path: Path | None = None):
@@ -63,7 +34,7 @@ def _extract(name: str, data: bytes, sparse_to: int | None = None, tmp_path: Pat
         with open(path, "wb") as out:
             out.write(data)
             out.truncate(sparse_to)
-        handle, size = CountingFile(path), sparse_to
+        handle, size = CountingReader(path), sparse_to
     start = time.perf_counter()
     try:
         extraction = weights.extract(name, handle, size)

@@ -18,34 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import card, scan_json
+from conftest import CountingReader, card, scan_json
 from modelicense.extract import weights
-
-
-class CountingReader(io.RawIOBase):
-    """A file handle that counts the bytes actually read (seeks are free, as on disk)."""
-
-    def __init__(self, path: Path):
-        self.inner = open(path, "rb")  # noqa: SIM115 - closed in close()
-        self.bytes_read = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def read(self, size: int = -1) -> bytes:
-        data = self.inner.read(size)
-        self.bytes_read += len(data)
-        return data
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self.inner.seek(offset, whence)
-
-    def close(self) -> None:
-        self.inner.close()
-        super().close()
 
 
 def read(path: Path, name: str | None = None):
