@@ -172,6 +172,13 @@ class LicenceGroup:
     folders: list[str] = field(default_factory=list)  # where the declaring files stand
     files: list[str] = field(default_factory=list)  # the weight files covered (none: the model)
 
+    def hit(self, message: str, related: Iterable[Location] | None = None):
+        """The group's finding: at its first declaration, the others related, about its licence."""
+        from modelicense.rules import Hit  # the registry module; imported here to keep common.py a leaf
+
+        extra = tuple(self.locations[1:]) if related is None else tuple(related)
+        return Hit(message, self.locations[0], extra, subject=self.licence.id)
+
 
 def model_licence_groups(repository: Repository, knowledge: Knowledge,
                          predicate: Callable[[Licence], bool]) -> list[LicenceGroup]:

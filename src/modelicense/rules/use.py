@@ -67,13 +67,11 @@ def use_restrictions(repository: Repository, knowledge: Knowledge) -> Iterator[H
         related.extend(loc for _a, loc in own)
         attached.update(a.path for a, _loc in own)
         policy_note = f" (with the acceptable use policy in {', '.join(a.path for a, _ in own)})" if own else ""
-        yield Hit(
+        yield group.hit(
             f"{weights_subject(group.files)} are under {group.label}, whose terms restrict how and for what the "
             f"model may be used{policy_note}: lawful, but not open source in the OSI sense, because use for any purpose is "
             f"withheld; make sure users see the terms and pass them on",
-            group.locations[0],
-            tuple(related),
-            subject=group.licence.id,
+            related,
         )
     if not groups and not _about_a_model(repository, knowledge):
         return  # a web service's acceptable use policy in a software repository is not a model's
@@ -115,10 +113,7 @@ def user_threshold(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
     need a separate licence.
     """
     for group in model_licence_groups(repository, knowledge, lambda licence: bool(licence.user_threshold)):
-        yield Hit(
+        yield group.hit(
             f"{weights_subject(group.files)} are under {group.label}, which grants its rights only below a user or "
-            f"revenue threshold: larger users need a separate licence from the publisher; say so in the card",
-            group.locations[0],
-            tuple(group.locations[1:]),
-            subject=group.licence.id,
+            f"revenue threshold: larger users need a separate licence from the publisher; say so in the card"
         )

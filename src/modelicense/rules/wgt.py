@@ -58,12 +58,9 @@ def copyleft_weights(repository: Repository, knowledge: Knowledge) -> Iterator[H
     """
     for group in model_licence_groups(repository, knowledge, _copyleft):
         kind = _strength(group.licence)
-        yield Hit(
+        yield group.hit(
             f"{weights_subject(group.files)} are under {group.label}, a {kind} licence: its conditions rest on copyright in the weights, which may not exist, and 'source' has no agreed meaning "
-            f"for weights; use a licence written for models or data, or licence code and weights separately",
-            group.locations[0],
-            tuple(group.locations[1:]),
-            subject=group.licence.id,
+            f"for weights; use a licence written for models or data, or licence code and weights separately"
         )
 
 
@@ -109,10 +106,7 @@ def restricted_weights(repository: Repository, knowledge: Knowledge) -> Iterator
     """
     for group in model_licence_groups(repository, knowledge, lambda licence: bool(_restrictions(licence))):
         terms = " and ".join(_restrictions(group.licence))
-        yield Hit(
+        yield group.hit(
             f"{weights_subject(group.files)} are under {group.label}, whose terms are {terms}: if they bind, users are not free to run the model for any purpose; use a licence without these "
-            f"conditions if the model is meant to be open, or ignore WGT002 if the restriction is deliberate",
-            group.locations[0],
-            tuple(group.locations[1:]),
-            subject=group.licence.id,
+            f"conditions if the model is meant to be open, or ignore WGT002 if the restriction is deliberate"
         )
