@@ -304,6 +304,11 @@ def _said(item: _Local, evidence: str, from_prose: bool) -> str:
     return f"one of its licences is {evidence}" if len(item.metadata) > 1 else f"its licence is {evidence}"
 
 
+def _said_known(source: str) -> str:
+    """Where a known dataset's restriction comes from: a licence id, or the entry's own flags."""
+    return f"under {source}" if source != "its terms" else "by its terms"
+
+
 def _users_text(users: list[Reference]) -> str:
     if not users:
         return ""
@@ -366,10 +371,8 @@ def restricted_data(repository: Repository, knowledge: Knowledge) -> Iterator[Hi
         kinds = [k for k in USE_KINDS if k in terms]
         if not kinds:
             continue
-        source = terms[kinds[0]]
-        said = f"under {source}" if source != "its terms" else "by its terms"
         yield Hit(
-            f"training dataset '{reference.id}' is {_kinds_text(kinds)} ({said}): users may not be free to run a model "
+            f"training dataset '{reference.id}' is {_kinds_text(kinds)} ({_said_known(terms[kinds[0]])}): users may not be free to run a model "
             f"trained on it for any purpose{_commercial_note(repository, knowledge, kinds)}",
             reference.location,
             subject=f"{dataset.id}:{'+'.join(kinds)}",
@@ -421,9 +424,8 @@ def no_derivatives_data(repository: Repository, knowledge: Knowledge) -> Iterato
         terms = _dataset_terms(dataset, knowledge)
         if "no-derivatives" not in terms:
             continue
-        source = terms["no-derivatives"]
         yield Hit(
-            f"training dataset '{reference.id}' forbids derivatives ({'under ' + source if source != 'its terms' else 'by its terms'}): "
+            f"training dataset '{reference.id}' forbids derivatives ({_said_known(terms['no-derivatives'])}): "
             f"if a trained model is an adaptation of its data, the model may not be shared",
             reference.location,
             subject=f"{dataset.id}:no-derivatives",
