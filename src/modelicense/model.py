@@ -146,9 +146,31 @@ class Resolution:
 
 
 @dataclass(frozen=True)
+class Term:
+    """One term read from the words of a licence text, card section or licence field, with its
+    evidence, so a reviewer sees the basis of a finding (the terms reader, `modelicense.terms`).
+
+    kind:     one of `knowledge.kinds.TERM_KINDS` ("non-commercial", "territory", ...).
+    pattern:  the id of the pattern (in the terms data file) that matched.
+    quote:    the words quoted, on one line.
+    location: the file, and the line and column where the quote starts.
+    values:   what the term names, as written: numbers ("700 million"), regions ("European Union").
+    """
+
+    kind: str
+    pattern: str
+    quote: str
+    location: Location
+    values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ResolvedDeclaration:
+    """A declaration, what it resolved to, and the terms read from its words (empty when not read)."""
+
     declaration: Declaration
     resolution: Resolution
+    terms: tuple[Term, ...] = ()
 
 
 @dataclass(frozen=True)
