@@ -97,11 +97,10 @@ def test_scancode_reports_extra_terms_and_truncation_as_partial(corpus: Path, sc
     extra = resolve_text(MIT_TEXT + EXTRA_TERMS)
     assert extra.method == "scancode" and "MIT" in extra.keys and extra.coverage < 90
     apache = (corpus / "model-repos" / "facebookresearch__segment-anything/LICENSE").read_text("utf-8")
+    # scancode finds only a notice in the first third of Apache-2.0 (3.5 % of the text: below the
+    # coverage floor), so the answer is the title's, and says it is only that.
     truncated = resolve_text(apache[: len(apache) // 3])
-    assert truncated.method == "scancode" and "Apache-2.0" in truncated.keys and truncated.coverage < 60
-    # The cut-off tail reads as an unknown licence reference, whether or not the knowledge base has an entry for it.
-    others = set(truncated.keys + truncated.unrecognised) - {"Apache-2.0"}
-    assert all(u.startswith("LicenseRef-scancode-unknown") for u in others)
+    assert (truncated.keys, truncated.confidence, truncated.certain) == (("Apache-2.0",), "title", False)
 
 
 def test_scancode_keys_without_spdx_ids_map_through_knowledge_aliases(corpus: Path, scancode):

@@ -36,6 +36,8 @@ PARAPHRASE_DISAGREEMENTS = {
     "Apache License": "version not given; left unrecognised so the user says which",
     "CC-BY": "no version given: the version-less CC BY family, same use terms",
     "Modified MIT License": "a modified MIT licence is not MIT",
+    "Permission is hereby granted, free of charge, to any person obtaining a copy ...":
+        "the opening sentence of MIT, X11, JSON and dozens of MIT variants: not an identity",
     "CC BY-SA (Creative Commons / Attribution-ShareAlike)": "no version given: the version-less CC BY-SA family",
     "Creative Commons Attribution-ShareAlike 3.0 and the GNU Free Documentation License":
         "names two licences (Wikipedia's dual licence); left for the user to write as an expression",

@@ -130,6 +130,11 @@ class Resolution:
     method:       how it was resolved: spdx, id, alias, name, url, title, scancode, or none.
     ignorance:    `unknown` or `other` — a declaration that there is no known licence.
     coverage:     for full texts, how much of the text matched (percent), when known.
+    confidence:   how sure the identity is (detect/answer.py): `exact` (an id, or a text word for
+                  word), `whole-text` (a whole licence text plus a few words, kept in `leftover`),
+                  `partial` (part of a text: see coverage), `title` (only its title: a guess).
+    leftover:     for full texts, [start, end) character spans of the text that the match did
+                  not account for (added terms, notes): the terms reader reads them.
     """
 
     expression: str | None
@@ -139,10 +144,27 @@ class Resolution:
     method: str = "none"
     ignorance: str | None = None
     coverage: float | None = None
+    confidence: str = "exact"
+    leftover: tuple[tuple[int, int], ...] = ()
 
     @property
     def recognised(self) -> bool:
         return bool(self.keys) and not self.unrecognised
+
+    @property
+    def certain(self) -> bool:
+        """The identity can be trusted (exact or whole text); a partial or title match is a guess
+        that never makes an error (DEC004) on its own."""
+        return self.confidence in ("exact", "whole-text")
+
+    def how_sure(self) -> str:
+        """How the answer is shown to users when it is a guess: "partial match, 45 % of the
+        text" or "title only"; "" when certain."""
+        if self.confidence == "partial":
+            return f"partial match, {self.coverage:g} % of the text" if self.coverage is not None else "partial match"
+        if self.confidence == "title":
+            return "recognised by its title only"
+        return ""
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@
 - ids, names, aliases and URLs: one dictionary lookup in the knowledge base (fast path; most
   declarations are a single Hugging Face or SPDX id);
 - expressions with AND / OR / WITH: parsed by `license-expression`, each symbol looked up;
-- full licence texts: the registered text detectors in order (a fast title matcher, then
-  scancode when installed, behind a content-hash cache);
+- full licence texts: the detection chain (`modelicense.detect`: cache, fast path, scancode when
+  installed, title), whose answer carries its confidence;
 - prose sections of cards: URLs and ids mentioned in them.
 Nothing is ever dropped: what no table knows is kept in `unrecognised` with the raw text.
 """
@@ -12,8 +12,9 @@ Nothing is ever dropped: what no table knows is kept in `unrecognised` with the 
 from __future__ import annotations
 
 import re
-from typing import Callable, Protocol
 
+from modelicense.detect import detect_text
+from modelicense.detect.title import TEXT_HEAD_CHARS, detect_by_title
 from modelicense.knowledge import IGNORANCE_IDS, Knowledge, names
 from modelicense.lazyre import lazy_compile
 from modelicense.model import Declaration, Resolution
@@ -22,36 +23,8 @@ from modelicense.model import Declaration, Resolution
 _LEGACY_OTHER = lazy_compile(r"^other[-_ ](.+)$", re.I)
 _CLASSIFIER = lazy_compile(r"^License :: (?:OSI Approved :: )?(.+)$")
 _OPERATOR = lazy_compile(r"\s(AND|OR|WITH)\s|[()]", re.I)
-_URL = lazy_compile(r"https?://[^\s)\]>\"'`]+", re.I)
 # Tokens that look like licence ids in prose: cc-by-nc-4.0, apache-2.0, gpl-3.0, llama3.1 ...
 _ID_TOKEN = lazy_compile(r"\b[a-z][a-z0-9+.]*(?:[-_ ][a-z0-9+.]+){0,5}\b", re.I)
-TEXT_HEAD_CHARS = 4000
-
-
-class TextDetector(Protocol):
-    """Finds which licence a full text is. Returns None when it cannot tell."""
-
-    def __call__(self, text: str, knowledge: Knowledge) -> Resolution | None: ...
-
-
-def detect_by_title(text: str, knowledge: Knowledge) -> Resolution | None:
-    """The licence whose title pattern matches earliest in the opening of the text."""
-    head = re.sub(r"\s+", " ", text[:TEXT_HEAD_CHARS].lower())
-    best: tuple[int, str] | None = None
-    for pattern, ident in knowledge.title_patterns(head):
-        match = pattern.search(head)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), ident)
-    if best is None:
-        return None
-    return Resolution(best[1], keys=(best[1],), method="title")
-
-
-# Detectors tried in order for full texts; the scancode detector registers itself here when
-# the optional dependency is installed (see modelicense.detect).
-from modelicense.detect import detect_text  # noqa: E402  (cache → fast path → scancode; light to import)
-
-TEXT_DETECTORS: list[Callable[[str, Knowledge], Resolution | None]] = [detect_text, detect_by_title]
 
 
 def _looks_like_expression(text: str) -> bool:
@@ -145,12 +118,11 @@ class Resolver:
                           alternatives=only_or, method="expression")
 
     def resolve_text(self, text: str) -> Resolution:
-        for detector in TEXT_DETECTORS:
-            found = detector(text, self.knowledge)
-            if found is not None:
-                return found
+        found = detect_text(text, self.knowledge)
+        if found is not None:
+            return found
         first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        return Resolution(None, unrecognised=(first[:120],), method="none")
+        return Resolution(None, unrecognised=(first[:120],), method="none", confidence="none")
 
     def resolve_prose(self, text: str) -> Resolution:
         """Licences a prose section names, by URL, by name or by id-like tokens. Low confidence."""

@@ -1,19 +1,15 @@
-"""Full-text licence detection: which licence a LICENSE file (or a pasted text) is.
+"""Full-text licence detection: which licence a LICENSE file (or a pasted text) is, and how sure.
 
-    cache (content hash) ─hit─► result
-        │ miss
-        ▼
-    fast path: exact / near-exact copies of common texts ─sure─► result
-        │ unsure
-        ▼
-    scancode-toolkit in process (when installed) ─► result with match coverage
-        │ not installed
-        ▼
-    the fast path's partial answer, or the knowledge base's title patterns, marked as such
+    cache (content hash) ─► fast path ─► scancode (when installed) ─► title
 
-Results are stored raw (scancode keys and SPDX ids) and mapped into the knowledge base on every
-run, so user overrides apply to cached results too. `detect_text` is registered in
-`modelicense.resolve.TEXT_DETECTORS`.
+`chain.py` runs the steps in order (each one small object, chosen by the table `chain.STEPS`);
+`answer.py` says what an answer's confidence means and which answer wins. This module is the
+public face: `detect_text(text, knowledge)` gives a `model.Resolution` (or None when nothing
+recognised the text), with its confidence, coverage and the spans of the text the match did not
+account for (`Resolution.leftover`, read by the terms reader).
+
+Answers are stored raw (scancode keys and SPDX ids) and mapped into the knowledge base on every
+run, so user overrides apply to cached answers too.
 """
 
 from __future__ import annotations
@@ -22,12 +18,17 @@ import re
 from typing import Any
 
 from modelicense.detect import scancode_engine
+from modelicense.detect.answer import PARTIAL, TITLE, Answer
 from modelicense.knowledge import IGNORANCE_IDS, Knowledge
 from modelicense.model import Resolution
 
-# Bump when the fast-path data or the way results are computed changes: old entries stop matching.
-DETECTOR_VERSION = "1"
+# Bump when the fast-path data or the way answers are computed changes: old entries stop matching.
+DETECTOR_VERSION = "2"
 NO_SCANCODE = "scancode not installed"
+# scancode ran out of its time budget on this text (scancode_engine.TIME_BUDGET_SECONDS); the scan
+# reports it as a finding on the file (scan.budget_problems).
+STOPPED = "scancode-stopped"
+STOPPED_LABEL = f"scancode (stopped at its {scancode_engine.TIME_BUDGET_SECONDS:g} s time budget; may be incomplete)"
 
 _settings: dict[str, Any] = {"use_cache": True}
 
@@ -51,80 +52,79 @@ def cache_key(text: str) -> str:
     return sha256_hex(basis)
 
 
-def detection(text: str) -> dict[str, Any]:
-    """What the detectors say about a text, as a plain (cacheable) record:
-    method, expression (SPDX ids), keys ([scancode key, SPDX id] pairs), coverage."""
-    store = open_cache()
-    key = cache_key(text)
-    found = store.get(key)
-    if found is not None:
-        return found
-    found = _detect(text)
-    if not scancode_engine.failure():  # a broken scancode install must not poison the cache
-        store.put(key, found)
-    return found
+class CacheStep:
+    """The chain's first step: what the cacheable steps answered for this text last time."""
+
+    name = "cache"
+
+    def __init__(self):
+        self.store = open_cache()
+
+    def recall(self, text: str) -> Answer | None:
+        found = self.store.get(cache_key(text))
+        try:
+            return Answer.from_record(found) if found is not None else None
+        except (KeyError, TypeError, ValueError):  # an entry of another layout is a miss
+            return None
+
+    def remember(self, text: str, answer: Answer) -> None:
+        if not scancode_engine.failure():  # a broken scancode install must not poison the cache
+            self.store.put(cache_key(text), answer.record())
 
 
-def _detect(text: str) -> dict[str, Any]:
-    from modelicense.detect import fastpath  # its data and regexes only on a cache miss
+def detect(text: str, knowledge: Knowledge) -> tuple[Answer | None, tuple[str, ...]]:
+    """The chain's answer for a text, and which steps it asked."""
+    from modelicense.detect.chain import Chain
 
-    fast = fastpath.match(text)
-    if fast is not None and fast.sure:
-        return _record("fastpath", " AND ".join(fast.spdx), zip(fast.keys, fast.spdx), fast.coverage)
-    if scancode_engine.available():
-        found = scancode_engine.detect(text)
-        if found is not None:
-            method = STOPPED if found.stopped else "scancode"
-            return _record(method, found.spdx_expression, found.keys, found.coverage)
-        if not scancode_engine.failure():
-            return _record("scancode", None, (), None)
-    if fast is not None:
-        return _record("fastpath-partial", " AND ".join(fast.spdx), zip(fast.keys, fast.spdx), fast.coverage)
-    return _record("none", None, (), None)
+    return Chain(knowledge, CacheStep()).detect(text)
 
 
-# scancode ran out of its time budget on this text (scancode_engine.TIME_BUDGET_SECONDS); the scan
-# reports it as a finding on the file (scan.budget_problems).
-STOPPED = "scancode-stopped"
-STOPPED_LABEL = f"scancode (stopped at its {scancode_engine.TIME_BUDGET_SECONDS:g} s time budget; may be incomplete)"
+def detection(text: str, knowledge: Knowledge | None = None) -> dict[str, Any]:
+    """The chain's answer as a plain record (step, confidence, keys, expression, coverage,
+    leftover); an empty record when nothing recognised the text."""
+    if knowledge is None:
+        from modelicense.knowledge import load
 
-
-def _record(method: str, expression: str | None, keys, coverage: float | None) -> dict[str, Any]:
-    return {"method": method, "expression": expression, "keys": [list(pair) for pair in keys], "coverage": coverage}
+        knowledge = load()
+    answer, _asked = detect(text, knowledge)
+    return answer.record() if answer is not None else {}
 
 
 def detect_text(text: str, knowledge: Knowledge) -> Resolution | None:
-    """The registered text detector: a Resolution, or None to let the next detector try."""
-    found = detection(text)
-    method = found.get("method")
-    if found.get("expression") and method in ("fastpath", "scancode", "fastpath-partial", STOPPED):
-        label = {"fastpath-partial": f"fastpath (partial; {_why_no_scancode()})", STOPPED: STOPPED_LABEL}.get(
-            method, method)
-        return to_resolution(found, knowledge, label)
-    if method == "scancode":
-        return None  # scancode found no licence: the title patterns may still name one
-    from modelicense.resolve import detect_by_title  # resolve is loaded: it is our caller
-
-    titled = detect_by_title(text, knowledge)
-    if titled is None:
+    """A full licence text as a Resolution, or None when nothing recognised it."""
+    answer, asked = detect(text, knowledge)
+    if answer is None:
         return None
-    return Resolution(titled.expression, keys=titled.keys, method=f"title ({_why_no_scancode()})")
+    return to_resolution(answer, knowledge, _label(answer, "scancode" in asked and scancode_engine.available()))
+
+
+def _label(answer: Answer, scancode_asked: bool) -> str:
+    if answer.stopped:
+        return STOPPED_LABEL
+    if answer.confidence in (PARTIAL, TITLE) and not scancode_asked and answer.step != "scancode":
+        # say why scancode did not settle it: not installed, disabled or broken
+        return f"{answer.step} ({'partial; ' if answer.confidence == PARTIAL else ''}{_why_no_scancode()})"
+    if answer.confidence == PARTIAL and answer.step == "fastpath":
+        return "fastpath (partial)"
+    return answer.step
 
 
 def _why_no_scancode() -> str:
     failure = scancode_engine.failure()
     if failure:
         return f"scancode failed: {failure}"
-    return "scancode disabled" if scancode_engine.disabled() else NO_SCANCODE
+    if scancode_engine.disabled():
+        return "scancode disabled"
+    return NO_SCANCODE if scancode_engine.installed_version() is None else "scancode found no licence"
 
 
-def to_resolution(found: dict[str, Any], knowledge: Knowledge, method: str) -> Resolution:
+def to_resolution(answer: Answer, knowledge: Knowledge, method: str) -> Resolution:
     """SPDX ids and scancode keys to knowledge-base ids; what it lacks stays unrecognised."""
-    expression = str(found["expression"])
+    expression = str(answer.expression)
     keys: list[str] = []
     unknown: list[str] = []
     renames: dict[str, str] = {}
-    for scancode_key, spdx in found.get("keys", ()):
+    for scancode_key, spdx in answer.keys:
         ident = knowledge.licence_id(spdx) or knowledge.licence_id(scancode_key)
         # scancode's `unknown` (text that looks like licence terms) is not Hugging Face's `unknown`
         # (a declaration that the licence is not known).
@@ -142,5 +142,7 @@ def to_resolution(found: dict[str, Any], knowledge: Knowledge, method: str) -> R
         unrecognised=tuple(dict.fromkeys(unknown)),
         alternatives=" OR " in upper and " AND " not in upper,
         method=method,
-        coverage=found.get("coverage"),
+        coverage=answer.coverage,
+        confidence=answer.confidence,
+        leftover=answer.leftover,
     )

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from modelicense.detect.answer import EXACT, PARTIAL, WHOLE_TEXT, Answer, Span
+
 
 # A crafted text keeps scancode's approximate matching busy for minutes (64 KiB of shuffled
 # licence words: 40 s; 512 KiB: over 14 minutes), while real licence texts take under a second
@@ -31,6 +33,8 @@ class ScancodeMatch:
     keys: tuple[tuple[str, str], ...]  # (scancode key, SPDX id or LicenseRef-scancode-*)
     coverage: float
     stopped: bool = False  # the time budget ran out: the matches may be incomplete
+    leftover: tuple[Span, ...] = ()  # lines no match covers
+    rules: tuple[str, ...] = ()  # identifiers of the scancode rules that matched (ppl_1.RULE)
 
 
 ENV_DISABLE = "MODELICENSE_NO_SCANCODE"
@@ -108,10 +112,83 @@ def detect(text: str) -> ScancodeMatch | None:
     rule_coverage = sum(m.coverage() * m.len() for m in matches) / matched if matched else 100.0
     known = sum(1 for token in query_tokenizer(normalise(text)) if token in index.dictionary)
     text_coverage = 100.0 * min(1.0, matched / known) if known else 100.0
+    covered = {line for m in matches for line in range(m.start_line, m.end_line + 1)}
     return ScancodeMatch(" AND ".join(_group(e, len(expressions)) for e in expressions),
                          " AND ".join(_group(e, len(spdx_expressions)) for e in spdx_expressions),
-                         tuple(dict.fromkeys(keys)), round(min(rule_coverage, text_coverage), 1), stopped)
+                         tuple(dict.fromkeys(keys)), round(min(rule_coverage, text_coverage), 1), stopped,
+                         _uncovered(text, covered), tuple(dict.fromkeys(m.rule.identifier for m in matches)))
 
 
 def _group(expression: str, count: int) -> str:
     return f"({expression})" if count > 1 and " " in expression else expression
+
+
+def _uncovered(text: str, covered: set[int]) -> tuple[Span, ...]:
+    """The lines no match covers (blank and copyright lines and a heading before the first match
+    aside), as spans of the text: the words scancode did not account for."""
+    from modelicense.detect.fastpath import HEADING_WORDS, is_copyright_line
+
+    spans: list[list[int]] = []
+    offset, previous, first_match = 0, -2, min(covered, default=0)
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        start, offset = offset, offset + len(line)
+        words = line.split()
+        if number in covered or not words or is_copyright_line(line):
+            continue
+        if number < first_match and len(words) <= HEADING_WORDS and not spans:
+            continue
+        end = start + len(line.rstrip())
+        if number == previous + 1:
+            spans[-1][1] = end
+        else:
+            spans.append([start + len(line) - len(line.lstrip()), end])
+        previous = number
+    return tuple((a, b) for a, b in spans)
+
+
+# A match that accounts for this much of the text is the licence, its extra lines kept as leftover.
+WHOLE_TEXT_COVERAGE = 95.0
+
+
+class Scancode:
+    """Chain step: scancode-toolkit in process, when installed and not disabled."""
+
+    name = "scancode"
+    cacheable = True
+
+    def detect(self, text: str) -> Answer | None:
+        if not available():
+            return None
+        found = detect(text)
+        if found is None:
+            return None
+        if found.coverage >= WHOLE_TEXT_COVERAGE:
+            confidence = EXACT if found.coverage >= 100.0 and not found.leftover else WHOLE_TEXT
+        else:
+            confidence = PARTIAL
+        keys, expression = corrected(found)
+        return Answer(self.name, confidence, keys, expression, found.coverage, found.leftover, found.stopped)
+
+
+@lru_cache(maxsize=1)
+def _corrections() -> dict[str, dict[str, str]]:
+    import json
+
+    doc = json.loads((Path(__file__).parent / "data" / "scancode_corrections.json").read_text("utf-8"))
+    return {entry["rule"]: entry for entry in doc["entries"]}
+
+
+def corrected(found: ScancodeMatch) -> tuple[tuple[tuple[str, str], ...], str]:
+    """scancode's answer with its known-bad rules put right (data/scancode_corrections.json): a
+    rule filed under the wrong licence names that licence for every copy of the right one."""
+    keys, expression = list(found.keys), found.spdx_expression
+    for rule in found.rules:
+        fix = _corrections().get(rule)
+        if fix is None:
+            continue
+        wrong = next((pair for pair in keys if pair[0] == fix["scancode_key"]), None)
+        if wrong is None:
+            continue
+        keys[keys.index(wrong)] = (fix["key"], fix["spdx"])
+        expression = re.sub(rf"(?<![\w.+-]){re.escape(wrong[1])}(?![\w.+-])", fix["spdx"], expression)
+    return tuple(dict.fromkeys(keys)), expression

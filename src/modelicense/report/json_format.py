@@ -50,6 +50,8 @@ def artefact_dict(artefact: Artefact, root: str, several: bool) -> dict[str, Any
                 "unrecognised": list(d.resolution.unrecognised),
                 "method": d.resolution.method,
                 "coverage": d.resolution.coverage,
+                "match_confidence": d.resolution.confidence,  # exact, whole-text, partial, title, none
+                "certain": d.resolution.certain,
                 "line": d.declaration.location.line,
                 "column": d.declaration.location.column,
             }

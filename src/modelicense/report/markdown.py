@@ -81,6 +81,8 @@ def _licences(artefact: Artefact) -> str:
             label += " ⚠ not recognised" + (f": {text(tokens)}" if tokens != licence else "")
         if declaration.confidence == "low":
             label += " (prose)"
+        elif resolution.keys and resolution.how_sure():
+            label += f" ({resolution.how_sure()})"
         if declaration.location.line is not None:
             label += f", line {declaration.location.line}"
         if label not in shown:

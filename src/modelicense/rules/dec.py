@@ -307,7 +307,8 @@ def _described(artefact: Artefact, item: ResolvedDeclaration) -> str:
     if declaration.confidence == "low":
         return f"the '{declaration.field}' section of {artefact.path} names {resolved}"
     if declaration.is_text:
-        return f"{artefact.path} is the {resolved} text"
+        how = item.resolution.how_sure()
+        return f"{artefact.path} is the {resolved} text" + (f" ({how})" if how else "")
     raw = declaration.raw.strip()
     shown = repr(raw) if raw.lower() == resolved.lower() else f"{raw!r} ({resolved})"
     return f"{declaration.field}: {shown} in {artefact.path}"
@@ -345,8 +346,9 @@ def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> 
       (on dataset cards, prose that adds non-commercial, research-only or no-derivatives terms is
       DAT008's finding, not this one's).
 
-    Severity: error when both declarations are certainly about the same artefact, warning
-    otherwise (prose). Not a contradiction: CC0 against the Public Domain Mark; a card and a
+    Severity: error when both declarations are certainly about the same artefact and both
+    licences are certain; warning otherwise (prose, or a licence text recognised only in part or
+    by its title: the message says which, with the coverage). Not a contradiction: CC0 against the Public Domain Mark; a card and a
     LICENSE in a repository with neither code nor weights (the LICENSE may cover the card's
     text); a LICENSE for the code and a card licence for the weights in a repository with code;
     a nested LICENSE in a vendored folder (it covers only that folder); a NOTICE or a use policy
@@ -380,7 +382,9 @@ def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> 
         if key in reported or _equivalent(first[1].resolution, second[1].resolution, knowledge):
             return
         reported.add(key)  # type: ignore[arg-type]
-        yield _contradiction(first, second, certain)
+        # a partial or title-only match is a guess: at most a warning, which says so
+        guessed = not (first[1].resolution.certain and second[1].resolution.certain)
+        yield _contradiction(first, second, certain and not guessed)
 
     # Explicit declarations about the same artefact, in the same folder (weight metadata: under the
     # card). Grouped by subject and folder first: a repository of 500 dataset cards must not compare
