@@ -28,23 +28,27 @@ def _split_rules(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(part.strip().upper() for value in values for part in value.split(",") if part.strip())
 
 
-def roots_for(paths: Sequence[Path]) -> list[tuple[Path, str, frozenset[str]]]:
-    """Each PATH to (repository root, root as shown, files named in it). Files (as pre-commit
-    passes them) stand for their whole repository: licence judgements depend on all of it."""
+def roots_for(paths: Sequence[Path]) -> list[tuple[Path, str, frozenset[str], bool]]:
+    """Each PATH to (repository root, root as shown, files named in it, whether only those are
+    read). A folder is read whole; a named FILE is that file and nothing around it (pre-commit's
+    hook passes no file names). The root of a file is its git top level, else its folder, so
+    paths stay repository-relative and the repository's configuration applies."""
     roots: dict[Path, str] = {}
     named: dict[Path, set[str]] = {}
+    whole: set[Path] = set()
     for path in paths:
         if path.is_dir():
             root = path.resolve()
             roots.setdefault(root, str(path))
             named.setdefault(root, set())
+            whole.add(root)
         else:
             # Resolve the folder, not the file: a symlinked file is judged where it stands.
             absolute = path.absolute().parent.resolve() / path.name
             root = find_root(absolute)
             roots.setdefault(root, _shown(root))
             named.setdefault(root, set()).add(absolute.relative_to(root).as_posix())
-    return [(root, shown, frozenset(named[root])) for root, shown in roots.items()]
+    return [(root, shown, frozenset(named[root]), root not in whole) for root, shown in roots.items()]
 
 
 def _shown(root: Path) -> str:
@@ -94,7 +98,8 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
          write_baseline_path: Path | None, quiet: bool, colour: bool | None, no_cache: bool) -> None:
     """Scan repositories (directories) or files for licence problems.
 
-    A file PATH, as pre-commit passes them, stands for the whole repository it belongs to.
+    A folder PATH is read whole; a file PATH is read alone (as a card, licence file, weight file
+    or packaging file, by its name or content), nothing around it.
     """
     from modelicense.scan import scan as run_scan  # heavy imports only when scanning
 
@@ -107,7 +112,7 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
         raise click.UsageError(f"format '{output_format}' is not available in this installation")
     results: list[ScanResult] = []
     effective_fail_on = fail_on or "warning"
-    for root, shown, named in roots_for(paths or (Path("."),)):
+    for root, shown, named, only_named in roots_for(paths or (Path("."),)):
         try:
             config = load_config(config_path, root)
         except ConfigError as exc:
@@ -116,7 +121,7 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
         if fail_on is None and config.fail_on:
             effective_fail_on = config.fail_on
         try:
-            results.append(run_scan(root, config, shown, named))
+            results.append(run_scan(root, config, shown, named, only_named))
         except (ConfigError, KnowledgeError) as exc:  # bad allow-list, baseline, or knowledge override
             raise click.UsageError(str(exc)) from None
     if write_baseline_path is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import stat
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,30 +126,64 @@ def find_root(path: Path) -> Path:
     return start
 
 
-def classify_named(relpath: str) -> FileKind | None:
-    """A file the user named on the command line: any Markdown file may be a card
-    (`modelicense scan my_card.md`), whatever its name."""
+# What the first bytes of a named file whose name says nothing show it to be.
+_WEIGHT_MAGICS = (b"GGUF", b"version https://git-lfs.github.com/spec/")
+_SNIFF_BYTES = 512
+# Plain text named on the command line is read as a licence text ("" : no suffix at all).
+_TEXT_SUFFIXES = frozenset({"", "txt", "text", "rst", "html", "htm"})
+
+
+def classify_named(relpath: str, abspath: str | None = None) -> FileKind | None:
+    """A file the user named on the command line is read whatever its name: as its name says,
+    else by its content (`modelicense scan my_card.md`, `scan terms.txt`, `scan model.q4`):
+    Markdown or front matter is a card, a weight magic a weight file, other text a licence text."""
     kind = classify(relpath)
-    if kind is None and relpath.lower().endswith((".md", ".markdown")):
+    if kind is not None:
+        return kind
+    if relpath.lower().endswith((".md", ".markdown")):
         return FileKind.CARD
-    return kind
+    if abspath is None:
+        return None
+    try:
+        if not stat.S_ISREG(os.stat(abspath).st_mode):
+            return None  # a FIFO would block the read
+        with open(abspath, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return None  # _inspect reports what cannot be read
+    if head.startswith(_WEIGHT_MAGICS) or head[8:10] == b'{"':  # GGUF, LFS pointer, safetensors header
+        return FileKind.WEIGHTS
+    if head.removeprefix(b"\xef\xbb\xbf").startswith(b"---"):
+        return FileKind.CARD
+    suffix = relpath.rpartition("/")[2].rpartition(".")[2].lower() if "." in relpath.rpartition("/")[2] else ""
+    if suffix in _TEXT_SUFFIXES and head.strip() and b"\0" not in head:
+        return FileKind.LICENCE_FILE
+    return None
 
 
-def discover(root: Path, exclude: tuple[str, ...] = (), named: frozenset[str] = frozenset()) -> Discovery:
+def discover(root: Path, exclude: tuple[str, ...] = (), named: frozenset[str] = frozenset(),
+             only_named: bool = False) -> Discovery:
     """The files under root worth reading. `named` are root-relative paths the user gave
-    explicitly: they are read even when their name alone would not be."""
+    explicitly: they are read even when their name alone would not be. With `only_named` they
+    are all that is read (`scan FILE`)."""
     root = root.resolve()
-    names = _git_files(root)
-    if names is None:
-        names = _walk(root)
+    if only_named:
+        names: list[str] = []
+    else:
+        names = _git_files(root)
+        if names is None:
+            names = _walk(root)
     names = [*names, *named]
     files: list[FoundFile] = []
     problems: list[Problem] = []
     for rel in sorted(set(names)):
         if _excluded(rel, exclude):
             continue
-        kind = classify_named(rel) if rel in named else classify(rel)
+        kind = classify_named(rel, _contained(root, rel)) if rel in named else classify(rel)
         if kind is None:
+            if rel in named:
+                problems.append(Problem("skipped", "named file is not a kind modelicense reads (card, licence text, "
+                                        "packaging, weights, metadata, source); not read", Location(rel)))
             continue
         found = _inspect(root, rel, kind, problems)
         if found is not None:
@@ -183,11 +218,19 @@ def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem]) -> F
         except OSError as exc:
             problems.append(Problem("unreadable", f"cannot stat: {exc.strerror}", Location(rel)))
             return None
-    import stat as _stat
-
-    if not _stat.S_ISREG(st.st_mode):
+    if not stat.S_ISREG(st.st_mode):
         return None
     return FoundFile(rel, str(path), kind, st.st_size)
+
+
+def _contained(root: Path, rel: str) -> str | None:
+    """The file's path when it resolves inside the root (so sniffing a named file's content never
+    reads through a link out of it); None otherwise."""
+    try:
+        target = (root / rel).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    return str(target) if _inside(target, root) else None
 
 
 def _inside(path: Path, root: Path) -> bool:

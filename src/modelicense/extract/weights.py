@@ -92,6 +92,8 @@ def _reader_for(relpath: str, head: bytes) -> tuple[str, Reader] | None:
         return "gguf", read_gguf  # wrong magic: the reader says so
     if lower.endswith(".onnx"):
         return "onnx", read_onnx
+    if head[8:10] == b'{"':  # a safetensors header under another name (a file named on the command line)
+        return "safetensors", read_safetensors
     return None
 
 
