@@ -2,7 +2,8 @@
 
 Inside a git work tree the file list is git's (tracked plus untracked-not-ignored), so ignored
 checkpoints and caches stay out; elsewhere a walk with default excludes. A symlink is read only
-when it resolves inside the root; otherwise it is reported, never followed.
+when it resolves inside the root (or, in a Hugging Face cache, inside the cache repository the
+root lies in: its snapshots link into its blobs/); otherwise it is reported, never followed.
 Kinds come from name tables (licensee-style), not if-chains.
 """
 
@@ -176,22 +177,40 @@ def discover(root: Path, exclude: tuple[str, ...] = (), named: frozenset[str] = 
     names = [*names, *named]
     files: list[FoundFile] = []
     problems: list[Problem] = []
+    boundary = link_boundary(root)
     for rel in sorted(set(names)):
         if _excluded(rel, exclude):
             continue
-        kind = classify_named(rel, _contained(root, rel)) if rel in named else classify(rel)
+        kind = classify_named(rel, _contained(root, rel, boundary)) if rel in named else classify(rel)
         if kind is None:
             if rel in named:
                 problems.append(Problem("skipped", "named file is not a kind modelicense reads (card, licence text, "
                                         "packaging, weights, metadata, source); not read", Location(rel)))
             continue
-        found = _inspect(root, rel, kind, problems)
+        found = _inspect(root, rel, kind, problems, boundary)
         if found is not None:
             files.append(found)
     return Discovery(tuple(files), tuple(problems))
 
 
-def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem]) -> FoundFile | None:
+# A cache repository as huggingface_hub writes it (huggingface_hub.constants.REPO_ID_SEPARATOR
+# is "--"): models--org--name/{blobs,snapshots,refs}; snapshots/<rev>/<file> links to ../../blobs/<hash>.
+_CACHE_REPO = lazy_compile(r"^(?:models|datasets|spaces)--.")
+
+
+def link_boundary(root: Path) -> Path:
+    """Where a symlink under `root` may resolve to be read: the root itself, or — when the root
+    lies inside a Hugging Face cache repository (`models--org--name` holding `blobs/` and
+    `snapshots/`) — that cache repository, never wider. `root` is resolved."""
+    for folder in (root, *root.parents):
+        if _CACHE_REPO.match(folder.name):
+            if (folder / "blobs").is_dir() and (folder / "snapshots").is_dir():
+                return folder
+            break
+    return root
+
+
+def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem], boundary: Path | None = None) -> FoundFile | None:
     path = root / rel
     try:
         st = os.lstat(path)
@@ -209,7 +228,7 @@ def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem]) -> F
         except (OSError, RuntimeError):
             problems.append(Problem("skipped", "symlink is broken or loops; not read", Location(rel)))
             return None
-        if not _inside(target, root):
+        if not _inside(target, boundary or root):
             # Never name the target: nothing from outside the root appears in output.
             problems.append(Problem("skipped", "symlink points outside the scanned root; not followed", Location(rel)))
             return None
@@ -223,14 +242,14 @@ def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem]) -> F
     return FoundFile(rel, str(path), kind, st.st_size)
 
 
-def _contained(root: Path, rel: str) -> str | None:
-    """The file's path when it resolves inside the root (so sniffing a named file's content never
-    reads through a link out of it); None otherwise."""
+def _contained(root: Path, rel: str, boundary: Path) -> str | None:
+    """The file's path when it resolves inside the link boundary (so sniffing a named file's
+    content never reads through a link out of it); None otherwise."""
     try:
         target = (root / rel).resolve(strict=True)
     except (OSError, RuntimeError):
         return None
-    return str(target) if _inside(target, root) else None
+    return str(target) if _inside(target, boundary) else None
 
 
 def _inside(path: Path, root: Path) -> bool:
