@@ -43,6 +43,16 @@ _CARD_NAMES = lazy_compile(
 
 _PACKAGING_NAMES = {"pyproject.toml", "setup.cfg", "package.json"}
 
+# Lineage files: what a model was made from (PEFT, transformers, mergekit write these names).
+_LINEAGE_NAMES = {
+    "adapter_config.json": FileKind.ADAPTER_CONFIG,
+    "config.json": FileKind.MODEL_CONFIG,
+    "mergekit_config.yml": FileKind.MERGE_CONFIG,
+    "mergekit_config.yaml": FileKind.MERGE_CONFIG,
+    "merge_config.yml": FileKind.MERGE_CONFIG,
+    "merge_config.yaml": FileKind.MERGE_CONFIG,
+}
+
 _DATASET_METADATA_NAMES = {
     "datapackage.json",
     "dataset_infos.json",
@@ -90,6 +100,8 @@ def classify(relpath: str) -> FileKind | None:
         return FileKind.CARD
     if lower in _PACKAGING_NAMES:
         return FileKind.PACKAGING
+    if lower in _LINEAGE_NAMES:
+        return _LINEAGE_NAMES[lower]
     if lower in _DATASET_METADATA_NAMES or lower.endswith(_DATASET_METADATA_SUFFIXES):
         return FileKind.DATASET_METADATA
     if lower.endswith(WEIGHT_SUFFIXES):
