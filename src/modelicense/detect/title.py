@@ -19,14 +19,47 @@ from modelicense.model import Resolution
 TEXT_HEAD_CHARS = 4000
 
 
+# A title stands where titles stand: at the start of a line ("# The MIT License"), or where a
+# sentence introduces a licence ("licensed under the Apache License, Version 2.0", "the terms of
+# the GNU General Public License"); not in passing ("the option to use CC0 1.0 Universal").
+_INTRODUCED = re.compile(r"(?:\b(?:under|the|of)|[^\w\s,;]) ?$")
+_LINE_PREFIX = re.compile(r"[^\w\n]*$")
+
+
+def _head(text: str) -> tuple[str, set[int]]:
+    """The opening, lower-cased, each run of white space one space (titles wrap across lines),
+    with the offsets at which a line starts."""
+    parts = re.split(r"(\s+)", text[:TEXT_HEAD_CHARS].lower())
+    head, starts, offset = [], {0}, 0
+    for index, part in enumerate(parts):
+        if index % 2:  # white space
+            head.append(" ")
+            offset += 1
+            if "\n" in part:
+                starts.add(offset)
+        else:
+            head.append(part)
+            offset += len(part)
+    return "".join(head), starts
+
+
+def _stands_as_title(head: str, starts: set[int], at: int) -> bool:
+    line = max((s for s in starts if s <= at), default=0)
+    before = head[line:at]
+    return _LINE_PREFIX.fullmatch(before) is not None or _INTRODUCED.search(head[max(0, at - 40):at]) is not None
+
+
 def find_title(text: str, knowledge: Knowledge) -> str | None:
-    """The knowledge-base id whose title pattern matches earliest in the opening of the text."""
-    head = re.sub(r"\s+", " ", text[:TEXT_HEAD_CHARS].lower())
+    """The knowledge-base id whose title pattern stands earliest as a title in the opening of the text."""
+    head, starts = _head(text)
     best: tuple[int, str] | None = None
     for pattern, ident in knowledge.title_patterns(head):
-        match = pattern.search(head)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), ident)
+        for match in pattern.finditer(head):
+            if best is not None and match.start() >= best[0]:
+                break
+            if _stands_as_title(head, starts, match.start()):
+                best = (match.start(), ident)
+                break
     return None if best is None else best[1]
 
 
