@@ -6,6 +6,7 @@ Exit codes (DESIGN.md): 0 nothing at or above --fail-on; 1 findings at or above 
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -89,9 +90,12 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing when there are no findings.")
 @click.option("--color/--no-color", "colour", default=None, help="Colour the text output (default: on a terminal).")
 @click.option("--no-cache", is_flag=True, help="Detect licence texts afresh; neither read nor write the cache.")
+@click.option("--isolated", is_flag=True,
+              help="Ignore the scanned repository's own configuration, baseline and inline suppression comments "
+                   "(for gates on pull requests from forks); --config and --baseline still apply.")
 def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str | None,
          config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], baseline_path: Path | None,
-         write_baseline_path: Path | None, quiet: bool, colour: bool | None, no_cache: bool) -> None:
+         write_baseline_path: Path | None, quiet: bool, colour: bool | None, no_cache: bool, isolated: bool) -> None:
     """Scan repositories (directories) or files for licence problems.
 
     A file PATH, as pre-commit passes them, stands for the whole repository it belongs to.
@@ -109,16 +113,20 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
     effective_fail_on = fail_on or "warning"
     for root, shown, named in roots_for(paths or (Path("."),)):
         try:
-            config = load_config(config_path, root)
+            # --isolated: the repository's own configuration is not read; a --config FILE is the caller's.
+            config = load_config(config_path, root) if config_path is not None or not isolated else Config()
         except ConfigError as exc:
             raise click.UsageError(str(exc)) from None
         config = _with_cli(config, select, ignore, baseline_path, write_baseline_path)
         if fail_on is None and config.fail_on:
             effective_fail_on = config.fail_on
         try:
-            results.append(run_scan(root, config, shown, named))
+            result = run_scan(root, config, shown, named, isolated=isolated)
         except (ConfigError, KnowledgeError) as exc:  # bad allow-list, baseline, or knowledge override
             raise click.UsageError(str(exc)) from None
+        if fail_on is not None:  # the command line decided the gate, not the configuration
+            result = dataclasses.replace(result, silenced=dataclasses.replace(result.silenced, fail_on=None))
+        results.append(result)
     if write_baseline_path is not None:
         results = _write_baseline(results, write_baseline_path)
     use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
@@ -148,7 +156,7 @@ def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...], 
     if write_baseline is not None:  # record everything there is now, whatever the old baseline held
         return replace(config, baseline=None)
     if baseline is not None:
-        return replace(config, baseline=str(baseline))
+        return replace(config, baseline=str(baseline), baseline_named=True)
     return config
 
 
@@ -177,10 +185,12 @@ def _write(text: str, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    from modelicense.safe_io import UnsafeFile, write_replacing
+
     try:
-        output.write_bytes(data)
-    except OSError as exc:
-        raise click.UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+        write_replacing(output, data)
+    except (OSError, UnsafeFile) as exc:
+        raise click.UsageError(f"cannot write {output}: {getattr(exc, 'strerror', None) or exc}") from None
 
 
 @cli.command()

@@ -114,6 +114,8 @@ class FoundFile:
 class Discovery:
     files: tuple[FoundFile, ...]
     problems: tuple[Problem, ...]
+    # Files that would have been read but that `exclude` patterns kept out (reports count them).
+    excluded: tuple[str, ...] = ()
 
 
 def find_root(path: Path) -> Path:
@@ -144,16 +146,18 @@ def discover(root: Path, exclude: tuple[str, ...] = (), named: frozenset[str] = 
     names = [*names, *named]
     files: list[FoundFile] = []
     problems: list[Problem] = []
+    excluded: list[str] = []
     for rel in sorted(set(names)):
-        if _excluded(rel, exclude):
-            continue
         kind = classify_named(rel) if rel in named else classify(rel)
         if kind is None:
+            continue
+        if _excluded(rel, exclude):
+            excluded.append(rel)
             continue
         found = _inspect(root, rel, kind, problems)
         if found is not None:
             files.append(found)
-    return Discovery(tuple(files), tuple(problems))
+    return Discovery(tuple(files), tuple(problems), tuple(excluded))
 
 
 def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem]) -> FoundFile | None:
