@@ -57,6 +57,9 @@ class Config:
     # The baseline was named on the command line: it may lie outside the scanned root (one the
     # repository's configuration names must lie inside it).
     baseline_named: bool = False
+    # --isolated: the repository's configuration and baseline were not read (the CLI's doing)
+    # and its inline suppression comments are not applied (the scan's).
+    isolated: bool = False
     source: str | None = None
 
     def enabled(self, rule_id: str) -> bool:

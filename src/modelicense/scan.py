@@ -201,6 +201,7 @@ def scan(root: Path, config: Config, display_root: str | None = None,
     """Scan one repository root. `named`: root-relative files the user gave on the command line.
     `isolated`: inline suppression comments are not read (--isolated; the caller leaves the
     repository's configuration and baseline out)."""
+    isolated = isolated or config.isolated
     knowledge = knowledge_for(config)
     repository, excluded = _build(root, config, knowledge, named, inline=not isolated)
     findings, hidden = evaluate_with_hidden(repository, config, knowledge)
