@@ -11,10 +11,10 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from modelicense import gitfiles
 from modelicense.lazyre import lazy_compile
 from modelicense.model import FileKind, Location, Problem
 
@@ -121,10 +121,8 @@ class Discovery:
 def find_root(path: Path) -> Path:
     """The repository root for a file or directory: git's top level, else the directory itself."""
     start = path if path.is_dir() else path.parent
-    top = _git(start, "rev-parse", "--show-toplevel")
-    if top is not None:
-        return Path(top.strip())
-    return start
+    top, _refused = gitfiles.work_tree(start)  # a refused answer is reported by discover()
+    return top if top is not None else start
 
 
 def classify_named(relpath: str) -> FileKind | None:
@@ -140,12 +138,12 @@ def discover(root: Path, exclude: tuple[str, ...] = (), named: frozenset[str] = 
     """The files under root worth reading. `named` are root-relative paths the user gave
     explicitly: they are read even when their name alone would not be."""
     root = root.resolve()
-    names = _git_files(root)
+    problems: list[Problem] = []
+    names = _git_files(root, problems)
     if names is None:
-        names = _walk(root)
+        names = _walk(root, problems)
     names = [*names, *named]
     files: list[FoundFile] = []
-    problems: list[Problem] = []
     excluded: list[str] = []
     for rel in sorted(set(names)):
         kind = classify_named(rel) if rel in named else classify(rel)
@@ -210,34 +208,28 @@ def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
     return False
 
 
-def _git(cwd: Path, *args: str) -> str | None:
-    try:
-        proc = subprocess.run(
-            ["git", *args],
-            cwd=cwd,
-            capture_output=True,
-            timeout=60,
-            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
-        )
-    except (OSError, subprocess.SubprocessError):
+def _git_files(root: Path, problems: list[Problem]) -> list[str] | None:
+    """git's view of the files under root, or None when root is not in a work tree git can be
+    trusted for (modelicense.gitfiles; a refused answer is a finding, and the folder is walked)."""
+    top, refused = gitfiles.work_tree(root)
+    if refused:
+        problems.append(Problem("skipped", f"{refused}; the folder was walked instead", Location(".")))
+    if top is None:
         return None
-    if proc.returncode != 0:
-        return None
-    return proc.stdout.decode("utf-8", "surrogateescape")
+    return gitfiles.list_files(root)
 
 
-def _git_files(root: Path) -> list[str] | None:
-    """git's view of the files under root, or None when root is not in a work tree."""
-    out = _git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".")
-    if out is None:
-        return None
-    return [name for name in out.split("\0") if name]
-
-
-def _walk(root: Path) -> list[str]:
+def _walk(root: Path, problems: list[Problem]) -> list[str]:
     names: list[str] = []
+
+    def cannot_enter(error: OSError) -> None:
+        # A folder the walk cannot enter (permissions, a path too long) could hide a licence.
+        where = os.path.relpath(error.filename, root).replace(os.sep, "/") if error.filename else "."
+        problems.append(Problem("unreadable", f"cannot enter this folder: {error.strerror or error}; "
+                                              "nothing below it was read", Location(where)))
+
     # os.walk does not descend into symlinked directories by default (followlinks=False): no loops.
-    for dirpath, dirnames, filenames in os.walk(root, onerror=lambda e: None):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=cannot_enter):
         dirnames[:] = sorted(d for d in dirnames if d not in DEFAULT_EXCLUDED_DIRS)
         rel_dir = os.path.relpath(dirpath, root)
         for name in filenames:
