@@ -32,9 +32,15 @@ def _split_rules(values: Sequence[str]) -> tuple[str, ...]:
 def roots_for(paths: Sequence[Path]) -> list[tuple[Path, str, frozenset[str]]]:
     """Each PATH to (repository root, root as shown, files named in it). Files (as pre-commit
     passes them) stand for their whole repository: licence judgements depend on all of it."""
+    from modelicense.safe_io import within_as_written
+
     roots: dict[Path, str] = {}
     named: dict[Path, set[str]] = {}
     for path in paths:
+        # `models` that a pull request turned into a link to /etc is not scanned (a file's own
+        # link is discovery's business: reported, never followed out of the root).
+        if not within_as_written(path if path.is_dir() else path.parent):
+            raise click.UsageError(f"{_quoted(path)}: leads out of the current folder through a symlink; not scanned")
         if path.is_dir():
             root = path.resolve()
             roots.setdefault(root, str(path))
@@ -46,6 +52,13 @@ def roots_for(paths: Sequence[Path]) -> list[tuple[Path, str, frozenset[str]]]:
             roots.setdefault(root, _shown(root))
             named.setdefault(root, set()).add(absolute.relative_to(root).as_posix())
     return [(root, shown, frozenset(named[root])) for root, shown in roots.items()]
+
+
+def _quoted(path: Path) -> str:
+    """A path from the command line or the repository in a message: quoted when it holds
+    anything that is not printable (a line break must not start a line of its own)."""
+    text = str(path)
+    return text if text.isprintable() else repr(text)
 
 
 def _shown(root: Path) -> str:
@@ -133,13 +146,13 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
         results = _write_baseline(results, write_baseline_path)
     use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
     text = renderer(results, ReportOptions(colour=use_colour, quiet=quiet))
-    _write(text, output)
+    _write(text, output, workflow_commands=output_format == "github")
     if output_format == "github":  # in GitHub Actions, the full list also goes to the job summary
         from modelicense.report.github import step_summary_from_environment
 
         problem = step_summary_from_environment(results, ReportOptions())
         if problem:
-            click.echo(f"modelicense: {problem}", err=True)
+            _note(f"modelicense: {problem}")
     click.get_current_context().exit(exit_code(results, effective_fail_on))
 
 
@@ -184,16 +197,28 @@ def _write_baseline(results: list[ScanResult], path: Path) -> list[ScanResult]:
         baseline.write(path, findings)
     except baseline.BaselineError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(f"modelicense: wrote {len(findings)} finding(s) to baseline {path}", err=True)
+    _note(f"modelicense: wrote {len(findings)} finding(s) to baseline {path}")
     return [replace(r, findings=()) for r in results]
 
 
-def _write(text: str, output: Path | None) -> None:
+def _note(message: str) -> None:
+    """A message on stderr that a GitHub runner cannot take for a workflow command."""
+    from modelicense.runner import guard
+
+    text = guard(message)
+    click.echo(text, err=True, nl=not text.endswith("\n"))
+
+
+def _write(text: str, output: Path | None, workflow_commands: bool = False) -> None:
     # Undecodable bytes in file names arrive as lone surrogates: shown as \xNN, so every report
     # is valid UTF-8. JSON formats escape their strings before dumping (report.printable_tree),
     # so for them this is a no-op.
     data = printable(text).encode("utf-8")
     if output is None:
+        if not workflow_commands:  # --format github's lines are commands, escaped by report/github.py
+            from modelicense.runner import guard
+
+            data = printable(guard(text)).encode("utf-8")
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -222,7 +247,10 @@ def show(ident: str, output_format: str, config_path: Path | None) -> None:
     except (ConfigError, KnowledgeError) as exc:
         raise click.UsageError(str(exc)) from None
     found = lookup(ident, knowledge)
-    click.echo(render_json(ident, found) if output_format == "json" else render_text(ident, found, knowledge), nl=False)
+    from modelicense.runner import guard  # the configuration's knowledge is the repository's words
+
+    click.echo(guard(render_json(ident, found) if output_format == "json" else render_text(ident, found, knowledge)),
+               nl=False)
     click.get_current_context().exit(EXIT_OK if found else EXIT_FINDINGS)
 
 
@@ -269,12 +297,25 @@ def cache_clear() -> None:
     click.echo(f"removed {removed} cached detection(s) from {store.root}")
 
 
+def _show_error(exc: click.ClickException) -> None:
+    """Under GitHub Actions an error is one `::error` annotation that says why (escaped, so a
+    TOML key holding `\n::add-mask::` stays inside it); elsewhere as click shows it."""
+    from modelicense.runner import error_line
+
+    line = error_line(exc.format_message())
+    if line is None:
+        exc.show()
+    else:
+        sys.stderr.write(printable(line))
+        sys.stderr.flush()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point. Returns the exit code instead of exiting, for tests and `python -m`."""
     try:
         result = cli.main(args=list(argv) if argv is not None else None, prog_name="modelicense", standalone_mode=False)
     except click.ClickException as exc:  # bad option, unknown value, missing path, bad configuration
-        exc.show()
+        _show_error(exc)
         return EXIT_USAGE
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)

@@ -194,7 +194,10 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "", base_dir
     def fail(key: str, message: str, at: str | None = None) -> ConfigError:
         """`at`: a more precise key to find the line of (an entry inside the table `key`)."""
         where = (_where(text, at) if at else "") or _where(text, key)
-        return ConfigError(f"{origin}{where}: {key}: {message}")
+        # A key is the repository's string: one holding a line break or control character is
+        # quoted, so it cannot start a line of its own on stderr (a forged workflow command).
+        shown = key if key.isprintable() else repr(key)
+        return ConfigError(f"{origin}{where}: {shown}: {message}")
 
     def table_of(key: str) -> Mapping[str, Any]:
         value = table.get(key) or {}
