@@ -92,12 +92,22 @@ def read_and_extract(found: FoundFile) -> tuple[Extraction, bytes]:
     except OSError as exc:
         problem = Problem("unreadable", f"cannot read: {exc.strerror or exc}", Location(found.relpath))
         return Extraction(problems=(problem,)), b""
+    if _is_lfs_pointer(data, found.size):  # a card or licence text left in LFS declares nothing (DEC010)
+        return Extraction(metadata=(("lfs_pointer", "yes"),)), b""
     extraction = extract.extract_bytes(found.kind, found.relpath, data, found.size)
     if found.size > limit and found.kind is not FileKind.SOURCE:
         note = Problem("malformed", f"file is larger than the {limit // 1024} KiB read limit; only the start was read",
                        Location(found.relpath))
         extraction = replace(extraction, problems=extraction.problems + (note,))
     return extraction, data
+
+
+def _is_lfs_pointer(data: bytes, size: int) -> bool:
+    if not data.startswith(b"version "):  # the common case, without importing the weights reader
+        return False
+    from modelicense.extract.weights import LFS_POINTER_MAX, is_lfs_pointer
+
+    return size <= LFS_POINTER_MAX and is_lfs_pointer(data)
 
 
 def budget_problems(resolved: tuple[ResolvedDeclaration, ...]) -> list[Problem]:
