@@ -153,3 +153,27 @@ def test_every_git_call_carries_the_safe_options():
     src = Path(gitfiles.__file__).parent
     callers = [p for p in src.rglob("*.py") if p.name != "gitfiles.py" and '"git"' in p.read_text(encoding="utf-8")]
     assert callers == []
+
+
+def test_a_folder_the_walk_cannot_enter_is_a_finding(tmp_path):
+    """Outside git, a folder nested beyond PATH_MAX cannot be listed: a finding, not silence."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "README.md").write_text(card("license: mit"), encoding="utf-8")
+    name = "d" * 200
+    fd = os.open(root, os.O_RDONLY)
+    try:
+        for _ in range(30):  # 30 x 201 characters: past Linux's 4096-byte PATH_MAX
+            os.mkdir(name, dir_fd=fd)
+            inner = os.open(name, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        licence = os.open("LICENSE", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+        os.write(licence, b"GNU GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n")
+        os.close(licence)
+    finally:
+        os.close(fd)
+    proc = run_cli("scan", "--format", "json", str(root))
+    assert proc.returncode == 1, proc.stderr
+    messages = [f["message"] for f in json.loads(proc.stdout)["findings"] if f["rule"] == "DEC006"]
+    assert any("cannot enter this folder" in m for m in messages), proc.stdout[:2000]
