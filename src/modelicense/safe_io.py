@@ -79,6 +79,17 @@ def read_regular(path: Path, limit: int, root: Path | None = None) -> bytes:
     return data
 
 
+def read_head(path: Path | str, count: int) -> bytes:
+    """The first `count` bytes of a regular file (opened non-blocking, checked with fstat)."""
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UnsafeFile("is not a regular file (a FIFO, device or folder); not read")
+        return os.read(fd, count)
+    finally:
+        os.close(fd)
+
+
 def write_replacing(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in its folder and `os.replace`. Creates
     missing parent folders; refuses a target that is a symlink or not a regular file.

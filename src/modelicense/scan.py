@@ -123,15 +123,16 @@ def budget_problems(resolved: tuple[ResolvedDeclaration, ...]) -> list[Problem]:
 
 
 def build_repository(root: Path, config: Config, knowledge: Knowledge,
-                     named: frozenset[str] = frozenset(), inline: bool = True) -> Repository:
+                     named: frozenset[str] = frozenset(), only_named: bool = False,
+                     inline: bool = True) -> Repository:
     """`inline`: read inline suppression comments (False under --isolated)."""
-    return _build(root, config, knowledge, named, inline)[0]
+    return _build(root, config, knowledge, named, only_named, inline)[0]
 
 
-def _build(root: Path, config: Config, knowledge: Knowledge, named: frozenset[str],
+def _build(root: Path, config: Config, knowledge: Knowledge, named: frozenset[str], only_named: bool,
            inline: bool) -> tuple[Repository, tuple[str, ...]]:
     """The repository, and the files `exclude` kept out."""
-    found = discover(root, config.exclude, named)
+    found = discover(root, config.exclude, named, only_named)
     resolver = Resolver(knowledge)
     artefacts: list[Artefact] = []
     problems: list[Problem] = list(found.problems)
@@ -207,13 +208,14 @@ def _ignored_for_path(finding: Finding, config: Config) -> str | None:
 
 
 def scan(root: Path, config: Config, display_root: str | None = None,
-         named: frozenset[str] = frozenset(), isolated: bool = False) -> ScanResult:
-    """Scan one repository root. `named`: root-relative files the user gave on the command line.
+         named: frozenset[str] = frozenset(), only_named: bool = False, isolated: bool = False) -> ScanResult:
+    """Scan one repository root. `named`: root-relative files the user gave on the command line;
+    with `only_named`, those files alone are read (`scan FILE`), nothing around them.
     `isolated`: inline suppression comments are not read (--isolated; the caller leaves the
     repository's configuration and baseline out)."""
     isolated = isolated or config.isolated
     knowledge = knowledge_for(config)
-    repository, excluded = _build(root, config, knowledge, named, inline=not isolated)
+    repository, excluded = _build(root, config, knowledge, named, only_named, inline=not isolated)
     findings, hidden = evaluate_with_hidden(repository, config, knowledge)
     if config.baseline:
         from modelicense import baseline as baselines  # only when a baseline is configured
