@@ -97,8 +97,11 @@ def test_worktree_pointing_outside_is_refused_and_the_folder_walked(workspace, t
         assert "Traceback" not in proc.stderr
         report = json.loads(proc.stdout)
         assert "secret" not in proc.stdout
-        assert "WGT001" in {f["rule"] for f in report["findings"]}  # models/ itself was walked
-        assert any("core.worktree" in f["message"] for f in report["findings"]), report["findings"]
+        assert "WGT001" in {f["rule"] for f in report["findings"]}  # models/ itself was read
+        if target == "models":  # a folder is listed: git's answer refused, the folder walked
+            assert any("core.worktree" in f["message"] for f in report["findings"]), report["findings"]
+        else:  # `scan FILE` reads that file; its root is its own folder, not git's answer
+            assert report["roots"] == ["models"], report["roots"]
 
 
 def test_worktree_above_the_folder_does_not_widen_the_scan(workspace, tmp_path):
@@ -128,7 +131,10 @@ def test_copied_git_file_of_a_sibling_worktree_is_refused(workspace, tmp_path):
         assert "Traceback" not in proc.stderr
         report = json.loads(proc.stdout)
         assert "WGT001" in {f["rule"] for f in report["findings"]}
-        assert any("another work tree" in f["message"] for f in report["findings"]), report["findings"]
+        if target == "models":
+            assert any("another work tree" in f["message"] for f in report["findings"]), report["findings"]
+        else:
+            assert report["roots"] == ["models"], report["roots"]
 
 
 def test_a_real_linked_worktree_and_a_plain_repository_are_trusted(tmp_path):
