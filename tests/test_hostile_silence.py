@@ -31,6 +31,7 @@ ATTACKS = {
     "ignore-every-family": ({".modelicense.toml": "ignore = {families}\n"}, "rules"),
     "exclude-everything": ({".modelicense.toml": 'exclude = ["*"]\n'}, "paths"),
     "per-file-ignore-star": ({".modelicense.toml": '[per-file-ignores]\n"*" = {families}\n'}, "per-file-ignore"),
+    "card-kind-fixed": ({".modelicense.toml": '[card-kinds]\n"README.md" = "dataset"\n'}, "card-kinds"),
     "fail-on-never": ({".modelicense.toml": 'fail-on = "never"\n'}, "fail-on"),
     "severity-lowered": ({".modelicense.toml": '[severity]\nWGT = "info"\nDAT = "info"\n'}, "severity"),
     "html-comment": ({"README.md": card("license: gpl-3.0\ndatasets:\n- some/unknown-set",

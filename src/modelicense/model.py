@@ -292,7 +292,8 @@ class Override:
 
 
 # Every way a scanned repository can turn its own gate down, in the order reports list them.
-SILENCED_KINDS = ("rules", "severity", "fail-on", "paths", "overrides", "per-file-ignore", "inline", "baseline")
+SILENCED_KINDS = ("rules", "severity", "fail-on", "paths", "card-kinds", "overrides", "per-file-ignore", "inline",
+                  "baseline")
 
 
 @dataclass(frozen=True)
@@ -306,6 +307,8 @@ class Silenced:
                 default severity.
     fail_on:    the configuration's `fail-on` when it is not the default `warning`.
     excluded:   root-relative files the scan would have read that `exclude` kept out.
+    card_kinds: (path, kind) where the configuration fixed a card's kind (a model card declared a
+                dataset card is judged by other rules).
     overrides:  knowledge entries the configuration replaced or added, with their reasons.
     hidden:     findings made and then hidden by per-file ignores, inline comments or a baseline.
     isolated:   the scan ran with `--isolated` (the repository's configuration, baseline and
@@ -317,6 +320,7 @@ class Silenced:
     severities: tuple[tuple[str, str], ...] = ()
     fail_on: str | None = None
     excluded: tuple[str, ...] = ()
+    card_kinds: tuple[tuple[str, str], ...] = ()
     overrides: tuple[Override, ...] = ()
     hidden: tuple[HiddenFinding, ...] = ()
     isolated: bool = False
@@ -328,6 +332,7 @@ class Silenced:
             "severity": len(self.severities),
             "fail-on": 1 if self.fail_on else 0,
             "paths": len(self.excluded),
+            "card-kinds": len(self.card_kinds),
             "overrides": len(self.overrides),
         }
         for kind in ("per-file-ignore", "inline", "baseline"):

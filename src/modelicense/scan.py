@@ -254,6 +254,7 @@ def silenced_by(config: Config, excluded: tuple[str, ...], hidden: tuple[HiddenF
         severities=lowered,
         fail_on=config.fail_on if config.fail_on in ("error", "never") else None,  # less strict than the default
         excluded=excluded,
+        card_kinds=tuple(sorted(config.card_kinds.items())),
         overrides=overrides,
         hidden=hidden,
         isolated=isolated,

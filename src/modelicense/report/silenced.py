@@ -19,6 +19,7 @@ _NOUNS = {
     "severity": ("severity lowered", "severities lowered"),
     "fail-on": ("fail-on relaxed", "fail-on relaxed"),
     "paths": ("file excluded", "files excluded"),
+    "card-kinds": ("card kind fixed", "card kinds fixed"),
     "overrides": ("knowledge override", "knowledge overrides"),
     "per-file-ignore": ("finding hidden by per-file-ignores", "findings hidden by per-file-ignores"),
     "inline": ("finding hidden by inline comments", "findings hidden by inline comments"),
@@ -63,6 +64,8 @@ def details(silenced: Silenced, escape: Callable[[str], str] = str) -> list[str]
         lines.append(f"fail-on set to {escape(silenced.fail_on)}")
     if silenced.excluded:
         lines.append(f"files excluded: {_listed(silenced.excluded, escape)}")
+    if silenced.card_kinds:
+        lines.append("card kinds fixed: " + _listed([f"{path} = {kind}" for path, kind in silenced.card_kinds], escape))
     for override in silenced.overrides[:MAX_ITEMS]:
         lines.append(f"knowledge override {override.table} {escape(override.ident)}: {escape(override.reason)}")
     if len(silenced.overrides) > MAX_ITEMS:
@@ -92,6 +95,7 @@ def as_json(silenced: Silenced) -> dict:
         "severity_lowered": [{"rule": rule, "severity": level} for rule, level in silenced.severities],
         "fail_on": silenced.fail_on,
         "excluded": list(silenced.excluded),
+        "card_kinds": [{"path": path, "kind": kind} for path, kind in silenced.card_kinds],
         "overrides": [{"table": o.table, "id": o.ident, "reason": o.reason} for o in silenced.overrides],
         "hidden": [
             {"rule": h.finding.rule, "severity": h.finding.severity.value, "message": h.finding.message,
