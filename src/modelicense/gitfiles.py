@@ -8,7 +8,9 @@ and are named so a reviewer need not wonder: `core.hooksPath` (no hook runs for 
 `diff.external` and `textconv` (nothing is diffed), filters (`ls-files` hashes nothing),
 `core.sshCommand` (no network), `core.pager` (`--no-pager`, and stdout is a pipe). A bare
 repository planted in a folder is not used (`safe.bareRepository=explicit`), and no lock is
-taken (`--no-optional-locks`), so a scan never writes into `.git`.
+taken (`--no-optional-locks`), so a scan never writes into `.git`. The system and global
+configuration are left alone (no GIT_CONFIG_NOSYSTEM): they belong to the machine's owner, not
+to the repository (actions/checkout records `safe.directory` in the global one).
 
 git's answer about where the work tree is also comes from that configuration (`core.worktree`,
 a `.git` file naming another repository's worktree), so it is checked before it is used: the
