@@ -167,11 +167,20 @@ def _scancode_spdx() -> dict[str, set[str]]:
     return table
 
 
+# scancode's keys for "some licence text, which one unknown", "a warranty disclaimer": no identity
+# to check on either side.
+VAGUE = ("unknown", "free-unknown", "proprietary-license", "warranty-disclaimer", "other-permissive", "other-copyleft")
+
+
+def _no_licence(key: str) -> bool:
+    return _identity(key).startswith(VAGUE)
+
+
 def expected_names(expected: list[str], spdx: dict[str, set[str]]) -> list[set[str]]:
     """One set of acceptable names per expected licence (unknown-* and the like: no expectation)."""
     wanted = []
     for key in sorted({k for e in expected for k in _keys(e)}):
-        if key.lower().startswith(("unknown", "free-unknown", "proprietary-license", "warranty-disclaimer")):
+        if _no_licence(key):
             continue
         wanted.append({_identity(key)} | {_identity(s) for s in spdx.get(key.lower(), ())})
     return wanted
@@ -185,7 +194,7 @@ def our_names(text: str, knowledge) -> list[set[str]]:
         return []
     named = []
     for key, spdx in found.keys:
-        if key.lower().startswith("unknown"):
+        if _no_licence(key) or _no_licence(spdx):
             continue
         names = {_identity(key), _identity(spdx)}
         licence = knowledge.licence(knowledge.licence_id(spdx) or knowledge.licence_id(key) or key)

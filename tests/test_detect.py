@@ -133,6 +133,9 @@ def test_shipped_fast_path_data_is_what_the_build_makes(scancode):
     from modelicense.detect import build_fastpath
 
     shipped = json.loads(resources.files("modelicense.detect").joinpath("data/fastpath.json").read_text("utf-8"))
-    if shipped["scancode_version"] != scancode_engine.installed_version():
-        pytest.skip("fast-path data was built from another scancode version")
-    assert build_fastpath.build(build_fastpath._default_data_dir(), shipped["scancode_version"]) == shipped
+    built = build_fastpath.build(build_fastpath._default_data_dir(), shipped["scancode_version"])
+    # Compared whatever scancode version is installed: a new version that changes these texts is
+    # exactly when the shipped data goes stale (rebuild with python -m modelicense.detect.build_fastpath).
+    assert (built["spdx"], built["entries"]) == (shipped["spdx"], shipped["entries"]), (
+        f"fastpath.json (from scancode {shipped['scancode_version']}) differs from what scancode "
+        f"{scancode_engine.installed_version()} builds: run python -m modelicense.detect.build_fastpath")

@@ -131,7 +131,9 @@ def test_a_title_beats_a_low_coverage_match():
     strong = answer.Answer("scancode", answer.PARTIAL, (("other-licence", "LicenseRef-other"),), "LicenseRef-other", 90.0)
     below = answer.Answer("fastpath", answer.PARTIAL, (("zlib", "Zlib"),), "Zlib", 2.7)
     assert answer.stronger(low, title) is title
-    assert answer.stronger(strong, title) is strong
+    assert answer.stronger(strong, title) is title
+    whole = answer.Answer("scancode", answer.WHOLE_TEXT, (("other-licence", "LicenseRef-other"),), "LicenseRef-other", 97.0)
+    assert answer.stronger(whole, title) is whole
     assert answer.stronger(None, below) is None
 
 

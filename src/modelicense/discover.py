@@ -24,7 +24,7 @@ from modelicense.model import FileKind, Location, Problem
 
 # Licence files: a stem from this list, optionally followed by a separator and a qualifier
 # (LICENSE-MODEL, LICENSE_weights, COPYING.LESSER), optionally with an extension.
-_LICENCE_STEMS = r"(?:licen[cs]e[sd]?|copying|notice|unlicen[cs]e|copyright|eula|(?:use|usage)[_-]?policy|acceptable[_-]?use[_-]?policy)"
+_LICENCE_STEMS = r"(?:licen[cs]e[sd]?|copying|notice|patents|unlicen[cs]e|copyright|eula|(?:use|usage)[_-]?policy|acceptable[_-]?use[_-]?policy)"
 _LICENCE_NAME = lazy_compile(
     rf"^(?:[\w. -]+[_ -])?{_LICENCE_STEMS}(?:[_.\- ][\w.\- ]*)?(?:\.(?:md|markdown|txt|rst|html?|pdf))?$",
     re.IGNORECASE,

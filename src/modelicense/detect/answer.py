@@ -8,9 +8,11 @@
 | `title`      | only the licence's title or name was found                            | a guess: at most a warning |
 | —            | a partial match below COVERAGE_FLOOR %                                | unrecognised    |
 
-When steps disagree the stronger answer wins (`strength`): exact > whole-text > partial of at
-least STRONG_PARTIAL % > title > a weaker partial. A title for a known licence therefore beats a
-low-coverage match, and nothing partial ever overrides a whole text.
+When steps disagree the stronger answer wins (`strength`): exact > whole-text > title > partial
+(the more complete of two partial matches first). A title for a known licence therefore beats a
+partial match that names another licence (scancode reads 90 % of the Tongyi Qianwen *Research*
+licence as the commercial one; its title says which it is), and nothing partial ever overrides a
+whole text. A title that agrees with a partial match leaves the match its coverage and leftover.
 """
 
 from __future__ import annotations
@@ -28,8 +30,6 @@ CERTAIN = (EXACT, WHOLE_TEXT)
 # Below this share of the text a "match" is a coincidence of common licence words (TrueCrypt 3.0
 # contains 2.7 % of the zlib text; the MIT appendix of gpt-neox's Apache-2.0 LICENSE is 4.5 %).
 COVERAGE_FLOOR = 25.0
-# A partial match this complete is a modified copy of the licence, a better answer than a title.
-STRONG_PARTIAL = 80.0
 
 Span = tuple[int, int]  # [start, end) character offsets in the detected text
 
@@ -69,8 +69,7 @@ class Answer:
             return 3.0
         if self.confidence == TITLE:
             return 2.0
-        coverage = self.coverage or 0.0
-        return 2.5 if coverage >= STRONG_PARTIAL else coverage / 100.0  # the more complete of two weak matches
+        return (self.coverage or 0.0) / 100.0  # below a title; the more complete of two partial matches first
 
     @property
     def admissible(self) -> bool:

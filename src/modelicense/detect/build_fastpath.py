@@ -38,7 +38,8 @@ KEYS = (
     "llama-3.3-license-2024", "llama-4-license-2025", "gemma-tou-2024-04-01", "gemma-tou-2025-03-24",
     "deepseek-la-1.0", "qwen-2024", "tongyi-qianwen-2023", "falcon-2-11b-1.0", "flux-1-nc",
     "stability-ai-community-2024", "stability-ai-nc-2023-12-06", "nvidia-open-model-2025-04-28", "openmdw-1.0",
-    "openatom-model-1.0", "apple-ml-ferret-2023", "exaone-ai-model-1.1-nc",
+    "openatom-model-1.0", "apple-ml-ferret-2023", "exaone-ai-model-1.1-nc", "llama-4-cla-2025", "bigscience-open-rail-m2",
+    "moonshot-ai-modified-mit-2025", "tencent-hunyuan-3d-2.0-cla", "fair-ai-public-1.0", "gemma-pup-2024-02-21",
 )
 MIN_WORDS = 40  # shorter "texts" are notices; containment would be too eager on them
 # Per licence: the canonical text, then whole-text rules in scancode's own order (older rules are

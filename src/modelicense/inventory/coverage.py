@@ -184,7 +184,7 @@ def scope_declarations(scope: str, repository: Repository, knowledge: Knowledge)
     """The declarations covering one kind of artefact (`code`, `weights`, `data`), for allow-lists."""
     if scope == "weights":
         return weights_declarations(repository)
-    found = [(a, d) for a, d in structured(repository.declarations(scope)) if d.declaration.field not in ("notice", "use-policy")]
+    found = [(a, d) for a, d in structured(repository.declarations(scope)) if d.declaration.field not in ("notice", "use-policy", "patents")]
     if scope == "code":
         # The root licence covers the code; a nested one only when it is a code licence (a model
         # licence in models/llama2/ is about those weights, not about code).

@@ -363,7 +363,7 @@ def _candidate_pairs(repository: Repository, knowledge: Knowledge) -> Iterator[C
     against what it must cover, a card's prose against its metadata."""
     pairs = [
         (a, d) for a, d in (_named_other(a, d, knowledge) for a, d in structured(repository.declarations()))
-        if usable(d.resolution, knowledge) and d.declaration.field not in ("notice", "use-policy", "reuse")
+        if usable(d.resolution, knowledge) and d.declaration.field not in ("notice", "use-policy", "reuse", "patents")
     ]
     explicit = [(p, s) for p in pairs if (s := explicit_subject(*p)) is not None]
     groups = _by_subject_and_folder(explicit)
