@@ -99,14 +99,16 @@ def test_json_fields_match_the_contract(capsys):
     assert (first["raw"], first["licence"], first["scope"], first["line"]) == ("gpl-3.0", "GPL-3.0-only", "weights", 3)
 
 
-def test_text_output_groups_by_file_with_locations(make_repo):
+def test_text_output_has_the_location_the_line_a_caret_and_help(make_repo):
     root = make_repo({"README.md": card("license: apache-3.0")})
     proc = run_cli("scan", str(root), "--no-color")
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
-    assert lines[0] == "README.md"
-    assert lines[1].startswith("  README.md:2:10 DEC003 warning ")
-    assert lines[-1] == "Found 1 finding: 1 warning."
+    assert lines[0].startswith("README.md:2:10: DEC003 [warning] license: licence 'apache-3.0' is not")
+    assert lines[1:5] == ["  |", "2 | license: apache-3.0", "  |          ^^^^^^^^^^", "  |"]
+    assert lines[5].startswith("  = help: Use an id from https://huggingface.co/docs/hub/repositories-licenses")
+    assert "Found 1 finding: 1 warning." in lines
+    assert lines[-1].startswith("Run `modelicense explain DEC003`")
     assert "\x1b[" not in proc.stdout  # no colour when not on a terminal
 
 

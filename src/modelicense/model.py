@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Literal
+from typing import Literal, Mapping
 
 Scope = Literal["code", "weights", "data", "docs", "repo"]
 SCOPES: tuple[Scope, ...] = ("code", "weights", "data", "docs", "repo")
@@ -254,6 +254,10 @@ class Finding:
 
 @dataclass(frozen=True)
 class ScanResult:
+    """One scanned root. `lines`: (path, line) -> the text of the line a finding points at, cut
+    from the bytes the scan read (the text format shows it; empty when nothing was kept)."""
+
     root: str
     repository: Repository
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    lines: Mapping[tuple[str, int], str] = field(default_factory=dict, compare=False)

@@ -25,6 +25,7 @@ from modelicense.model import (
 )
 from modelicense.resolve import Resolver
 from modelicense.rules import all_rules
+from modelicense.source_lines import lines_for
 
 _CARD_KIND = {"model": FileKind.MODEL_CARD, "dataset": FileKind.DATASET_CARD}
 
@@ -110,7 +111,9 @@ def budget_problems(resolved: tuple[ResolvedDeclaration, ...]) -> list[Problem]:
 
 
 def build_repository(root: Path, config: Config, knowledge: Knowledge,
-                     named: frozenset[str] = frozenset()) -> Repository:
+                     named: frozenset[str] = frozenset(), texts: dict[str, bytes] | None = None) -> Repository:
+    """The resolved repository. `texts`, when given, receives the bytes read from each file read
+    as text (weights are read by header and never kept), for the lines the text format shows."""
     found = discover(root, config.exclude, named)
     resolver = Resolver(knowledge)
     artefacts: list[Artefact] = []
@@ -118,6 +121,8 @@ def build_repository(root: Path, config: Config, knowledge: Knowledge,
     suppressions: list[Suppression] = []
     for item in found.files:
         extraction, data = read_and_extract(item)
+        if texts is not None and data and item.kind is not FileKind.WEIGHTS:
+            texts[item.relpath] = data
         suppressions.extend(suppressions_in(item.relpath, item.kind, bool(extraction.declarations), data))
         problems.extend(extraction.problems)
         kind = extraction.kind or item.kind
@@ -175,7 +180,8 @@ def scan(root: Path, config: Config, display_root: str | None = None,
          named: frozenset[str] = frozenset()) -> ScanResult:
     """Scan one repository root. `named`: root-relative files the user gave on the command line."""
     knowledge = knowledge_for(config)
-    repository = build_repository(root, config, knowledge, named)
+    texts: dict[str, bytes] = {}
+    repository = build_repository(root, config, knowledge, named, texts)
     findings = evaluate(repository, config, knowledge)
     if config.baseline:
         from modelicense import baseline as baselines  # only when a baseline is configured
@@ -186,4 +192,4 @@ def scan(root: Path, config: Config, display_root: str | None = None,
             raise ConfigError(str(exc)) from None
     shown = display_root or str(root)
     findings = tuple(replace(f, root=shown) for f in findings)
-    return ScanResult(shown, replace(repository, root=shown), findings)
+    return ScanResult(shown, replace(repository, root=shown), findings, lines_for(findings, texts))

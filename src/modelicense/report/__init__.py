@@ -86,5 +86,5 @@ def formatters() -> dict[str, Formatter]:
     return {name: render for name, render in found.items() if render is not None}
 
 
-FORMAT_NAMES = ("text", "json", "sarif", "github", "markdown")
+FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "markdown")
 _MODULES = {"json": "json_format"}  # format name -> module name where they differ
