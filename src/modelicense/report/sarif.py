@@ -2,13 +2,15 @@
 
 One rule descriptor per registered rule, documented from the same docstring `modelicense explain`
 prints; one result per finding. Locations are relative URIs against `%SRCROOT%` (the directory the
-scan ran from), with a region only when the finding has a line: a whole-file finding has none.
+scan ran from), each with a region: GitHub code scanning places a result only by
+`region.startLine` (the SARIF multitool's GH1003), so a finding about a whole file (a weight
+file, a file that could not be read) stands at line 1.
 
 Fingerprints: every result carries `partialFingerprints["modelicense/v1"]` (Finding.fingerprint:
 rule + path + what it is about, never the line), so an alert survives unrelated lines moving.
-upload-sarif hashes the file around `region.startLine` to compute `primaryLocationLineHash`
-only for results that have a region; results on weight files never get one and carry that key
-themselves, so nothing ever reads a multi-GB binary to fingerprint it.
+upload-sarif computes `primaryLocationLineHash` by reading the file around `region.startLine`
+for results that lack one; results on weight files and whole-file results carry that key
+themselves, so nothing ever reads a multi-GB binary (or any file the line 1 stands in for).
 """
 
 from __future__ import annotations
@@ -49,14 +51,18 @@ def physical_location(root: str, location: Location, binary: bool) -> dict[str, 
     artifact: dict[str, Any] = {"uri": address}
     if base:
         artifact["uriBaseId"] = base
-    physical: dict[str, Any] = {"artifactLocation": artifact}
-    # A line in a binary weight file means nothing to a viewer and would make upload-sarif hash it.
+    # A line in a binary weight file means nothing to a viewer: the file as a whole, at line 1.
+    region: dict[str, Any] = {"startLine": 1}
     if location.line is not None and not binary:
-        region: dict[str, Any] = {"startLine": location.line}
+        region["startLine"] = location.line
         if location.column is not None:
             region["startColumn"] = location.column
-        physical["region"] = region
-    return physical
+    return {"artifactLocation": artifact, "region": region}
+
+
+def is_whole_file(location: Location, binary: bool) -> bool:
+    """A result whose line 1 stands for the whole file: it brings its own line hash."""
+    return binary or location.line is None
 
 
 def full_description(summary: str, body: str) -> str:
@@ -111,7 +117,7 @@ def result(finding: Finding, index: dict[str, int], weight_paths: frozenset[str]
     if related:
         entry["relatedLocations"] = related
     fingerprints = {FINGERPRINT_KEY: finding.fingerprint}
-    if binary:
+    if is_whole_file(finding.location, binary):
         fingerprints["primaryLocationLineHash"] = f"{finding.fingerprint}:1"
     entry["partialFingerprints"] = fingerprints
     return entry

@@ -128,26 +128,25 @@ def _excerpt(source: str, column: int | None) -> tuple[str, int, int]:
     are counted on the escaped text in terminal cells, so the caret stands under its word even
     after tabs, control characters and wide characters."""
     line = source.rstrip()
-    if column is None or column < 1 or column > len(line) + 1:
-        return _cut(line, 0)[0], 0, 0
-    index = column - 1
-    word = re.match(r"\S*", line[index:]).group(0) or line[index:index + 1] or " "
-    text, shift = _cut(line, index)
-    before = text[: index - shift]
-    word = word[: _WINDOW]
-    return text, _cells(_shown(before)), max(_cells(_shown(word)), 1)
-
-
-def _cut(line: str, index: int) -> tuple[str, int]:
-    """The line cut to a window around index, and how many characters were cut before it."""
-    if len(line) <= 2 * _WINDOW:
-        return _shown(line), 0
-    start = max(index - _WINDOW // 2, 0)
+    known = column is not None and 1 <= column <= len(line) + 1
+    index = column - 1 if known and column is not None else 0
+    start, prefix, suffix = _window(line, index)
     piece = line[start:start + 2 * _WINDOW]
-    prefix = _ELLIPSIS if start else ""
-    suffix = _ELLIPSIS if start + 2 * _WINDOW < len(line) else ""
-    # The ellipsis takes the place of one character, so offsets stay right.
-    return _shown(prefix + piece[len(prefix):]) + suffix, start
+    shown = prefix + _shown(piece) + suffix
+    if not known:
+        return shown, 0, 0
+    word = re.match(r"\S*", line[index:]).group(0) or " "
+    word = word[: max(len(piece) - (index - start), 1)]
+    return shown, _cells(prefix + _shown(line[start:index])), max(_cells(_shown(word)), 1)
+
+
+def _window(line: str, index: int) -> tuple[int, str, str]:
+    """Where the part of the line shown around index starts, and the ellipses before and after it
+    when the line is cut."""
+    if len(line) <= 2 * _WINDOW:
+        return 0, "", ""
+    start = max(index - _WINDOW // 2, 0)
+    return start, _ELLIPSIS if start else "", _ELLIPSIS if start + 2 * _WINDOW < len(line) else ""
 
 
 def _shown(text: str) -> str:
