@@ -1,18 +1,30 @@
-"""Benchmarks: modelicense (warm and cold cache) against the tools users would run instead.
+"""Benchmarks: modelicense against the tools and baselines a user would otherwise run.
 
-    python bench/run.py [--runs 5] [--corpus ../shared/corpus] [--model-repo meta-llama__llama-models]
+    python bench/run.py [--runs 11] [--python VENV/bin/python] [--only startup,cards] [--write-readme]
 
-Public tools only: every command runs under GNU time (`/usr/bin/time -f %M`) for its peak
-resident memory, with wall time (time.perf_counter) and CPU time (getrusage of the children)
-taken around it; the table reports the median of --runs runs. Inputs are built in a
-temporary folder at bench time (corpus files are copied there, never into this repository):
+Every row is measured against a reference **in the same run**, the commands of a group
+alternating round by round (so load on a shared machine hits both alike), and reports its ratio
+to that reference. Each command runs under GNU time (`/usr/bin/time -f %M`) for its peak memory;
+CPU time is user + system time of the child processes (getrusage), wall time is taken around it.
+A command that exits with anything but the code it must give (0: modelicense runs with
+`--fail-on never`) aborts the benchmark: a crash is never timed as a result.
 
-- model repo: a copy of one corpus model repository, as a git work tree (the hook's view);
-- generated repo: 20,000 source files with SPDX headers, a model card, LICENSE and LICENSES/;
-- dataset cards: the corpus's 497 Hugging Face dataset cards, scanned in one process;
-- sparse weights: a safetensors file of 8 KiB and one of 8 GiB (sparse, made by truncate).
+Inputs are built in a temporary folder at bench time (corpus files are copied there, never into
+this repository) and removed afterwards:
 
-modelicense runs as `python -m modelicense` from this checkout's src/ (no installation needed).
+- startup: `python -c "import click, yaml"` (the floor of any click + PyYAML tool) against a warm
+  hook run on the llama3 repository, on a Hub-style model repository (a card with front matter and
+  a safetensors file), and on the llama-models repository with scancode enabled (its cache holds
+  scancode's answers);
+- cold: a cold cache with the fast path alone and with scancode, against `scancode -l`;
+- cards: the corpus's dataset cards in one process, and ten copies of them (is it linear?);
+- files: a generated repository of source files with SPDX headers, against `reuse lint`;
+- roots: 50 repositories in one call, `--jobs 1` against the default (all cores);
+- weights: one safetensors file of 8 KiB against one of 8 GiB (sparse).
+
+`--python` is the interpreter of a virtual environment where modelicense is pip-installed
+(non-editable, so its byte-code is compiled, as pre-commit installs it); without it, this
+checkout's src/ runs, byte-compiled into the bench's own folder.
 """
 
 from __future__ import annotations
@@ -29,57 +41,101 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 TIME = "/usr/bin/time"
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
 @dataclass
-class Measure:
+class Command:
     name: str
-    wall: float  # median seconds
-    peak_mb: float  # median peak RSS in MB
-    cpu: float  # median user + system seconds (steadier than wall time on a shared machine)
-    runs: int
-    note: str = ""
+    argv: list[str]
+    cwd: Path
+    env: dict[str, str]
+    before: Callable[[], None] | None = None  # run before every sample (e.g. empty the cache)
+    expect: int = 0  # the exit code it must give
+    walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(self.walls)
+
+    @property
+    def peak(self) -> float:
+        return statistics.median(self.peaks)
 
 
-def timed(cmd: list[str], cwd: Path, env: dict[str, str], before=None) -> tuple[float, float, float, subprocess.CompletedProcess]:
-    """Run once; (wall seconds, peak RSS MB, CPU seconds, process). Wall and CPU time are taken
-    here (GNU time prints only hundredths of a second), peak memory from GNU time's %M."""
-    if before:
-        before()
+class BenchmarkFailed(SystemExit):
+    pass
+
+
+def sample(command: Command) -> None:
+    """Run once and record wall, CPU and peak memory; abort on an unexpected exit code."""
+    if command.before:
+        command.before()
     with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        proc = subprocess.run([TIME, "-o", out.name, "-f", "%M", *cmd], cwd=cwd, env=env,
-                              capture_output=True, text=True)
+        proc = subprocess.run([TIME, "-o", out.name, "-f", "%M", *command.argv], cwd=command.cwd,
+                              env=command.env, capture_output=True, text=True, check=False)
         wall = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        kb = out.read().strip().splitlines()[-1]
-    cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
-    return wall, int(kb) / 1024, cpu, proc
+        kb = (out.read().strip().splitlines() or ["0"])[-1]
+    if proc.returncode != command.expect:
+        raise BenchmarkFailed(f"{command.name}: exit {proc.returncode}, expected {command.expect}\n"
+                              f"{proc.stderr[-3000:]}")
+    command.walls.append(wall)
+    command.cpus.append((after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime))
+    command.peaks.append(int(kb) / 1024 if kb.isdigit() else 0.0)
 
 
-def measure(name: str, cmd: list[str], cwd: Path, env: dict[str, str], runs: int, before=None, note: str = "") -> Measure:
-    walls, peaks, cpus = [], [], []
-    if before:
-        before()
-    subprocess.run(cmd, cwd=cwd, env=env, capture_output=True)  # warm-up: byte-code, page cache
+def alternate(commands: list[Command], runs: int) -> None:
+    """One warm-up each (byte-code, page cache, detection cache), then `runs` rounds in which
+    every command runs once, in turn."""
+    for command in commands:
+        if command.before:
+            command.before()
+        warm = subprocess.run(command.argv, cwd=command.cwd, env=command.env, capture_output=True, text=True,
+                              check=False)
+        if warm.returncode != command.expect:
+            raise BenchmarkFailed(f"{command.name}: exit {warm.returncode}, expected {command.expect}\n"
+                                  f"{warm.stderr[-3000:]}")
     for _ in range(runs):
-        wall, peak, cpu, proc = timed(cmd, cwd, env, before)
-        if proc.returncode not in (0, 1):
-            raise SystemExit(f"{name}: exit {proc.returncode}\n{proc.stderr[-2000:]}")
-        walls.append(wall)
-        peaks.append(peak)
-        cpus.append(cpu)
-    result = Measure(name, statistics.median(walls), statistics.median(peaks), statistics.median(cpus), runs, note)
-    print(f"  {name}: {result.wall:.3f} s, {result.cpu:.3f} s CPU, {result.peak_mb:.0f} MB (median of {runs})",
-          file=sys.stderr, flush=True)
-    return result
+        for command in commands:
+            sample(command)
+    for command in commands:
+        print(f"  {command.name}: {command.cpu:.3f} s CPU, {command.wall:.3f} s wall, {command.peak:.0f} MB "
+              f"(median of {runs})", file=sys.stderr, flush=True)
+
+
+@dataclass
+class Row:
+    name: str
+    command: Command
+    reference: Command | None
+    measure: str = "cpu"  # which figure the ratio compares: cpu or wall
+    note: str = ""
+
+    def ratio(self) -> str:
+        if self.reference is None:
+            return ""
+        ours = getattr(self.command, self.measure)
+        theirs = getattr(self.reference, self.measure)
+        return f"{ours / theirs:.2f}× {self.measure}" if theirs else "—"
+
+
+# --- inputs ------------------------------------------------------------------------------------
 
 
 def git_init(root: Path) -> None:
@@ -89,11 +145,8 @@ def git_init(root: Path) -> None:
         subprocess.run(["git", *args], cwd=root, check=True, env=env, capture_output=True)
 
 
-# --- inputs ------------------------------------------------------------------------------------
-
-
 def model_repo(corpus: Path, name: str, work: Path) -> Path:
-    root = work / "model-repo"
+    root = work / f"model-repo-{name}"
     shutil.copytree(corpus / "model-repos" / name, root)
     git_init(root)
     return root
@@ -111,9 +164,25 @@ datasets:
 """
 
 
-def generated_repo(corpus: Path, work: Path, files: int) -> Path:
+def safetensors_bytes() -> bytes:
+    header = json.dumps({"__metadata__": {"license": "apache-2.0"},
+                         "w": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}}).encode()
+    return struct.pack("<Q", len(header)) + header + b"\0\0\0\0"
+
+
+def hub_repo(work: Path) -> Path:
+    """A model repository as the Hub holds them: a card with front matter and a weight file."""
+    root = work / "hub-repo"
+    root.mkdir()
+    (root / "README.md").write_text(CARD)
+    (root / "config.json").write_text('{"architectures": ["MistralForCausalLM"]}\n')
+    (root / "model.safetensors").write_bytes(safetensors_bytes())
+    git_init(root)
+    return root
+
+
+def generated_repo(work: Path, files: int, apache: str) -> Path:
     root = work / "generated-repo"
-    apache = (corpus / "model-repos" / "facebookresearch__segment-anything" / "LICENSE").read_text("utf-8")
     (root / "LICENSES").mkdir(parents=True)
     (root / "LICENSES" / "Apache-2.0.txt").write_text(apache)
     (root / "LICENSE").write_text(apache)
@@ -131,189 +200,193 @@ def generated_repo(corpus: Path, work: Path, files: int) -> Path:
     return root
 
 
-def dataset_cards(corpus: Path, work: Path) -> Path:
-    root = work / "dataset-cards"
+def apache_text(corpus: Path) -> str:
+    """The Apache-2.0 text of a corpus repository (copied into the bench's folder, never here)."""
+    return (corpus / "model-repos" / "facebookresearch__segment-anything" / "LICENSE").read_text("utf-8")
+
+
+def dataset_cards(corpus: Path, work: Path, copies: int) -> tuple[Path, int]:
+    root = work / f"dataset-cards-x{copies}"
     count = 0
-    for group in ("hf-dataset-cards", "hf-dataset-cards-legacy"):
-        for card in sorted((corpus / group).glob("*/README.md")):
-            target = root / group / card.parent.name / "README.md"
+    for copy in range(copies):
+        for group in ("hf-dataset-cards", "hf-dataset-cards-legacy"):
+            for card in sorted((corpus / group).glob("*/README.md")):
+                target = root / f"copy{copy}" / group / card.parent.name / "README.md"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(card, target)
+                count += 1
+    return root, count
+
+
+def many_roots(corpus: Path, work: Path, count: int) -> list[Path]:
+    """`count` real repositories: the corpus's model repositories in turn, each with a share of
+    the corpus's dataset cards beside it (so each root is a few dozen milliseconds of work)."""
+    sources = sorted(p for p in (corpus / "model-repos").iterdir() if p.is_dir())
+    cards = sorted((corpus / "hf-dataset-cards").glob("*/README.md"))
+    share = max(1, len(cards) // count)
+    roots = []
+    for n in range(count):
+        root = work / "roots" / f"repo{n:02d}"
+        shutil.copytree(sources[n % len(sources)], root)
+        for card in cards[n * share:(n + 1) * share]:
+            target = root / "data" / card.parent.name / "README.md"
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(card, target)
-            count += 1
-    print(f"  {count} dataset cards", file=sys.stderr)
-    return root
+        roots.append(root)
+    return roots
 
 
 def sparse_weights(work: Path) -> dict[str, Path]:
-    header = json.dumps({"__metadata__": {"license": "apache-2.0"},
-                         "w": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}}).encode()
     roots = {}
     for label, size in (("8 KiB", 8 * 1024), ("8 GiB", 8 * 1024**3)):
         root = work / f"weights-{label.replace(' ', '')}"
         root.mkdir()
         (root / "README.md").write_text(CARD)
         path = root / "model.safetensors"
-        path.write_bytes(struct.pack("<Q", len(header)) + header)
+        path.write_bytes(safetensors_bytes())
         with open(path, "r+b") as handle:
             handle.truncate(size)
         roots[label] = root
     return roots
 
 
-# --- runs --------------------------------------------------------------------------------------
+# --- groups ------------------------------------------------------------------------------------
 
 
-def licence_keys_modelicense(report: dict, root: Path, cache: Path) -> dict[str, set[str]]:
-    """The SPDX keys modelicense's detector gave each licence text (read back from its cache,
-    before the knowledge base renames them), by path."""
-    os.environ["MODELICENSE_CACHE_DIR"] = str(cache)
-    sys.path.insert(0, str(PROJECT / "src"))
-    from modelicense.detect import detection
-    from modelicense.extract.text import decode
-
-    found: dict[str, set[str]] = {}
-    for artefact in report["artefacts"]:
-        if any(d["is_text"] for d in artefact["declarations"]):
-            text, _ = decode((root / artefact["path"]).read_bytes()[: 512 * 1024])
-            expression = detection(text).get("expression") or ""
-            found[artefact["path"]] = _keys(expression)
-    return found
-
-
-def _keys(expression: str) -> set[str]:
-    return {k for k in re.findall(r"[\w.+-]+", expression) if k.upper() not in ("AND", "OR", "WITH")}
-
-
-def licence_keys_scancode(report: dict, wanted: list[str]) -> dict[str, set[str]]:
-    """scancode's SPDX keys per licence file."""
-    found: dict[str, set[str]] = {}
-    for entry in report.get("files", []):
-        if entry.get("type") != "file":
-            continue
-        match = entry["path"].split("/", 1)[-1]  # scancode names files under the scanned folder's name
-        if match not in wanted:
-            continue
-        keys: set[str] = set()
-        for detection in entry.get("license_detections", []):
-            keys |= _keys(detection.get("license_expression_spdx") or "")
-        found[match] = keys
-    missing = set(wanted) - set(found)
-    if missing:
-        raise SystemExit(f"scancode's report does not name {sorted(missing)}")
-    return found
+GROUPS = ("startup", "cold", "cards", "files", "roots", "weights")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="modelicense benchmarks")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--scancode-runs", type=int, default=3)
+    parser.add_argument("--python", default=None, help="interpreter of a venv where modelicense is pip-installed")
     shared = Path(os.environ.get("MODELICENSE_SHARED", PROJECT.parent / "shared"))
     parser.add_argument("--corpus", type=Path, default=shared / "corpus")
-    parser.add_argument("--model-repo", default="meta-llama__llama-models")
     parser.add_argument("--files", type=int, default=20_000)
-    parser.add_argument("--skip-scancode", action="store_true")
+    parser.add_argument("--only", default=",".join(GROUPS), help=f"comma-separated groups: {', '.join(GROUPS)}")
+    parser.add_argument("--write-readme", action="store_true", help="replace the table between the bench markers in README.md")
     args = parser.parse_args()
+    groups = {g.strip() for g in args.only.split(",") if g.strip()}
+    if groups - set(GROUPS):
+        parser.error(f"unknown groups: {', '.join(sorted(groups - set(GROUPS)))}")
     if not args.corpus.is_dir():
-        raise SystemExit(f"corpus not found at {args.corpus} (--corpus)")
+        raise SystemExit(f"corpus not found at {args.corpus} (--corpus or MODELICENSE_SHARED)")
+    if not shutil.which(TIME):
+        raise SystemExit(f"{TIME} (GNU time) is needed for peak memory")
 
     work = Path(tempfile.mkdtemp(prefix="modelicense-bench-"))
     cache = work / "cache"
-    # Byte-code is written (to a folder of the bench's own), as it is for an installed package.
-    env = {**os.environ, "PYTHONPATH": str(PROJECT / "src"), "MODELICENSE_CACHE_DIR": str(cache),
-           "PYTHONPYCACHEPREFIX": str(work / "pycache")}
-    for name in ("MODELICENSE_NO_SCANCODE", "PYTHONDONTWRITEBYTECODE"):
+    python = args.python or sys.executable
+    env = {**os.environ, "MODELICENSE_CACHE_DIR": str(cache), "PYTHONPYCACHEPREFIX": str(work / "pycache")}
+    for name in ("MODELICENSE_NO_SCANCODE", "PYTHONDONTWRITEBYTECODE", "PYTHONPATH"):
         env.pop(name, None)
-    fast_only = {**env, "MODELICENSE_NO_SCANCODE": "1"}
-    python = sys.executable
-    ml = [python, "-m", "modelicense", "scan", "--format", "json", "--fail-on", "never"]
+    installed = args.python is not None and subprocess.run(
+        [python, "-c", "import modelicense"], env=env, capture_output=True, check=False).returncode == 0
+    if not installed:
+        env["PYTHONPATH"] = str(PROJECT / "src")
+    light = {**env, "MODELICENSE_NO_SCANCODE": "1"}
+    ml = [python, "-m", "modelicense", "scan", "--fail-on", "never"]
+    baseline_argv = [python, "-c", "import click, yaml"]
 
     def clear() -> None:
         shutil.rmtree(cache, ignore_errors=True)
 
-    print(f"inputs in {work}", file=sys.stderr)
-    repo = model_repo(args.corpus, args.model_repo, work)
-    generated = generated_repo(args.corpus, work, args.files)
-    cards = dataset_cards(args.corpus, work)
-    weights = sparse_weights(work)
-    rows: list[Measure] = []
+    rows: list[Row] = []
+    print(f"inputs in {work}; modelicense {'installed in ' + python if installed else 'from src/'}", file=sys.stderr)
+    try:
+        if "startup" in groups:
+            llama3 = model_repo(args.corpus, "meta-llama__llama3", work)
+            models = model_repo(args.corpus, "meta-llama__llama-models", work)
+            hub = hub_repo(work)
+            base = Command("python -c 'import click, yaml'", baseline_argv, llama3, light)
+            warm_llama = Command("warm hook, meta-llama__llama3", [*ml, "."], llama3, light)
+            warm_hub = Command("warm hook, Hub-style repo (card + safetensors)", [*ml, "."], hub, light)
+            warm_sc = Command("warm hook, meta-llama__llama-models, scancode enabled", [*ml, "."], models, env)
+            alternate([base, warm_llama, warm_hub, warm_sc], args.runs)
+            rows += [Row(base.name, base, None), Row(warm_llama.name, warm_llama, base),
+                     Row(warm_hub.name, warm_hub, base), Row(warm_sc.name, warm_sc, base)]
+        if "cold" in groups:
+            models = work / "model-repo-meta-llama__llama-models"
+            if not models.is_dir():
+                models = model_repo(args.corpus, "meta-llama__llama-models", work)
+            cold_fast = Command("cold cache, fast path only (llama-models)", [*ml, "."], models, light, clear)
+            commands = [cold_fast]
+            if shutil.which("scancode") and subprocess.run([python, "-c", "import licensedcode"], env=env,
+                                                           capture_output=True, check=False).returncode == 0:
+                cold_sc = Command("cold cache, fast path + scancode (llama-models)", [*ml, "."], models, env, clear)
+                scancode = Command("scancode -l (same repository)",
+                                   ["scancode", "-l", "-q", "-n", "1", "--json", str(work / "sc.json"), "."], models, env)
+                alternate([scancode, cold_sc, cold_fast], args.scancode_runs)
+                rows += [Row(scancode.name, scancode, None, "wall"), Row(cold_sc.name, cold_sc, scancode, "wall"),
+                         Row(cold_fast.name, cold_fast, scancode, "wall")]
+            else:
+                alternate(commands, args.runs)
+                rows.append(Row(cold_fast.name, cold_fast, None, note="scancode not installed: no reference"))
+        if "cards" in groups:
+            one, n_one = dataset_cards(args.corpus, work, 1)
+            ten, n_ten = dataset_cards(args.corpus, work, 10)
+            small = Command(f"{n_one} dataset cards, one process", [*ml, "--format", "json", "."], one, light)
+            large = Command(f"{n_ten} dataset cards, one process", [*ml, "--format", "json", "."], ten, light)
+            alternate([small, large], max(3, args.runs // 2))
+            small_note = f"{n_one / small.cpu:,.0f} cards/s CPU"
+            # Linear means the per-card cost stays: the ratio below is per card, 1.00× is linear.
+            per_card = (large.cpu / n_ten) / (small.cpu / n_one)
+            rows += [Row(small.name, small, None, note=small_note),
+                     Row(large.name, large, None, note=f"{n_ten / large.cpu:,.0f} cards/s CPU; "
+                                                        f"{per_card:.2f}× the per-card CPU of {n_one}")]
+        if "files" in groups:
+            generated = generated_repo(work, args.files, apache_text(args.corpus))
+            ours = Command(f"modelicense warm, {args.files:,} files", [*ml, "."], generated, light)
+            commands = [ours]
+            reuse = None
+            if shutil.which("reuse"):
+                reuse = Command(f"reuse lint, {args.files:,} files", ["reuse", "lint", "-q"], generated, env)
+                commands.insert(0, reuse)
+            alternate(commands, max(1, args.scancode_runs))
+            per_k = ours.cpu / args.files * 1000 * 1000
+            if reuse is not None:
+                rows.append(Row(reuse.name, reuse, None, note=f"{reuse.cpu / args.files * 1e6:.0f} ms CPU per 1,000 files"))
+            rows.append(Row(ours.name, ours, reuse, note=f"{per_k:.0f} ms CPU per 1,000 files"))
+        if "roots" in groups:
+            roots = many_roots(args.corpus, work, 50)
+            names = [str(r) for r in roots]
+            serial = Command("50 repositories, --jobs 1", [*ml, "--jobs", "1", *names], work, light)
+            parallel = Command(f"50 repositories, default jobs ({os.cpu_count()} cores)", [*ml, *names], work, light)
+            alternate([serial, parallel], max(3, args.runs // 2))
+            rows += [Row(serial.name, serial, None, "wall"), Row(parallel.name, parallel, serial, "wall")]
+        if "weights" in groups:
+            weights = sparse_weights(work)
+            small = Command("one 8 KiB safetensors file", [*ml, "."], weights["8 KiB"], light)
+            large = Command("one 8 GiB safetensors file (sparse)", [*ml, "."], weights["8 GiB"], light)
+            alternate([small, large], args.runs)
+            rows += [Row(small.name, small, None), Row(large.name, large, small)]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
-    baseline = measure("python -c 'import click, yaml'", [python, "-c", "import click, yaml"], repo, env, args.runs)
-    rows.append(baseline)
-    # Model repository: warm (the hook on an unchanged repo), cold with scancode, cold fast path only.
-    subprocess.run([*ml, "."], cwd=repo, env=env, capture_output=True)
-    warm = measure("modelicense warm (model repo)", [*ml, "."], repo, env, args.runs)
-    rows.append(warm)
-    cold_fast = measure("modelicense cold, fast path only (model repo)", [*ml, "."], repo, fast_only, args.runs, clear)
-    rows.append(cold_fast)
-    cold = measure("modelicense cold, fast path + scancode (model repo)", [*ml, "."], repo, env,
-                   args.scancode_runs, clear)
-    rows.append(cold)
-    ours = json.loads(subprocess.run([*ml, "."], cwd=repo, env=env, capture_output=True, text=True).stdout)
-    ours_keys = licence_keys_modelicense(ours, repo, cache)
-
-    same_keys_note = ""
-    if not args.skip_scancode and shutil.which("scancode"):
-        out = work / "scancode.json"
-        licence_files = sorted(ours_keys)
-        # The whole repository (scancode given several files keeps only some of them); the keys are
-        # compared on the licence files.
-        sc = measure("scancode -l (same repository)",
-                     ["scancode", "-l", "-q", "-n", "1", "--json", str(out), "."],
-                     repo, env, args.scancode_runs)
-        rows.append(sc)
-        theirs = licence_keys_scancode(json.loads(out.read_text()), licence_files)
-        if (HERE / "results").is_dir():  # kept for inspection (bench/results/ is git-ignored)
-            shutil.copyfile(out, HERE / "results" / "scancode.json")
-        agree = sum(1 for path in licence_files if _same(ours_keys.get(path, set()), theirs.get(path, set())))
-        same_keys_note = f"same licence keys on {agree}/{len(licence_files)} licence files"
-        print(f"  {same_keys_note}", file=sys.stderr)
-        for path in licence_files:
-            if not _same(ours_keys.get(path, set()), theirs.get(path, set())):
-                print(f"    {path}: modelicense {sorted(ours_keys.get(path, ()))} scancode {sorted(theirs.get(path, ()))}",
-                      file=sys.stderr)
-
-    # Generated repository of source files with SPDX headers.
-    subprocess.run([*ml, "."], cwd=generated, env=env, capture_output=True)
-    rows.append(measure(f"modelicense warm (generated repo, {args.files} files)", [*ml, "."], generated, env, args.runs))
-    if shutil.which("reuse"):
-        rows.append(measure(f"reuse lint (generated repo, {args.files} files)", ["reuse", "lint", "-q"], generated, env,
-                            max(1, args.scancode_runs)))
-    # The 497 dataset cards in one process.
-    card_count = sum(1 for _ in cards.rglob("README.md"))
-    cards_run = measure(f"modelicense, {card_count} dataset cards in one process", [*ml, "."], cards, env, args.runs)
-    cards_run.note = f"{card_count / cards_run.wall:.0f} cards/s"
-    rows.append(cards_run)
-    # Sparse weights.
-    for label, root in weights.items():
-        rows.append(measure(f"modelicense, one {label} safetensors file", [*ml, "."], root, env, args.runs))
-
-    print(render(rows, baseline, warm, cold, same_keys_note))
-    shutil.rmtree(work, ignore_errors=True)
+    table = render(rows)
+    print(table)
+    if args.write_readme:
+        write_readme(table)
 
 
-def _same(ours: set[str], theirs: set[str]) -> bool:
-    """The same SPDX ids (and LicenseRef-scancode-* for the rest), in any order."""
-    return ours == theirs
-
-
-def render(rows: list[Measure], baseline: Measure, warm: Measure, cold: Measure, note: str) -> str:
-    lines = ["| run | wall (s) | CPU (s) | peak RSS (MB) | runs | note |", "|---|---:|---:|---:|---:|---|"]
+def render(rows: list[Row]) -> str:
+    lines = ["| run | CPU (s) | wall (s) | peak RSS (MB) | ratio, same run | note |",
+             "|---|---:|---:|---:|---:|---|"]
     for row in rows:
-        lines.append(f"| {row.name} | {row.wall:.3f} | {row.cpu:.3f} | {row.peak_mb:.0f} | {row.runs} | {row.note} |")
-    lines.append("")
-    lines.append(f"- warm hook / `import click, yaml`: {warm.wall / baseline.wall:.2f}× wall, "
-                 f"{warm.cpu / baseline.cpu:.2f}× CPU; peak {warm.peak_mb:.0f} MB")
-    scancode = next((r for r in rows if r.name.startswith("scancode")), None)
-    if scancode:
-        fast = next(r for r in rows if "fast path only" in r.name)
-        lines.append(f"- `scancode -l` / modelicense warm: {scancode.wall / warm.wall:.0f}× wall; "
-                     f"/ cold, fast path only: {scancode.wall / fast.wall:.0f}×; "
-                     f"/ cold, fast path + scancode: {scancode.wall / cold.wall:.1f}×; {note}")
-    weights = [r for r in rows if "safetensors" in r.name]
-    if len(weights) == 2:
-        lines.append(f"- 8 GiB / 8 KiB safetensors: {weights[1].wall / weights[0].wall:.2f}× wall, "
-                     f"{weights[1].cpu / weights[0].cpu:.2f}× CPU")
+        c = row.command
+        against = f"{row.ratio()} of *{row.reference.name}*" if row.reference else ""
+        lines.append(f"| {row.name} | {c.cpu:.3f} | {c.wall:.3f} | {c.peak:.0f} | {against} | {row.note} |")
     return "\n".join(lines)
+
+
+def write_readme(table: str) -> None:
+    readme = PROJECT / "README.md"
+    text = readme.read_text("utf-8")
+    pattern = re.compile(re.escape(README_START) + r".*?" + re.escape(README_END), re.S)
+    if not pattern.search(text):
+        raise SystemExit(f"README.md has no {README_START} … {README_END} block")
+    readme.write_text(pattern.sub(lambda _: f"{README_START}\n{table}\n{README_END}", text), "utf-8")
 
 
 if __name__ == "__main__":

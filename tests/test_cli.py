@@ -163,3 +163,16 @@ def test_example_from_readme_runs(tmp_path: Path):
     proc = run_cli("scan", str(FIXTURES / "gpl-weights"))
     assert proc.returncode in (0, 1)
     assert "Traceback" not in proc.stderr
+
+
+def test_the_command_skips_teardown_but_loses_no_output(make_repo, tmp_path: Path):
+    """`python -m modelicense` leaves by os._exit (modelicense.entry): the report on stdout, a
+    report written with --output, and a large report through a pipe all arrive whole."""
+    root = make_repo({f"m{n}/README.md": card("license: apache-3.0") for n in range(300)})
+    piped = run_cli("scan", "--format", "json", str(root))
+    assert piped.returncode == 1
+    assert len(json.loads(piped.stdout)["findings"]) == 300
+    out = tmp_path / "report.json"
+    written = run_cli("scan", "--format", "json", "--output", str(out), str(root))
+    assert written.returncode == 1 and written.stdout == ""
+    assert json.loads(out.read_text())["findings"] == json.loads(piped.stdout)["findings"]

@@ -1,5 +1,5 @@
 """Start-up work of a warm hook run: what is not imported, compiled or built when not needed
-(bench/startup.py measures the time)."""
+(bench/run.py --only startup measures the time)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,3 @@
-import sys
+from modelicense.entry import run
 
-from modelicense.cli import main
-
-sys.exit(main())
+run()

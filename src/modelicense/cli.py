@@ -95,15 +95,16 @@ def cli() -> None:
                    "always, never.")
 @click.option("--no-color", "no_colour", is_flag=True, hidden=True, help="Same as --color never.")
 @click.option("--no-cache", is_flag=True, help="Detect licence texts afresh; neither read nor write the cache.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Repositories scanned at once (default: every core when there are four or more roots).")
 def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str | None,
          config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], baseline_path: Path | None,
-         write_baseline_path: Path | None, quiet: bool, colour: str, no_colour: bool, no_cache: bool) -> None:
+         write_baseline_path: Path | None, quiet: bool, colour: str, no_colour: bool, no_cache: bool,
+         jobs: int | None) -> None:
     """Scan repositories (directories) or files for licence problems.
 
     A file PATH, as pre-commit passes them, stands for the whole repository it belongs to.
     """
-    from modelicense.scan import scan as run_scan  # heavy imports only when scanning
-
     from modelicense import detect  # already imported by the resolver
 
     detect.configure(use_cache=not no_cache)
@@ -111,8 +112,8 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
     renderer = formatter(output_format)
     if renderer is None:
         raise click.UsageError(f"format '{output_format}' is not available in this installation")
-    results: list[ScanResult] = []
     effective_fail_on = fail_on or "warning"
+    tasks = []
     for root, shown, named in roots_for(paths or (Path("."),)):
         try:
             config = load_config(config_path, root)
@@ -121,10 +122,11 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
         config = _with_cli(config, select, ignore, baseline_path, write_baseline_path)
         if fail_on is None and config.fail_on:
             effective_fail_on = config.fail_on
-        try:
-            results.append(run_scan(root, config, shown, named))
-        except (ConfigError, KnowledgeError) as exc:  # bad allow-list, baseline, or knowledge override
-            raise Failure(str(exc)) from None
+        tasks.append((root, config, shown, named))
+    try:
+        results = _scan_tasks(tasks, jobs, use_cache=not no_cache)
+    except (ConfigError, KnowledgeError) as exc:  # bad allow-list, baseline, or knowledge override
+        raise Failure(str(exc)) from None
     if write_baseline_path is not None:
         results = _write_baseline(results, write_baseline_path)
     coloured = use_colour("never" if no_colour else colour, sys.stdout, to_file=output is not None)
@@ -137,6 +139,17 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
         if problem:
             click.echo(f"modelicense: {problem}", err=True)
     click.get_current_context().exit(exit_code(results, effective_fail_on))
+
+
+def _scan_tasks(tasks: list, jobs: int | None, use_cache: bool) -> list[ScanResult]:
+    """One root in this process (the hook's case: no pool to start); several on all cores."""
+    if len(tasks) == 1 or jobs == 1:
+        from modelicense.scan import scan as run_scan  # heavy imports only when scanning
+
+        return [run_scan(root, config, shown, named) for root, config, shown, named in tasks]
+    from modelicense import parallel
+
+    return parallel.scan_all(tasks, jobs or parallel.default_jobs(len(tasks)), use_cache)
 
 
 def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...], baseline: Path | None = None,
