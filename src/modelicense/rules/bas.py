@@ -15,7 +15,8 @@ from modelicense.knowledge import Knowledge, Licence, Model
 from modelicense.lazyre import lazy_compile
 from modelicense.model import Artefact, FileKind, Reference, Repository, Resolution, ResolvedDeclaration, Severity
 from modelicense.rules import Hit, rule
-from modelicense.rules.common import in_folder, is_licence_file, licences, same_terms
+from modelicense.inventory.coverage import in_folder, is_licence_file
+from modelicense.knowledge.expressions import licences, same_terms
 
 # Terms a base licence can impose that a derivative's licence must carry on. A derivative may
 # add restrictions to a permissive base (Apache-2.0 -> CC-BY-NC is allowed), never drop one.

@@ -21,7 +21,9 @@ from functools import lru_cache
 from modelicense.knowledge import Knowledge
 from modelicense.model import FileKind, Repository, Resolution, Severity
 from modelicense.rules import Hit, rule
-from modelicense.rules.common import Pair, holds, is_licence_file, licences, names, structured
+from modelicense.inventory.coverage import Pair, is_licence_file, structured
+from modelicense.knowledge.expressions import holds, licences
+from modelicense.rules.phrasing import names
 
 # Licence kinds that can govern code. A model or data licence in a nested folder
 # (models/llama2/LICENSE) covers weights, not code, and is not combined with the project's code.

@@ -1,221 +1,35 @@
 """DAT — data: terms of the data a model was trained on, and of dataset cards in the repository,
 that undermine the freedom to run the model.
 
-Two sources of data terms:
-- data in the repository: dataset cards, data licence files (DATA_LICENSE, LICENSE_DATA) and
-  dataset metadata (Croissant, datapackage.json) — their structured licence, and for dataset
-  cards the prose "Licensing Information", which real cards often make stricter than the YAML;
-- datasets a model card lists (`datasets:`), resolved through a dataset card in the repository
-  when one matches, else through the knowledge base (which includes configuration overrides).
+Where data terms come from (dataset cards, data licence files, dataset metadata, the datasets a
+model card lists) and which restrictions each carries is `modelicense.inventory.data`; the
+wording of the messages is `rules.phrasing`. This module holds the rules.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
-from modelicense.knowledge import Dataset, Knowledge, Licence, prose
-from modelicense.lazyre import lazy_compile
-from modelicense.model import (
-    Artefact,
-    FileKind,
-    Location,
-    Reference,
-    Repository,
-    Resolution,
-    ResolvedDeclaration,
-    Severity,
+from modelicense.inventory.data import (
+    ORDER,
+    PROPERTY,
+    USE_KINDS,
+    LocalData,
+    data_sources,
+    dataset_terms,
+    effective_terms,
+    metadata_names_terms,
+    metadata_terms,
+    prose_terms,
 )
+from modelicense.knowledge import Knowledge
+from modelicense.knowledge.expressions import licences
+from modelicense.model import Location, Repository, Resolution, ResolvedDeclaration, Severity
 from modelicense.rules import Hit, rule
-from modelicense.rules.common import (
-    holds_declared,
-    licences,
-    model_cards,
-    model_declarations,
-)
+from modelicense.rules.phrasing import commercial_note, kinds_text, said, said_known, this_data, users_text
 
-# --- restrictions stated in prose ------------------------------------------------------------
-# What a "Licensing Information" section (or a legacy `other-<name>` id) says about how the data
-# may be used: the restriction phrases of knowledge.prose, and the properties of the licences the
-# prose names (resolved like any declaration).
-
-_PROPERTY = {"non-commercial": "non_commercial", "research-only": "research_only", "academic-only": "research_only",
-             "no-derivatives": "no_derivatives"}
-USE_KINDS = ("non-commercial", "research-only", "academic-only")
-_ORDER = (*USE_KINDS, "no-derivatives", "permission-required")
-_LICENCE_KINDS = (("non-commercial", "non_commercial"), ("research-only", "research_only"),
-                  ("no-derivatives", "no_derivatives"))
-_SENTENCE_END = lazy_compile(r"[.!?](?=\s)|\n\s*\n")
-
-
-def _evidence(text: str, start: int, end: int, width: int = 60) -> str:
-    """The words around a phrase, within its sentence and about `width` characters each side, cut
-    at word boundaries, on one line."""
-    before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - width), start)]
-    left = before[-1] if before else max(0, start - width)
-    if left > 0 and not text[left - 1].isspace() and text[left - 1] not in ".!?" and " " in text[left:start]:
-        left = text.index(" ", left) + 1  # do not start mid-word
-    after = _SENTENCE_END.search(text, end, end + width)
-    right = after.start() + (1 if text[after.start()] in ".!?" else 0) if after else min(len(text), end + width)
-    if not after and right < len(text) and not text[right - 1].isspace() and " " in text[end:right]:
-        right = text.rindex(" ", end, right)
-    snippet = re.sub(r"\s+", " ", text[left:right]).strip()
-    opened = "…" if left > 0 and not before else ""
-    closed = "…" if not after and right < len(text) else ""
-    return opened + snippet + closed
-
-
-def _stated(text: str) -> dict[str, str]:
-    """Restriction -> `says '…'` for the restriction phrases in a text, first one of each kind."""
-    found: dict[str, str] = {}
-    for phrase in prose.find(text):
-        found.setdefault(phrase.restriction, f"says {_evidence(text, phrase.start, phrase.end)!r}")
-    return found
-
-
-def _section_terms(section: ResolvedDeclaration, knowledge: Knowledge) -> dict[str, str]:
-    """Restriction -> how a prose section states it: in words, or by naming a licence that has it."""
-    terms = _stated(section.declaration.raw)
-    for licence in licences(section.resolution, knowledge):
-        for kind, prop in _LICENCE_KINDS:
-            if getattr(licence, prop):
-                terms.setdefault(kind, f"names {licence.id}")
-    return terms
-
-
-# --- data sources ----------------------------------------------------------------------------
-
-
-@dataclass
-class _Local:
-    """Data in the repository: one artefact with data-scope declarations."""
-
-    artefact: Artefact
-    metadata: list[ResolvedDeclaration]  # structured licence declarations
-    prose: list[ResolvedDeclaration]  # "Licensing Information" sections
-    users: list[Reference] = field(default_factory=list)  # model-card `datasets:` entries naming it
-
-    @property
-    def name(self) -> str:
-        return self.artefact.path
-
-
-def _local_data(repository: Repository) -> list[_Local]:
-    found: list[_Local] = []
-    for artefact in repository.artefacts:
-        data = [d for d in artefact.declarations if d.declaration.scope == "data"]
-        metadata = [d for d in data if d.declaration.confidence == "high" and d.declaration.field != "use-policy"]
-        prose = [d for d in data if d.declaration.confidence == "low"] if artefact.kind is FileKind.DATASET_CARD else []
-        if metadata or prose or artefact.kind is FileKind.DATASET_CARD:
-            found.append(_Local(artefact, metadata, prose))
-    return found
-
-
-def _last_segment(ident: str) -> str:
-    return ident.strip().rstrip("/").rpartition("/")[2].lower()
-
-
-def _match_local(reference: Reference, local: list[_Local]) -> _Local | None:
-    """A dataset card in the repository whose folder has the dataset's name (`data/alpaca/README.md`
-    for `tatsu-lab/alpaca`)."""
-    wanted = _last_segment(reference.id)
-    for item in local:
-        if item.artefact.kind is FileKind.DATASET_CARD and item.artefact.directory and \
-                _last_segment(item.artefact.directory) == wanted:
-            return item
-    return None
-
-
-@dataclass
-class _Sources:
-    local: list[_Local]
-    known: list[tuple[Reference, Dataset]]
-    unknown: list[Reference]
-
-
-def _sources(repository: Repository, knowledge: Knowledge) -> _Sources:
-    local = _local_data(repository)
-    known: list[tuple[Reference, Dataset]] = []
-    unknown: list[Reference] = []
-    for card in model_cards(repository):
-        for reference in card.references:
-            if reference.kind != "dataset":
-                continue
-            match = _match_local(reference, local)
-            if match is not None:
-                match.users.append(reference)
-                continue
-            dataset = knowledge.dataset(reference.id)
-            if dataset is None:
-                unknown.append(reference)
-            else:
-                known.append((reference, dataset))
-    return _Sources(local, known, unknown)
-
-
-# --- what the terms say ----------------------------------------------------------------------
-
-
-def _dataset_licences(dataset: Dataset, knowledge: Knowledge) -> list[Licence]:
-    if not dataset.licence:
-        return []
-    direct = knowledge.licence(dataset.licence)
-    if direct is not None:
-        return [direct]
-    # Pure, and needed only for the few dataset entries whose licence is an expression.
-    from modelicense.resolve import Resolver
-
-    return licences(Resolver(knowledge).resolve_id(dataset.licence), knowledge)
-
-
-def _dataset_terms(dataset: Dataset, knowledge: Knowledge) -> dict[str, str]:
-    """Restriction kind -> where it comes from (a licence id, or "its terms" for the entry's own
-    flags), for a dataset the knowledge base knows."""
-    terms: dict[str, str] = {}
-    for licence in _dataset_licences(dataset, knowledge):
-        for kind, prop in _LICENCE_KINDS:
-            if getattr(licence, prop):
-                terms.setdefault(kind, licence.id)
-    for kind, flag in (("non-commercial", dataset.non_commercial), ("research-only", dataset.research_only),
-                       ("no-derivatives", dataset.no_derivatives)):
-        if flag:
-            terms.setdefault(kind, "its terms")
-    return terms
-
-
-def _metadata_terms(item: _Local, knowledge: Knowledge) -> dict[str, tuple[str, Location]]:
-    """Restriction kind -> (licence label, location) from the structured declarations."""
-    terms: dict[str, tuple[str, Location]] = {}
-    for decl in item.metadata:
-        for kind, prop in _LICENCE_KINDS:
-            for licence in holds_declared(item.artefact, decl, knowledge, lambda lic, p=prop: bool(getattr(lic, p))):
-                terms.setdefault(kind, (licence.id, decl.declaration.location))
-        if decl.resolution.method == "legacy-other" and decl.resolution.unrecognised:
-            # `other-non-commercial-research`: the legacy id's name states the terms.
-            for kind in prose.restrictions(decl.resolution.unrecognised[0]):
-                if kind in _PROPERTY:
-                    terms.setdefault(kind, (f"'{decl.declaration.raw}'", decl.declaration.location))
-    return terms
-
-
-def _metadata_names_terms(item: _Local, knowledge: Knowledge) -> bool:
-    """The structured licence names at least one real licence (not unknown, unrecognised, or
-    `other` without a `license_name` the knowledge base knows)."""
-    return any(
-        (d.resolution.keys and not d.resolution.ignorance) or holds_declared(item.artefact, d, knowledge, lambda _l: True)
-        for d in item.metadata
-    )
-
-
-def _prose_terms(item: _Local, knowledge: Knowledge,
-                 sections: list[ResolvedDeclaration] | None = None) -> dict[str, tuple[str, Location]]:
-    """Restriction kind -> (`says '…'` or `names X`, location) from the card's licence prose."""
-    terms: dict[str, tuple[str, Location]] = {}
-    for section in item.prose if sections is None else sections:
-        for kind, clause in _section_terms(section, knowledge).items():
-            terms.setdefault(kind, (clause, section.declaration.location))
-    return terms
+# --- DAT008: prose stricter than metadata, and where DEC004 takes over --------------------------
 
 
 def _clear(resolution: Resolution, knowledge: Knowledge) -> list[str]:
@@ -228,7 +42,7 @@ def _clear(resolution: Resolution, knowledge: Knowledge) -> list[str]:
     return [re.sub(r"(-only|-or-later|\+)$", "", licence.id.lower()) for licence in known]
 
 
-def _names_another_licence(section: ResolvedDeclaration, item: _Local, knowledge: Knowledge) -> bool:
+def _names_another_licence(section: ResolvedDeclaration, item: LocalData, knowledge: Knowledge) -> bool:
     """The prose names a licence the metadata does not (CC BY-NC in the text, CC BY in the YAML):
     DEC004 reports that contradiction, with both licences named; DAT008 keeps to prose that
     states its restrictions in words, so that one disagreement is one finding."""
@@ -244,76 +58,12 @@ def _names_another_licence(section: ResolvedDeclaration, item: _Local, knowledge
 _USE_TERMS = ("non_commercial", "research_only", "no_derivatives")
 
 
-def _adds_use_terms(section: ResolvedDeclaration, item: _Local, knowledge: Knowledge) -> bool:
+def _adds_use_terms(section: ResolvedDeclaration, item: LocalData, knowledge: Knowledge) -> bool:
     """The licence the prose names carries a use term none of the metadata licences has. DEC004
     leaves exactly this case to DAT008 (see its documentation), so the two never both stay quiet."""
     declared = [lic for d in item.metadata for lic in licences(d.resolution, knowledge)]
     return any(getattr(lic, term) and not any(getattr(m, term) for m in declared)
                for lic in licences(section.resolution, knowledge) for term in _USE_TERMS)
-
-
-def _effective_terms(item: _Local, knowledge: Knowledge) -> dict[str, tuple[str, Location, bool]]:
-    """Restriction kind -> (evidence, location, from_prose). Prose counts when the metadata names no
-    real licence (it is then the only statement of terms); a real licence with stricter prose is
-    DAT008's business."""
-    terms = {k: (label, loc, False) for k, (label, loc) in _metadata_terms(item, knowledge).items()}
-    if not _metadata_names_terms(item, knowledge):
-        for kind, (evidence, loc) in _prose_terms(item, knowledge).items():
-            if kind in _PROPERTY:
-                terms.setdefault(kind, (evidence, loc, True))
-    return terms
-
-
-def _model_allows_commercial(repository: Repository, knowledge: Knowledge) -> str | None:
-    """The model's own licence ids when every one of them allows commercial use, else None."""
-    ids: list[str] = []
-    for artefact, item in model_declarations(repository, knowledge):
-        known = holds_declared(artefact, item, knowledge, lambda _licence: True)
-        if not known or item.resolution.unrecognised:
-            return None
-        if any(licence.restricts_use or licence.kind == "ignorance" for licence in known):
-            return None
-        ids.extend(licence.id for licence in known if licence.id not in ids)
-    return ", ".join(ids) or None
-
-
-def _commercial_note(repository: Repository, knowledge: Knowledge, kinds: list[str]) -> str:
-    if "non-commercial" not in kinds and "research-only" not in kinds and "academic-only" not in kinds:
-        return ""
-    allowed = _model_allows_commercial(repository, knowledge)
-    return f" (the model's own licence, {allowed}, allows commercial use, but this data does not)" if allowed else ""
-
-
-def _kinds_text(kinds: list[str]) -> str:
-    if "research-only" in kinds and "academic-only" in kinds:
-        kinds = [k for k in kinds if k != "academic-only"]
-    return " and ".join(kinds)
-
-
-def _this(item: _Local, from_prose: bool = True) -> str:
-    """How a message names local data: the file the finding stands in says which; a card that
-    lists several licences (one per part or source) has the restriction in part of its data."""
-    if item.artefact.kind is FileKind.LICENCE_FILE:
-        return f"the data under {item.artefact.path.rpartition('/')[2]}"
-    return "part of this dataset" if not from_prose and len(item.metadata) > 1 else "this dataset"
-
-
-def _said(item: _Local, evidence: str, from_prose: bool) -> str:
-    if from_prose:
-        return f"its Licensing Information {evidence}"
-    return f"one of its licences is {evidence}" if len(item.metadata) > 1 else f"its licence is {evidence}"
-
-
-def _said_known(source: str) -> str:
-    """Where a known dataset's restriction comes from: a licence id, or the entry's own flags."""
-    return f"under {source}" if source != "its terms" else "by its terms"
-
-
-def _users_text(users: list[Reference]) -> str:
-    if not users:
-        return ""
-    where = ", ".join(f"{u.location.path}:{u.location.line}" for u in users[:3])
-    return f", and the model card lists it as training data ({where})"
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -350,30 +100,30 @@ def restricted_data(repository: Repository, knowledge: Knowledge) -> Iterator[Hi
     owner, record it with a knowledge override: `[tool.modelicense.datasets."org/name"]` with the
     terms and a `reason`.
     """
-    sources = _sources(repository, knowledge)
+    sources = data_sources(repository, knowledge)
     for item in sources.local:
-        terms = _effective_terms(item, knowledge)
+        terms = effective_terms(item, knowledge)
         kinds = [k for k in USE_KINDS if k in terms]
         if not kinds:
             continue
         evidence, location, from_prose = terms[kinds[0]]
-        said = _said(item, evidence, from_prose)
+        stated = said(item, evidence, from_prose)
         related = tuple(d.declaration.location for d in item.metadata if d.declaration.location != location)
         yield Hit(
-            f"{_this(item, from_prose)} is {_kinds_text(kinds)} ({said}){_users_text(item.users)}: users may not be free to "
-            f"run a model trained on it for any purpose{_commercial_note(repository, knowledge, kinds)}",
+            f"{this_data(item, from_prose)} is {kinds_text(kinds)} ({stated}){users_text(item.users)}: users may not be free to "
+            f"run a model trained on it for any purpose{commercial_note(repository, knowledge, kinds)}",
             location,
             related + tuple(u.location for u in item.users),
             subject=f"{item.name}:{'+'.join(kinds)}",
         )
     for reference, dataset in sources.known:
-        terms = _dataset_terms(dataset, knowledge)
+        terms = dataset_terms(dataset, knowledge)
         kinds = [k for k in USE_KINDS if k in terms]
         if not kinds:
             continue
         yield Hit(
-            f"training dataset '{reference.id}' is {_kinds_text(kinds)} ({_said_known(terms[kinds[0]])}): users may not be free to run a model "
-            f"trained on it for any purpose{_commercial_note(repository, knowledge, kinds)}",
+            f"training dataset '{reference.id}' is {kinds_text(kinds)} ({said_known(terms[kinds[0]])}): users may not be free to run a model "
+            f"trained on it for any purpose{commercial_note(repository, knowledge, kinds)}",
             reference.location,
             subject=f"{dataset.id}:{'+'.join(kinds)}",
         )
@@ -406,26 +156,26 @@ def no_derivatives_data(repository: Repository, knowledge: Knowledge) -> Iterato
     Use data whose terms allow adaptations, or obtain permission from the data's owner and record
     it with a knowledge override (`[tool.modelicense.datasets."org/name"]` with a `reason`).
     """
-    sources = _sources(repository, knowledge)
+    sources = data_sources(repository, knowledge)
     for item in sources.local:
-        terms = _effective_terms(item, knowledge)
+        terms = effective_terms(item, knowledge)
         if "no-derivatives" not in terms:
             continue
         evidence, location, from_prose = terms["no-derivatives"]
-        said = _said(item, evidence, from_prose)
+        stated = said(item, evidence, from_prose)
         yield Hit(
-            f"{_this(item, from_prose)} forbids derivatives ({said}){_users_text(item.users)}: if a trained model is an "
+            f"{this_data(item, from_prose)} forbids derivatives ({stated}){users_text(item.users)}: if a trained model is an "
             f"adaptation of its data, the model may not be shared",
             location,
             tuple(u.location for u in item.users),
             subject=f"{item.name}:no-derivatives",
         )
     for reference, dataset in sources.known:
-        terms = _dataset_terms(dataset, knowledge)
+        terms = dataset_terms(dataset, knowledge)
         if "no-derivatives" not in terms:
             continue
         yield Hit(
-            f"training dataset '{reference.id}' forbids derivatives ({_said_known(terms['no-derivatives'])}): "
+            f"training dataset '{reference.id}' forbids derivatives ({said_known(terms['no-derivatives'])}): "
             f"if a trained model is an adaptation of its data, the model may not be shared",
             reference.location,
             subject=f"{dataset.id}:no-derivatives",
@@ -460,7 +210,7 @@ def third_party_content(repository: Repository, knowledge: Knowledge) -> Iterato
     for users. If you have rights the knowledge base does not know of, record them with a
     knowledge override and a `reason`.
     """
-    for reference, dataset in _sources(repository, knowledge).known:
+    for reference, dataset in data_sources(repository, knowledge).known:
         if dataset.third_party_content:
             note = f" ({dataset.notes})" if dataset.notes else ""
             yield Hit(
@@ -499,7 +249,7 @@ def provider_terms(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
     generated by a model whose licence allows it. Record a different judgement with a knowledge
     override and a `reason`.
     """
-    for reference, dataset in _sources(repository, knowledge).known:
+    for reference, dataset in data_sources(repository, knowledge).known:
         if dataset.provider_terms:
             terms = knowledge.licence(dataset.provider_terms)
             named = terms.name if terms is not None else dataset.provider_terms
@@ -536,7 +286,7 @@ def web_crawl(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
     ## How to fix
     Nothing is required. Consider saying in the card how opt-outs were honoured.
     """
-    for reference, dataset in _sources(repository, knowledge).known:
+    for reference, dataset in data_sources(repository, knowledge).known:
         if dataset.web_crawl:
             yield Hit(
                 f"training dataset '{reference.id}' is built from a web crawl: the rights in crawled pages are "
@@ -574,7 +324,7 @@ def unknown_dataset(repository: Repository, knowledge: Knowledge) -> Iterator[Hi
     reason = "our own data, licensed by us"
     ```
     """
-    for reference in _sources(repository, knowledge).unknown:
+    for reference in data_sources(repository, knowledge).unknown:
         yield Hit(
             f"training dataset '{reference.id}' is not known to modelicense: its terms cannot be checked; add "
             f"[tool.modelicense.datasets.\"{reference.id}\"] with its licence and a reason",
@@ -610,18 +360,18 @@ def unusable_data_licence(repository: Repository, knowledge: Knowledge) -> Itera
     Find the data's terms (its source, its authors) and declare them; if it has none, say where it
     comes from in the card and treat it as all rights reserved.
     """
-    sources = _sources(repository, knowledge)
+    sources = data_sources(repository, knowledge)
     for item in sources.local:
         if not item.metadata or any(d.resolution.ignorance != "unknown" for d in item.metadata):
             continue
-        stated = _prose_terms(item, knowledge)
-        if any(kind in _PROPERTY for kind in stated) or any(d.resolution.keys for d in item.prose):
+        stated = prose_terms(item, knowledge)
+        if any(kind in PROPERTY for kind in stated) or any(d.resolution.keys for d in item.prose):
             continue  # the prose states terms: DAT001 / DAT002 judge them
         permission = f", and its Licensing Information {stated['permission-required'][0]}" \
             if "permission-required" in stated else ""
         first = item.metadata[0].declaration.location
         yield Hit(
-            f"{_this(item)} has its licence declared 'unknown'{permission}{_users_text(item.users)}: nobody can tell whether it "
+            f"{this_data(item)} has its licence declared 'unknown'{permission}{users_text(item.users)}: nobody can tell whether it "
             f"may be copied or whether a model trained on it may be used; find and declare its terms",
             first,
             tuple(u.location for u in item.users),
@@ -667,13 +417,13 @@ def prose_stricter(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
     Make the metadata say what the terms are (`license: cc-by-nc-4.0`, or `other` with
     `license_name` and `license_link`), or correct the prose if the YAML is right.
     """
-    for item in _sources(repository, knowledge).local:
-        if not _metadata_names_terms(item, knowledge):
+    for item in data_sources(repository, knowledge).local:
+        if not metadata_names_terms(item, knowledge):
             continue
-        declared = _metadata_terms(item, knowledge)
+        declared = metadata_terms(item, knowledge)
         sections = [d for d in item.prose if not _names_another_licence(d, item, knowledge)]
         stricter: dict[str, tuple[str, Location]] = {}
-        for kind, (evidence, location) in _prose_terms(item, knowledge, sections).items():
+        for kind, (evidence, location) in prose_terms(item, knowledge, sections).items():
             # Non-commercial, research-only and academic-only all take away commercial use: once the
             # metadata shows one of them, prose naming another adds nothing users would act on.
             if kind in USE_KINDS and any(k in USE_KINDS for k in declared):
@@ -685,7 +435,7 @@ def prose_stricter(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
             stricter.setdefault(kind, (evidence, location))
         if not stricter:
             continue
-        kinds = sorted(stricter, key=_ORDER.index)
+        kinds = sorted(stricter, key=ORDER.index)
         evidence, location = stricter[kinds[0]]
         name = item.artefact.meta("license_name")
         yaml = ", ".join(
@@ -694,7 +444,7 @@ def prose_stricter(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
         )
         yield Hit(
             f"this dataset's metadata declares {yaml}, but the Licensing Information is stricter — "
-            f"{_kinds_text(kinds)} (it {evidence}){_users_text(item.users)}{_commercial_note(repository, knowledge, kinds)}; "
+            f"{kinds_text(kinds)} (it {evidence}){users_text(item.users)}{commercial_note(repository, knowledge, kinds)}; "
             f"make the metadata say what the terms are",
             location,
             tuple(d.declaration.location for d in item.metadata) + tuple(u.location for u in item.users),

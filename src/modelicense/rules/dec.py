@@ -18,19 +18,19 @@ from modelicense.model import (
     Severity,
 )
 from modelicense.rules import Hit, rule
-from modelicense.rules.common import (
+from modelicense.inventory.coverage import (
     Pair,
-    has_code,
+    explicit_subject,
     is_licence_file,
     licence_files_covering,
-    licences,
-    names,
-    same_terms,
+    plain_licence_subject,
+    scope_declarations,
     ships_weights,
     structured,
-    usable,
     weights_declarations,
 )
+from modelicense.knowledge.expressions import licences, same_terms, usable
+from modelicense.rules.phrasing import names
 
 
 @rule("DEC003", "unrecognised-licence", Severity.WARNING)
@@ -243,34 +243,6 @@ def other_without_name(repository: Repository, knowledge: Knowledge) -> Iterator
 # --- DEC004 -------------------------------------------------------------------------------------
 
 
-def _subject(artefact: Artefact, item: ResolvedDeclaration) -> str | None:
-    """Which artefact a structured declaration is explicitly about, or None when it is not
-    explicit (a plain LICENSE covers the repository: its subject depends on what else is there)."""
-    declaration = item.declaration
-    if declaration.confidence != "high":
-        return None
-    if artefact.kind is FileKind.WEIGHTS or (artefact.kind is FileKind.MODEL_CARD and declaration.scope == "weights"):
-        return "weights"
-    if artefact.kind is FileKind.DATASET_CARD and declaration.scope == "data":
-        return "data"
-    if artefact.kind is FileKind.PACKAGING:
-        return "code"
-    if is_licence_file(artefact, item) and declaration.scope in ("weights", "data", "code"):
-        return declaration.scope
-    return None
-
-
-def _what_a_plain_licence_covers(repository: Repository) -> str | None:
-    """What a plain LICENSE must be about: the code when there is code; the weights when the
-    repository ships weights and no code (nothing else for it to cover). Otherwise (a card and
-    a LICENSE only) it may be about the card's text itself: no judgement."""
-    if has_code(repository):
-        return "code"
-    if ships_weights(repository):
-        return "weights"
-    return None
-
-
 _USE_TERMS = ("non_commercial", "research_only", "no_derivatives")
 
 
@@ -366,33 +338,47 @@ def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> 
     are under different licences, say so with separate files (LICENSE-CODE, LICENSE-MODEL) and
     keep the card's `license:` for the weights.
     """
+    reported: set[tuple[str, str]] = set()
+    for first, second, certain in _candidate_pairs(repository, knowledge):
+        key = tuple(sorted((str(first[1].declaration.location), str(second[1].declaration.location))))
+        if key in reported or _equivalent(first[1].resolution, second[1].resolution, knowledge):
+            continue
+        reported.add(key)  # type: ignore[arg-type]
+        yield _contradiction(first, second, certain)
+
+
+Candidate = tuple[Pair, Pair, bool]  # (where the finding stands, what it contradicts, certainly the same artefact)
+
+
+def _candidate_pairs(repository: Repository, knowledge: Knowledge) -> Iterator[Candidate]:
+    """Every pair of declarations DEC004 compares, in order of precedence (the first report of a
+    pair wins): explicit declarations in one folder, weight metadata under them, a plain LICENSE
+    against what it must cover, a card's prose against its metadata."""
     pairs = [
         (a, d) for a, d in (_named_other(a, d, knowledge) for a, d in structured(repository.declarations()))
         if usable(d.resolution, knowledge) and d.declaration.field not in ("notice", "use-policy", "reuse")
     ]
-    explicit = [(p, s) for p in pairs if (s := _subject(*p)) is not None]
-    plain_subject = _what_a_plain_licence_covers(repository)
-    plain = [p for p in pairs if is_licence_file(*p) and p[1].declaration.scope == "repo"]
-    reported: set[tuple[str, str]] = set()
+    explicit = [(p, s) for p in pairs if (s := explicit_subject(*p)) is not None]
+    groups = _by_subject_and_folder(explicit)
+    yield from _same_folder_pairs(groups)
+    yield from _weight_metadata_pairs(explicit, groups)
+    yield from _plain_licence_pairs(repository, pairs, explicit)
+    yield from _prose_pairs(repository, knowledge)
 
-    def report(first: Pair, second: Pair, certain: bool) -> Iterator[Hit]:
-        key = tuple(sorted((str(first[1].declaration.location), str(second[1].declaration.location))))
-        if key in reported or _equivalent(first[1].resolution, second[1].resolution, knowledge):
-            return
-        reported.add(key)  # type: ignore[arg-type]
-        yield _contradiction(first, second, certain)
 
-    # Explicit declarations about the same artefact, in the same folder (weight metadata: under the
-    # card). Grouped by subject and folder first: a repository of 500 dataset cards must not compare
-    # every declaration with every other.
-    in_folder_groups: dict[tuple[str, str], list[Pair]] = {}
-    weight_meta: list[tuple[Pair, str]] = []
+def _by_subject_and_folder(explicit: list[tuple[Pair, str]]) -> dict[tuple[str, str], list[Pair]]:
+    """Explicit declarations other than weight metadata, grouped by subject and folder: a
+    repository of 500 dataset cards must not compare every declaration with every other."""
+    groups: dict[tuple[str, str], list[Pair]] = {}
     for pair, subject in explicit:
-        if pair[0].kind is FileKind.WEIGHTS:
-            weight_meta.append((pair, subject))
-        else:
-            in_folder_groups.setdefault((subject, pair[0].directory), []).append(pair)
-    for group in in_folder_groups.values():
+        if pair[0].kind is not FileKind.WEIGHTS:
+            groups.setdefault((subject, pair[0].directory), []).append(pair)
+    return groups
+
+
+def _same_folder_pairs(groups: dict[tuple[str, str], list[Pair]]) -> Iterator[Candidate]:
+    """Explicit declarations about the same artefact in the same folder."""
+    for group in groups.values():
         for index, first in enumerate(group):
             for second in group[index + 1:]:
                 if first[0].path == second[0].path and first[0].kind is not FileKind.PACKAGING:
@@ -400,32 +386,44 @@ def contradicting_declarations(repository: Repository, knowledge: Knowledge) -> 
                 if first[0].kind is FileKind.LICENCE_FILE and second[0].kind is FileKind.LICENCE_FILE:
                     continue  # model_licenses/LICENSE-SDXL and LICENSE-SVD: one file per model, not two claims about one
                 a, b = sorted((first, second), key=lambda pair: _PRIMARY.get(pair[0].kind, 3))
-                yield from report(a, b, True)
-    for weights, subject in weight_meta:
-        for (group_subject, _folder), group in in_folder_groups.items():
+                yield a, b, True
+
+
+def _weight_metadata_pairs(explicit: list[tuple[Pair, str]], groups: dict[tuple[str, str], list[Pair]]) -> Iterator[Candidate]:
+    """Weight-file metadata against the explicit declarations about weights in a folder above it."""
+    for weights, subject in explicit:
+        if weights[0].kind is not FileKind.WEIGHTS:
+            continue
+        for (group_subject, _folder), group in groups.items():
             for declaration in group:
                 if group_subject == subject and weights[0].path.startswith(declaration[0].directory):
-                    yield from report(declaration, weights, True)
-    # A plain LICENSE against the explicit declaration of what it must be covering.
-    for licence in plain:
-        for (other, subject) in explicit:
-            if other[0].directory != licence[0].directory:
-                continue
-            if subject == plain_subject:
-                yield from report(other, licence, True)
-    # A card's prose licence section against its own metadata.
+                    yield declaration, weights, True
+
+
+def _plain_licence_pairs(repository: Repository, pairs: list[Pair], explicit: list[tuple[Pair, str]]) -> Iterator[Candidate]:
+    """A plain LICENSE against the explicit declaration, beside it, of what it must be covering."""
+    plain_subject = plain_licence_subject(repository)
+    for licence in (p for p in pairs if is_licence_file(*p) and p[1].declaration.scope == "repo"):
+        for other, subject in explicit:
+            if other[0].directory == licence[0].directory and subject == plain_subject:
+                yield other, licence, True
+
+
+def _prose_pairs(repository: Repository, knowledge: Knowledge) -> Iterator[Candidate]:
+    """A card's prose licence section against its own metadata: one per card, at its first
+    disagreeing section."""
     for card in repository.of_kind(*CARD_KINDS):
         metadata = [(card, d) for d in _card_licences(card) if usable(d.resolution, knowledge)]
-        prose = [(card, d) for d in card.declarations if d.declaration.confidence == "low" and usable(d.resolution, knowledge)]
-        if len(metadata) != len(_card_licences(card)):
+        if not metadata or len(metadata) != len(_card_licences(card)):
             continue  # part of the metadata is `other` or unknown: the prose may be what it means
+        prose = [(card, d) for d in card.declarations if d.declaration.confidence == "low" and usable(d.resolution, knowledge)]
         for section in prose:
-            if not metadata or any(_equivalent(section[1].resolution, m[1].resolution, knowledge) for m in metadata):
+            if any(_equivalent(section[1].resolution, m[1].resolution, knowledge) for m in metadata):
                 continue
             if card.kind is FileKind.DATASET_CARD and _adds_use_terms(section[1].resolution, metadata, knowledge):
                 continue
-            yield from report(section, metadata[0], False)
-            break  # one finding per card, at its first disagreeing section
+            yield section, metadata[0], False
+            break
 
 
 # --- DEC007 -------------------------------------------------------------------------------------
@@ -437,18 +435,6 @@ def _allowed(item: ResolvedDeclaration, allowed: set[str], knowledge: Knowledge)
     if item.resolution.alternatives:
         return any(k in allowed for k in keys)
     return all(k in allowed for k in keys)
-
-
-def _declarations_for(scope: str, repository: Repository, knowledge: Knowledge) -> list[Pair]:
-    if scope == "weights":
-        return weights_declarations(repository)
-    found = [(a, d) for a, d in structured(repository.declarations(scope)) if d.declaration.field not in ("notice", "use-policy")]
-    if scope == "code":
-        # The root licence covers the code; a nested one only when it is a code licence (a model
-        # licence in models/llama2/ is about those weights, not about code).
-        found += [(a, d) for a, d in repository.declarations("repo") if is_licence_file(a, d) and (
-            a.directory == "" or all(lic.kind in ("software", "public-domain") for lic in licences(d.resolution, knowledge)))]
-    return found
 
 
 @rule("DEC007", "licence-not-allowed", Severity.ERROR)
@@ -482,7 +468,7 @@ def licence_not_allowed(repository: Repository, knowledge: Knowledge) -> Iterato
     """
     for scope, ids in repository.allow:
         allowed = set(ids)
-        for artefact, item in _declarations_for(scope, repository, knowledge):
+        for artefact, item in scope_declarations(scope, repository, knowledge):
             resolution = item.resolution
             if not resolution.recognised or resolution.ignorance or _allowed(item, allowed, knowledge):
                 continue

@@ -9,12 +9,9 @@ from collections.abc import Iterator
 from modelicense.knowledge import Knowledge
 from modelicense.model import Artefact, Location, Repository, Severity
 from modelicense.rules import Hit, rule
-from modelicense.rules.common import (
-    model_cards,
-    model_declarations,
-    model_licence_groups,
-    weights_subject,
-)
+from modelicense.inventory.coverage import model_cards, model_declarations
+from modelicense.rules.common import model_licence_groups
+from modelicense.rules.phrasing import weights_subject
 
 
 def _use_policies(repository: Repository) -> list[tuple[Artefact, Location]]:

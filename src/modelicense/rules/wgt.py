@@ -1,5 +1,5 @@
 """WGT — weights: licences whose conditions rest on copyright, applied to weights of uncertain IP
-status. Which declaration covers the weights is `common.model_declarations`; what a licence
+status. Which declaration covers the weights is `inventory.coverage.model_declarations`; what a licence
 demands is read from its properties in the knowledge base."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from modelicense.knowledge import Knowledge, Licence
 from modelicense.model import Repository, Severity
 from modelicense.rules import Hit, rule
-from modelicense.rules.common import model_licence_groups, weights_subject
+from modelicense.rules.common import model_licence_groups
+from modelicense.rules.phrasing import weights_subject
 
 
 def _copyleft(licence: Licence) -> bool:

@@ -1,0 +1,197 @@
+"""Where a repository's data terms come from, and which restrictions each source carries.
+
+Two sources of data terms:
+- data in the repository: dataset cards, data licence files (DATA_LICENSE, LICENSE_DATA) and
+  dataset metadata (Croissant, datapackage.json) — their structured licence, and for dataset
+  cards the prose "Licensing Information", which real cards often make stricter than the YAML;
+- datasets a model card lists (`datasets:`), resolved through a dataset card in the repository
+  when one matches, else through the knowledge base (which includes configuration overrides).
+
+Restrictions are named by kind ("non-commercial", "research-only", "academic-only",
+"no-derivatives", "permission-required"), each with its evidence: the licence that has it, or the
+words that state it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from modelicense.inventory.coverage import model_cards
+from modelicense.knowledge import Dataset, Knowledge, Licence, prose
+from modelicense.knowledge.expressions import holds_declared, licences
+from modelicense.model import Artefact, FileKind, Location, Reference, Repository, ResolvedDeclaration
+
+# Restriction kind -> the Licence property that says a licence has it.
+PROPERTY = {"non-commercial": "non_commercial", "research-only": "research_only", "academic-only": "research_only",
+            "no-derivatives": "no_derivatives"}
+USE_KINDS = ("non-commercial", "research-only", "academic-only")
+ORDER = (*USE_KINDS, "no-derivatives", "permission-required")
+_LICENCE_KINDS = (("non-commercial", "non_commercial"), ("research-only", "research_only"),
+                  ("no-derivatives", "no_derivatives"))
+
+
+# --- data sources ----------------------------------------------------------------------------
+
+
+@dataclass
+class LocalData:
+    """Data in the repository: one artefact with data-scope declarations."""
+
+    artefact: Artefact
+    metadata: list[ResolvedDeclaration]  # structured licence declarations
+    prose: list[ResolvedDeclaration]  # "Licensing Information" sections
+    users: list[Reference] = field(default_factory=list)  # model-card `datasets:` entries naming it
+
+    @property
+    def name(self) -> str:
+        return self.artefact.path
+
+
+@dataclass
+class DataSources:
+    local: list[LocalData]
+    known: list[tuple[Reference, Dataset]]  # listed by a model card, known to the knowledge base
+    unknown: list[Reference]  # listed by a model card, known to nobody
+
+
+def local_data(repository: Repository) -> list[LocalData]:
+    found: list[LocalData] = []
+    for artefact in repository.artefacts:
+        data = [d for d in artefact.declarations if d.declaration.scope == "data"]
+        metadata = [d for d in data if d.declaration.confidence == "high" and d.declaration.field != "use-policy"]
+        prose_sections = [d for d in data if d.declaration.confidence == "low"] if artefact.kind is FileKind.DATASET_CARD else []
+        if metadata or prose_sections or artefact.kind is FileKind.DATASET_CARD:
+            found.append(LocalData(artefact, metadata, prose_sections))
+    return found
+
+
+def _last_segment(ident: str) -> str:
+    return ident.strip().rstrip("/").rpartition("/")[2].lower()
+
+
+def match_local(reference: Reference, local: list[LocalData]) -> LocalData | None:
+    """A dataset card in the repository whose folder has the dataset's name (`data/alpaca/README.md`
+    for `tatsu-lab/alpaca`)."""
+    wanted = _last_segment(reference.id)
+    for item in local:
+        if item.artefact.kind is FileKind.DATASET_CARD and item.artefact.directory and \
+                _last_segment(item.artefact.directory) == wanted:
+            return item
+    return None
+
+
+def data_sources(repository: Repository, knowledge: Knowledge) -> DataSources:
+    local = local_data(repository)
+    known: list[tuple[Reference, Dataset]] = []
+    unknown: list[Reference] = []
+    for card in model_cards(repository):
+        for reference in card.references:
+            if reference.kind != "dataset":
+                continue
+            match = match_local(reference, local)
+            if match is not None:
+                match.users.append(reference)
+                continue
+            dataset = knowledge.dataset(reference.id)
+            if dataset is None:
+                unknown.append(reference)
+            else:
+                known.append((reference, dataset))
+    return DataSources(local, known, unknown)
+
+
+# --- what a known dataset's terms say ----------------------------------------------------------
+
+
+def dataset_licences(dataset: Dataset, knowledge: Knowledge) -> list[Licence]:
+    if not dataset.licence:
+        return []
+    direct = knowledge.licence(dataset.licence)
+    if direct is not None:
+        return [direct]
+    # Pure, and needed only for the few dataset entries whose licence is an expression.
+    from modelicense.resolve import Resolver
+
+    return licences(Resolver(knowledge).resolve_id(dataset.licence), knowledge)
+
+
+def dataset_terms(dataset: Dataset, knowledge: Knowledge) -> dict[str, str]:
+    """Restriction kind -> where it comes from (a licence id, or "its terms" for the entry's own
+    flags), for a dataset the knowledge base knows."""
+    terms: dict[str, str] = {}
+    for licence in dataset_licences(dataset, knowledge):
+        for kind, prop in _LICENCE_KINDS:
+            if getattr(licence, prop):
+                terms.setdefault(kind, licence.id)
+    for kind, flag in (("non-commercial", dataset.non_commercial), ("research-only", dataset.research_only),
+                       ("no-derivatives", dataset.no_derivatives)):
+        if flag:
+            terms.setdefault(kind, "its terms")
+    return terms
+
+
+# --- what local data's metadata and prose say -------------------------------------------------
+
+
+def stated(text: str) -> dict[str, str]:
+    """Restriction -> `says '…'` for the restriction phrases in a text, first one of each kind."""
+    found: dict[str, str] = {}
+    for phrase in prose.find(text):
+        found.setdefault(phrase.restriction, f"says {prose.quote(text, phrase.start, phrase.end)!r}")
+    return found
+
+
+def section_terms(section: ResolvedDeclaration, knowledge: Knowledge) -> dict[str, str]:
+    """Restriction -> how a prose section states it: in words, or by naming a licence that has it."""
+    terms = stated(section.declaration.raw)
+    for licence in licences(section.resolution, knowledge):
+        for kind, prop in _LICENCE_KINDS:
+            if getattr(licence, prop):
+                terms.setdefault(kind, f"names {licence.id}")
+    return terms
+
+
+def metadata_terms(item: LocalData, knowledge: Knowledge) -> dict[str, tuple[str, Location]]:
+    """Restriction kind -> (licence label, location) from the structured declarations."""
+    terms: dict[str, tuple[str, Location]] = {}
+    for decl in item.metadata:
+        for kind, prop in _LICENCE_KINDS:
+            for licence in holds_declared(item.artefact, decl, knowledge, lambda lic, p=prop: bool(getattr(lic, p))):
+                terms.setdefault(kind, (licence.id, decl.declaration.location))
+        if decl.resolution.method == "legacy-other" and decl.resolution.unrecognised:
+            # `other-non-commercial-research`: the legacy id's name states the terms.
+            for kind in prose.restrictions(decl.resolution.unrecognised[0]):
+                if kind in PROPERTY:
+                    terms.setdefault(kind, (f"'{decl.declaration.raw}'", decl.declaration.location))
+    return terms
+
+
+def metadata_names_terms(item: LocalData, knowledge: Knowledge) -> bool:
+    """The structured licence names at least one real licence (not unknown, unrecognised, or
+    `other` without a `license_name` the knowledge base knows)."""
+    return any(
+        (d.resolution.keys and not d.resolution.ignorance) or holds_declared(item.artefact, d, knowledge, lambda _l: True)
+        for d in item.metadata
+    )
+
+
+def prose_terms(item: LocalData, knowledge: Knowledge,
+                sections: list[ResolvedDeclaration] | None = None) -> dict[str, tuple[str, Location]]:
+    """Restriction kind -> (`says '…'` or `names X`, location) from the card's licence prose."""
+    terms: dict[str, tuple[str, Location]] = {}
+    for section in item.prose if sections is None else sections:
+        for kind, clause in section_terms(section, knowledge).items():
+            terms.setdefault(kind, (clause, section.declaration.location))
+    return terms
+
+
+def effective_terms(item: LocalData, knowledge: Knowledge) -> dict[str, tuple[str, Location, bool]]:
+    """Restriction kind -> (evidence, location, from_prose). Prose counts when the metadata names no
+    real licence (it is then the only statement of terms); a real licence with stricter prose is
+    DAT008's business."""
+    terms = {k: (label, loc, False) for k, (label, loc) in metadata_terms(item, knowledge).items()}
+    if not metadata_names_terms(item, knowledge):
+        for kind, (evidence, loc) in prose_terms(item, knowledge).items():
+            if kind in PROPERTY:
+                terms.setdefault(kind, (evidence, loc, True))
+    return terms
