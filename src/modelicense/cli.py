@@ -97,10 +97,14 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Detect licence texts afresh; neither read nor write the cache.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Repositories scanned at once (default: every core when there are four or more roots).")
+@click.option("--only-changed", is_flag=True,
+              help="Report only findings on files the pull request changes (base from --diff-base or "
+                   "$GITHUB_EVENT_PATH); without a pull request, everything.")
+@click.option("--diff-base", metavar="REF", help="With --only-changed: the commit to compare HEAD with.")
 def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str | None,
          config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], baseline_path: Path | None,
          write_baseline_path: Path | None, quiet: bool, colour: str, no_colour: bool, no_cache: bool,
-         jobs: int | None) -> None:
+         jobs: int | None, only_changed: bool, diff_base: str | None) -> None:
     """Scan repositories (directories) or files for licence problems.
 
     A file PATH, as pre-commit passes them, stands for the whole repository it belongs to.
@@ -129,6 +133,8 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
         raise Failure(str(exc)) from None
     if write_baseline_path is not None:
         results = _write_baseline(results, write_baseline_path)
+    if only_changed or diff_base:
+        results = _only_changed(results, diff_base)
     coloured = use_colour("never" if no_colour else colour, sys.stdout, to_file=output is not None)
     text = renderer(results, ReportOptions(colour=coloured and output_format in _COLOURED, quiet=quiet))
     _write(text, output)
@@ -150,6 +156,25 @@ def _scan_tasks(tasks: list, jobs: int | None, use_cache: bool) -> list[ScanResu
     from modelicense import parallel
 
     return parallel.scan_all(tasks, jobs or parallel.default_jobs(len(tasks)), use_cache)
+
+
+def _only_changed(results: list[ScanResult], diff_base: str | None) -> list[ScanResult]:
+    from modelicense import changed
+
+    cwd = Path.cwd().resolve()
+    try:
+        found = changed.changes(diff_base, cwd)
+    except changed.ChangedFilesError as exc:
+        raise Failure(f"--only-changed: {exc}") from None
+    if found is None:
+        click.echo("modelicense: --only-changed: not a pull request (no --diff-base, no pull_request event); "
+                   "reporting every file", err=True)
+        return results
+    kept, left_out = changed.only_changed(results, found.files, cwd)
+    if left_out:
+        click.echo(f"modelicense: --only-changed: {left_out} finding{'s' if left_out != 1 else ''} on files "
+                   f"unchanged since {found.base[:12]} not reported", err=True)
+    return kept
 
 
 def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...], baseline: Path | None = None,
