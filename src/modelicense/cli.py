@@ -101,10 +101,13 @@ def cli() -> None:
               help="Report only findings on files the pull request changes (base from --diff-base or "
                    "$GITHUB_EVENT_PATH); without a pull request, everything.")
 @click.option("--diff-base", metavar="REF", help="With --only-changed: the commit to compare HEAD with.")
+@click.option("--progress/--no-progress", "show_progress", default=None,
+              help="Progress on stderr when a scan takes more than two seconds (default: on a terminal; "
+                   "never with machine formats).")
 def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str | None,
          config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], baseline_path: Path | None,
          write_baseline_path: Path | None, quiet: bool, colour: str, no_colour: bool, no_cache: bool,
-         jobs: int | None, only_changed: bool, diff_base: str | None) -> None:
+         jobs: int | None, only_changed: bool, diff_base: str | None, show_progress: bool | None) -> None:
     """Scan repositories (directories) or files for licence problems.
 
     A file PATH, as pre-commit passes them, stands for the whole repository it belongs to.
@@ -127,8 +130,9 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
         if fail_on is None and config.fail_on:
             effective_fail_on = config.fail_on
         tasks.append((root, config, shown, named))
+    watched = _progress_wanted(show_progress, output_format, quiet)
     try:
-        results = _scan_tasks(tasks, jobs, use_cache=not no_cache)
+        results = _scan_tasks(tasks, jobs, use_cache=not no_cache, watched=watched)
     except (ConfigError, KnowledgeError) as exc:  # bad allow-list, baseline, or knowledge override
         raise Failure(str(exc)) from None
     if write_baseline_path is not None:
@@ -147,12 +151,25 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
     click.get_current_context().exit(exit_code(results, effective_fail_on))
 
 
-def _scan_tasks(tasks: list, jobs: int | None, use_cache: bool) -> list[ScanResult]:
+def _progress_wanted(asked: bool | None, output_format: str, quiet: bool) -> bool:
+    """Only for people: text formats, not --quiet, on a terminal unless asked either way."""
+    if output_format not in _COLOURED or asked is False or (quiet and asked is None):
+        return False
+    return bool(asked) or sys.stderr.isatty()
+
+
+def _scan_tasks(tasks: list, jobs: int | None, use_cache: bool, watched: bool = False) -> list[ScanResult]:
     """One root in this process (the hook's case: no pool to start); several on all cores."""
     if len(tasks) == 1 or jobs == 1:
+        from modelicense import progress
         from modelicense.scan import scan as run_scan  # heavy imports only when scanning
 
-        return [run_scan(root, config, shown, named) for root, config, shown, named in tasks]
+        if watched:
+            progress.begin(sys.stderr, terminal=sys.stderr.isatty())
+        try:
+            return [run_scan(root, config, shown, named) for root, config, shown, named in tasks]
+        finally:
+            progress.end()
     from modelicense import parallel
 
     return parallel.scan_all(tasks, jobs or parallel.default_jobs(len(tasks)), use_cache)

@@ -6,7 +6,7 @@ import fnmatch
 from dataclasses import replace
 from pathlib import Path
 
-from modelicense import extract, suppress
+from modelicense import extract, progress, suppress
 from modelicense.config import Config, ConfigError
 from modelicense.discover import FoundFile, discover
 from modelicense.knowledge import Knowledge, KnowledgeError
@@ -119,8 +119,10 @@ def build_repository(root: Path, config: Config, knowledge: Knowledge,
     artefacts: list[Artefact] = []
     problems: list[Problem] = list(found.problems)
     suppressions: list[Suppression] = []
+    progress.note_files(len(found.files))
     for item in found.files:
         extraction, data = read_and_extract(item)
+        progress.note_file_read()
         if texts is not None and data and item.kind is not FileKind.WEIGHTS:
             texts[item.relpath] = data
         suppressions.extend(suppressions_in(item.relpath, item.kind, bool(extraction.declarations), data))
