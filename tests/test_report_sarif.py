@@ -171,3 +171,14 @@ def test_every_result_of_a_real_scan_has_a_start_line(make_repo):
         if result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(".safetensors"):
             assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
             assert "primaryLocationLineHash" in result["partialFingerprints"]
+
+
+def test_paths_in_messages_are_written_as_in_the_locations(make_repo):
+    from conftest import FIXTURES
+
+    workspace = make_repo({f"models/a/{p.name}": p.read_bytes() for p in (FIXTURES / "gpl-weights").iterdir()})
+    proc = run_cli("scan", "models/a", "--format", "sarif", cwd=workspace)
+    [dec004] = [r for r in json.loads(proc.stdout)["runs"][0]["results"] if r["ruleId"] == "DEC004"]
+    assert dec004["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "models/a/README.md"
+    assert "in models/a/README.md, but models/a/LICENSE is the MIT text" in dec004["message"]["text"]
+    assert dec004["message"]["text"].endswith("See also: [models/a/LICENSE:1:1](1)")

@@ -182,3 +182,14 @@ def test_colour_never_goes_into_an_output_file(failing, tmp_path):
     target = tmp_path / "report.txt"
     run_in_terminal(["scan", str(failing), "--output", str(target)], _env(FORCE_COLOR="1"))
     assert b"DEC003" in target.read_bytes() and ESC not in target.read_bytes()
+
+
+def test_with_several_roots_paths_in_messages_carry_their_root(make_repo):
+    from conftest import FIXTURES
+
+    workspace = make_repo({f"{root}/{p.name}": p.read_bytes() for root in ("a", "b")
+                           for p in (FIXTURES / "gpl-weights").iterdir()})
+    lines = run_cli("scan", "a", "b", "--format", "concise", cwd=workspace).stdout.splitlines()
+    dec004 = [line for line in lines if " DEC004 " in line]
+    assert [line.split(":", 1)[0] for line in dec004] == ["a/README.md", "b/README.md"]
+    assert "in b/README.md, but b/LICENSE is the MIT text" in dec004[1] and dec004[1].endswith("(see b/LICENSE:1:1)")

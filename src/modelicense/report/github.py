@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from modelicense.model import Finding, ScanResult, Severity
-from modelicense.report import ReportOptions, counts, display_path
+from modelicense.report import ReportOptions, counts, display_path, paths_in_message
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 # GitHub shows this many annotations of each type per step and drops the rest.
@@ -61,19 +60,6 @@ def by_severity(findings: Sequence[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (-f.severity.rank, workspace_path(f.root, f.location.path), *f.sort_key()))
 
 
-def in_workspace(message: str, root: str, paths: Sequence[str]) -> str:
-    """The message with each of the root's file paths it names written relative to the
-    workspace, as the annotation's location is. Only whole paths are replaced (`README.md` in
-    `docs/README.md` or `README.md.bak` is left alone)."""
-    if root in (".", "") or not paths:
-        return message
-    named = sorted((p for p in set(paths) if p and p in message), key=len, reverse=True)
-    if not named:
-        return message
-    pattern = re.compile(r"(?<![\w./-])(" + "|".join(re.escape(p) for p in named) + r")(?![\w/-]|\.\w)")
-    return pattern.sub(lambda m: workspace_path(root, m.group(1)), message)
-
-
 def capped(findings: Sequence[Finding]) -> tuple[list[Finding], list[Finding]]:
     """(annotated, left out): at most SHOWN_PER_TYPE of each type; when anything is left out, one
     notice place is kept for the line that says so."""
@@ -101,7 +87,7 @@ def annotation(finding: Finding, title: str, paths: Sequence[str] = ()) -> str:
         if finding.location.column is not None:
             properties.append(("col", str(finding.location.column)))
     properties.append(("title", title))
-    message = in_workspace(finding.message, finding.root, paths)
+    message = paths_in_message(finding.message, finding.root, paths, several_roots=True)
     if finding.related:
         seen = ", ".join(str(replace(r, path=workspace_path(finding.root, r.path))) for r in finding.related)
         message += f"\nSee also: {seen}"

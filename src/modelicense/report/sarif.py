@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from dataclasses import replace
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,7 @@ from urllib.parse import quote
 
 from modelicense import __version__
 from modelicense.model import FileKind, Finding, Location, ScanResult, Severity
-from modelicense.report import ReportOptions, display_path
+from modelicense.report import ReportOptions, display_path, paths_in_message
 from modelicense.report.markdown import PROJECT_URL, rule_url
 
 if TYPE_CHECKING:
@@ -93,9 +94,11 @@ def _escape_brackets(text: str) -> str:
     return re.sub(r"([\\\[\]])", r"\\\1", text)
 
 
-def result(finding: Finding, index: dict[str, int], weight_paths: frozenset[str]) -> dict[str, Any]:
+def result(finding: Finding, index: dict[str, int], weight_paths: frozenset[str],
+           paths: Sequence[str] = ()) -> dict[str, Any]:
     binary = finding.location.path in weight_paths
-    message = finding.message
+    # Paths in the message as in the location: relative to %SRCROOT%, not to the scanned root.
+    message = paths_in_message(finding.message, finding.root, paths, several_roots=True)
     entry: dict[str, Any] = {"ruleId": finding.rule}
     if finding.rule in index:
         entry["ruleIndex"] = index[finding.rule]
@@ -104,7 +107,7 @@ def result(finding: Finding, index: dict[str, int], weight_paths: frozenset[str]
     if finding.related:
         links = []
         for number, location in enumerate(finding.related, start=1):
-            shown = str(location)
+            shown = str(replace(location, path=posixpath.normpath(display_path(finding.root, location.path, True))))
             related.append({
                 "id": number,
                 "physicalLocation": physical_location(finding.root, location, location.path in weight_paths),
@@ -131,7 +134,8 @@ def build(results: Sequence[ScanResult]) -> dict[str, Any]:
     sarif_results = []
     for scanned in results:
         weights = frozenset(a.path for a in scanned.repository.artefacts if a.kind is FileKind.WEIGHTS)
-        sarif_results += [result(f, index, weights) for f in scanned.findings]
+        paths = [a.path for a in scanned.repository.artefacts]
+        sarif_results += [result(f, index, weights, paths) for f in scanned.findings]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from modelicense.model import Finding, ScanResult, Severity
-from modelicense.report import ReportOptions, counts, display_path, printable
+from modelicense.report import ReportOptions, counts, display_path, paths_in_message, printable
 
 if TYPE_CHECKING:
     from modelicense.rules import Rule
@@ -88,7 +88,11 @@ def _where(finding: Finding, results: Sequence[ScanResult]) -> str:
 
 def _head(finding: Finding, results: Sequence[ScanResult], paint: Paint) -> str:
     level = paint(_COLOURS[finding.severity], f"{finding.rule} [{finding.severity.value}]")
-    return f"{paint(_BOLD, _where(finding, results))}: {level} {_safe(finding.message)}"
+    message = finding.message
+    if len(results) > 1:  # paths in the message as in the location, prefixed by their root
+        paths = [a.path for r in results if r.root == finding.root for a in r.repository.artefacts]
+        message = paths_in_message(message, finding.root, paths, several_roots=True)
+    return f"{paint(_BOLD, _where(finding, results))}: {level} {_safe(message)}"
 
 
 def _related(finding: Finding, results: Sequence[ScanResult]) -> list[str]:
