@@ -160,3 +160,28 @@ def test_following_the_fix_clears_the_finding(rule_id, tmp_path, capsys):
     after = _write(tmp_path / "after", fixed)
     assert rule_id in rules_fired(before, capsys)
     assert rule_id not in rules_fired(after, capsys)
+
+
+@pytest.mark.parametrize(("rule_id", "files"), [
+    ("DAT005", {"README.md": card("license: apache-2.0\ndatasets:\n- allenai/c4")}),
+    ("USE001", {"README.md": card("license: openrail")}),
+    ("USE002", {"README.md": card("license: llama2")}),
+    ("USE001", {"USE_POLICY.md": "# Acceptable Use Policy\n\nYou agree not to use the model to harm.\n",
+                "MODEL_CARD.md": "# My model\n"}),
+])
+def test_the_suppression_a_message_offers_works_as_written(rule_id, files, tmp_path, capsys):
+    """Messages of findings that need no fix say how to accept them: doing exactly that clears them."""
+    root = _write(tmp_path / "repo", files)
+    capsys.readouterr()
+    main(["scan", str(root), "--format", "json", "--fail-on", "never"])
+    [finding] = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["rule"] == rule_id]
+    comment = finding["message"].split("accept this with `", 1)[1].split("`", 1)[0]
+    comment = comment.replace("<reason>", "reviewed: intended")
+    path = root / finding["path"]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if comment.startswith("<!--"):
+        lines.append(comment)  # an HTML comment applies to the whole Markdown file
+    else:
+        lines[finding["line"] - 1] += "  " + comment
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert rule_id not in rules_fired(root, capsys)

@@ -292,13 +292,15 @@ def web_crawl(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
     ```
 
     ## How to fix
-    Nothing is required. Consider saying in the card how opt-outs were honoured.
+    Nothing is required. Say in the card how opt-outs were honoured, and record that the crawl is
+    known with a reason on its line (`- allenai/c4  # modelicense: ignore[DAT005] opt-outs honoured`).
     """
     for reference, dataset in data_sources(repository, knowledge).known:
         if dataset.web_crawl:
             yield Hit(
                 f"training dataset '{reference.id}' is built from a web crawl: the rights in crawled pages are "
-                f"unsettled for every model trained on them; consider saying in the card how opt-outs were honoured",
+                f"unsettled for every model trained on them; nothing to fix: say in the card how opt-outs were "
+                f"honoured, and accept this with `# modelicense: ignore[DAT005] <reason>` on the line",
                 reference.location,
                 subject=dataset.id,
             )
