@@ -216,26 +216,14 @@ def summary(results: Sequence[ScanResult], concise: bool, paint: Paint) -> str:
 
 
 def hidden_line(results: Sequence[ScanResult]) -> str:
-    """What configuration, baseline and inline comments hid, when the scan result records it."""
-    totals: dict[str, int] = {}
-    for result in results:
-        for reason, number in _hidden_counts(result):
-            totals[reason] = totals.get(reason, 0) + number
-    shown = [f"{number} by {reason}" for reason, number in totals.items() if number]
-    if not shown:
+    """What configuration, baseline and inline comments turned off (ScanResult.silenced), in the
+    words every format shares; "" when nothing was."""
+    if not any(getattr(result, "silenced", None) for result in results):
         return ""
-    total = sum(totals.values())
-    return f"Hidden: {total} finding{'s' if total != 1 else ''} ({', '.join(shown)})."
+    from modelicense.report import silenced  # only when something was turned off
 
-
-def _hidden_counts(result: ScanResult) -> list[tuple[str, int]]:
-    # Filled in by the scan (helper security's suppression data); absent on older results.
-    hidden = getattr(result, "hidden", None)
-    if not hidden:
-        return []
-    if isinstance(hidden, dict):
-        return [(str(k), int(v)) for k, v in hidden.items()]
-    return []
+    said = silenced.sentence(results)
+    return f"{said[0].upper()}{said[1:]} (--isolated reports without them)." if said else ""
 
 
 def _safe(text: str) -> str:
