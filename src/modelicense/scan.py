@@ -111,10 +111,11 @@ def budget_problems(resolved: tuple[ResolvedDeclaration, ...]) -> list[Problem]:
 
 
 def build_repository(root: Path, config: Config, knowledge: Knowledge,
-                     named: frozenset[str] = frozenset(), texts: dict[str, bytes] | None = None) -> Repository:
+                     named: frozenset[str] = frozenset(), only_named: bool = False,
+                     texts: dict[str, bytes] | None = None) -> Repository:
     """The resolved repository. `texts`, when given, receives the bytes read from each file read
     as text (weights are read by header and never kept), for the lines the text format shows."""
-    found = discover(root, config.exclude, named)
+    found = discover(root, config.exclude, named, only_named)
     resolver = Resolver(knowledge)
     artefacts: list[Artefact] = []
     problems: list[Problem] = list(found.problems)
@@ -179,11 +180,12 @@ def _ignored_for_path(finding: Finding, config: Config) -> bool:
 
 
 def scan(root: Path, config: Config, display_root: str | None = None,
-         named: frozenset[str] = frozenset()) -> ScanResult:
-    """Scan one repository root. `named`: root-relative files the user gave on the command line."""
+         named: frozenset[str] = frozenset(), only_named: bool = False) -> ScanResult:
+    """Scan one repository root. `named`: root-relative files the user gave on the command line;
+    with `only_named`, those files alone are read (`scan FILE`), nothing around them."""
     knowledge = knowledge_for(config)
     texts: dict[str, bytes] = {}
-    repository = build_repository(root, config, knowledge, named, texts)
+    repository = build_repository(root, config, knowledge, named, only_named, texts)
     findings = evaluate(repository, config, knowledge)
     if config.baseline:
         from modelicense import baseline as baselines  # only when a baseline is configured
