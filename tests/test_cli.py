@@ -236,3 +236,12 @@ def test_rules_as_json_carry_what_explain_prints():
     explained = run_cli("explain", "WGT001").stdout
     assert wgt["summary"] in explained and wgt["documentation"] in explained
     assert wgt["fix"].startswith("Licence the weights under terms written for models or data")
+
+
+@pytest.mark.parametrize(("toml", "hint"), [('fail-on = "warn"\n', "did you mean 'warning'?"),
+                                           ('ignore = ["DAT0004"]\n', "did you mean 'DAT004'?"),
+                                           ('[severity]\nWGT01 = "info"\n', "did you mean 'WGT001'?")])
+def test_a_mistyped_configuration_value_gets_the_closest_match(make_repo, toml, hint):
+    root = make_repo({"README.md": card("license: mit"), ".modelicense.toml": toml})
+    proc = run_cli("scan", str(root))
+    assert proc.returncode == 2 and hint in proc.stderr and "Usage:" not in proc.stderr
