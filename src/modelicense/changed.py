@@ -69,13 +69,15 @@ def changed_files(base: str, cwd: Path) -> frozenset[str]:
 
 
 def _git(cwd: Path, args: Sequence[str]) -> subprocess.CompletedProcess:
-    # The scanned repository's own configuration must not run a program: no fsmonitor, no
-    # external diff or text conversion drivers, no pager; nothing read from the terminal.
-    hardened = ["-c", "core.fsmonitor=false", "-c", "core.pager=cat"]
-    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat"}
+    # As every git call of modelicense (gitfiles.SAFE_OPTIONS: no fsmonitor, no pager, no planted
+    # bare repository, no locks); and the diff itself runs no external diff or textconv driver
+    # (--no-ext-diff --no-textconv above). Here the error text is wanted, so not gitfiles.run.
+    from modelicense.gitfiles import SAFE_OPTIONS
+
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0"}
     try:
-        return subprocess.run(["git", *hardened, *args], cwd=cwd, capture_output=True, timeout=120, env=env,
-                              check=False)
+        return subprocess.run(["git", *SAFE_OPTIONS, *args], cwd=cwd, capture_output=True, timeout=120, env=env,
+                              stdin=subprocess.DEVNULL, check=False)
     except (OSError, subprocess.SubprocessError) as exc:
         raise ChangedFilesError(f"cannot run git: {exc}") from None
 

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from modelicense.model import Finding, ScanResult, Severity
-from modelicense.report import ReportOptions, counts, display_path, paths_in_message
+from modelicense.report import ReportOptions, counts, display_path, paths_in_message, silenced
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 # GitHub shows this many annotations of each type per step and drops the rest.
@@ -60,16 +60,16 @@ def by_severity(findings: Sequence[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (-f.severity.rank, workspace_path(f.root, f.location.path), *f.sort_key()))
 
 
-def capped(findings: Sequence[Finding]) -> tuple[list[Finding], list[Finding]]:
-    """(annotated, left out): at most SHOWN_PER_TYPE of each type; when anything is left out, one
-    notice place is kept for the line that says so."""
+def capped(findings: Sequence[Finding], notices_taken: int = 0) -> tuple[list[Finding], list[Finding]]:
+    """(annotated, left out): at most SHOWN_PER_TYPE of each type, less the notices printed
+    before them; when anything is left out, one notice place is kept for the line that says so."""
     tally: dict[Severity, int] = {}
     for finding in findings:
         tally[finding.severity] = tally.get(finding.severity, 0) + 1
-    overflow = any(n > SHOWN_PER_TYPE for n in tally.values())
     room = {level: SHOWN_PER_TYPE for level in COMMANDS}
-    if overflow:
-        room[Severity.INFO] = SHOWN_PER_TYPE - 1
+    room[Severity.INFO] = max(SHOWN_PER_TYPE - notices_taken, 0)
+    if any(n > room[level] for level, n in tally.items()):
+        room[Severity.INFO] = max(room[Severity.INFO] - 1, 0)
     shown, left = [], []
     for finding in findings:
         if room[finding.severity] > 0:
@@ -99,8 +99,8 @@ def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
     from modelicense.rules import get  # the rule's name for the title; formatters know no rule by name
 
     paths = {r.root: [a.path for a in r.repository.artefacts] for r in results}
-    shown, left = capped(by_severity([f for r in results for f in r.findings]))
-    lines = []
+    lines = silenced_annotations(results)  # notices too: they take notice places first
+    shown, left = capped(by_severity([f for r in results for f in r.findings]), notices_taken=len(lines))
     for finding in shown:
         rule = get(finding.rule)
         title = f"{finding.rule} {rule.name}" if rule else finding.rule
@@ -121,6 +121,20 @@ def _left_out(left: Sequence[Finding]) -> str:
                       for level, n in tally.items() if n)
     return (f"{len(left)} more finding{'s' if len(left) != 1 else ''} ({parts}) not annotated: GitHub shows "
             f"{SHOWN_PER_TYPE} annotations of each type per step. The job summary and the SARIF upload list them all.")
+
+
+def silenced_annotations(results: Sequence[ScanResult]) -> list[str]:
+    """A notice per root that says what configuration, baseline and inline comments turned off,
+    first of all lines (GitHub caps notices at 10 per step): a repository that silences its own
+    gate is seen in the pull request (report.silenced)."""
+    lines = []
+    for result in results:
+        said = silenced.sentence([result])
+        if said:
+            details = "\n".join(silenced.details(result.silenced))
+            title = f"modelicense: {result.root}" if len(results) > 1 else "modelicense"
+            lines.append(f"::notice title={escape_property(title)}::{escape_data(said + chr(10) + details)}")
+    return lines
 
 
 def fit_summary(markdown: str, room: int) -> str:
