@@ -110,6 +110,11 @@ CASES: dict[str, tuple[dict, dict]] = {
                 ".modelicense.toml": '[allow]\nweights = ["Apache-2.0", "MIT"]\n'},
                {"README.md": card("license: apache-2.0\nlibrary_name: x"), "model.safetensors": WEIGHTS,
                 ".modelicense.toml": '[allow]\nweights = ["Apache-2.0", "MIT"]\n'}),
+    # "Keep licence texts and cards out of LFS": the text committed instead of its pointer
+    "DEC010": ({"README.md": card("license: mit"),
+                "LICENSE": "version https://git-lfs.github.com/spec/v1\noid sha256:"
+                           "4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 1077\n"},
+               {"README.md": card("license: mit"), "LICENSE": MIT}),
     # the suppression as documented, with its reason
     "DEC008": ({"README.md": card("license: gpl-3.0  # modelicense: ignore[WGT001]")},
                {"README.md": card("license: gpl-3.0  # modelicense: ignore[WGT001] weights released as a GPL'd part "

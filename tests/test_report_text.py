@@ -193,3 +193,16 @@ def test_with_several_roots_paths_in_messages_carry_their_root(make_repo):
     dec004 = [line for line in lines if " DEC004 " in line]
     assert [line.split(":", 1)[0] for line in dec004] == ["a/README.md", "b/README.md"]
     assert "in b/README.md, but b/LICENSE is the MIT text" in dec004[1] and dec004[1].endswith("(see b/LICENSE:1:1)")
+
+
+def test_the_summary_says_what_configuration_and_comments_hid(make_repo):
+    front = "license: apache-3.0\ndatasets:\n- tatsu-lab/alpaca  # modelicense: ignore[DAT001] we hold a licence from its owners"
+    root = make_repo({"README.md": card(front), ".modelicense.toml": 'ignore = ["DAT004"]\n'})
+    tail = run_cli("scan", str(root)).stdout.rstrip("\n").split("\n\n")[-1].splitlines()
+    assert tail[0] == "Found 1 finding: 1 warning."
+    assert tail[1] == ("Turned off by configuration: 1 rule not run, 1 finding hidden by inline comments "
+                       "(--isolated reports without them).")
+    assert run_cli("scan", str(root), "--format", "concise").stdout.splitlines()[-1] == tail[1]
+    # --write-baseline: what it recorded is hidden by nothing yet, so nothing extra is said
+    clean = make_repo({"README.md": card("license: mit")})
+    assert "Turned off" not in run_cli("scan", str(clean)).stdout
