@@ -69,15 +69,13 @@ def changed_files(base: str, cwd: Path) -> frozenset[str]:
 
 
 def _git(cwd: Path, args: Sequence[str]) -> subprocess.CompletedProcess:
-    # As every git call of modelicense (gitfiles.SAFE_OPTIONS: no fsmonitor, no pager, no planted
-    # bare repository, no locks); and the diff itself runs no external diff or textconv driver
-    # (--no-ext-diff --no-textconv above). Here the error text is wanted, so not gitfiles.run.
-    from modelicense.gitfiles import SAFE_OPTIONS
+    # Through gitfiles, as every git call of modelicense (no fsmonitor, pager, planted bare
+    # repository or lock); the diff itself runs no external diff or textconv driver
+    # (--no-ext-diff --no-textconv above).
+    from modelicense import gitfiles
 
-    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0"}
     try:
-        return subprocess.run(["git", *SAFE_OPTIONS, *args], cwd=cwd, capture_output=True, timeout=120, env=env,
-                              stdin=subprocess.DEVNULL, check=False)
+        return gitfiles.completed(cwd, *args)
     except (OSError, subprocess.SubprocessError) as exc:
         raise ChangedFilesError(f"cannot run git: {exc}") from None
 
