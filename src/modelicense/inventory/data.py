@@ -15,6 +15,7 @@ words that state it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from modelicense.inventory.coverage import model_cards
 from modelicense.knowledge import Dataset, Knowledge, Licence, prose
@@ -81,6 +82,11 @@ def match_local(reference: Reference, local: list[LocalData]) -> LocalData | Non
 
 
 def data_sources(repository: Repository, knowledge: Knowledge) -> DataSources:
+    """Computed once per scan (eight DAT rules ask); callers read it and never change it."""
+    return repository.memo(("data_sources", id(knowledge)), lambda: _data_sources(repository, knowledge))
+
+
+def _data_sources(repository: Repository, knowledge: Knowledge) -> DataSources:
     local = local_data(repository)
     known: list[tuple[Reference, Dataset]] = []
     unknown: list[Reference] = []
@@ -135,6 +141,11 @@ def dataset_terms(dataset: Dataset, knowledge: Knowledge) -> dict[str, str]:
 
 def stated(text: str) -> dict[str, str]:
     """Restriction -> `says '…'` for the restriction phrases in a text, first one of each kind."""
+    return dict(_stated(text))  # a copy: callers add to it
+
+
+@lru_cache(maxsize=256)  # three rules ask it of the same prose section
+def _stated(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for phrase in prose.find(text):
         found.setdefault(phrase.restriction, f"says {prose.quote(text, phrase.start, phrase.end)!r}")
