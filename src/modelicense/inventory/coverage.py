@@ -148,7 +148,13 @@ def group_key(artefact: Artefact, licence: Licence) -> tuple[str, str]:
 
 
 def model_allows_commercial(repository: Repository, knowledge: Knowledge) -> str | None:
-    """The model's own licence ids when every one of them allows commercial use, else None."""
+    """The model's own licence ids when every one of them allows commercial use, else None.
+    Computed once per scan: every restricted-data finding asks it."""
+    return repository.memo(("model_allows_commercial", id(knowledge)),
+                           lambda: _model_allows_commercial(repository, knowledge))
+
+
+def _model_allows_commercial(repository: Repository, knowledge: Knowledge) -> str | None:
     ids: list[str] = []
     for artefact, item in model_declarations(repository, knowledge):
         known = holds_declared(artefact, item, knowledge, lambda _licence: True)

@@ -70,15 +70,19 @@ def _last_segment(ident: str) -> str:
     return ident.strip().rstrip("/").rpartition("/")[2].lower()
 
 
-def match_local(reference: Reference, local: list[LocalData]) -> LocalData | None:
-    """A dataset card in the repository whose folder has the dataset's name (`data/alpaca/README.md`
-    for `tatsu-lab/alpaca`)."""
-    wanted = _last_segment(reference.id)
+def local_cards_by_name(local: list[LocalData]) -> dict[str, LocalData]:
+    """Dataset cards in the repository by the name of their folder (the first one of each name)."""
+    index: dict[str, LocalData] = {}
     for item in local:
-        if item.artefact.kind is FileKind.DATASET_CARD and item.artefact.directory and \
-                _last_segment(item.artefact.directory) == wanted:
-            return item
-    return None
+        if item.artefact.kind is FileKind.DATASET_CARD and item.artefact.directory:
+            index.setdefault(_last_segment(item.artefact.directory), item)
+    return index
+
+
+def match_local(reference: Reference, cards: dict[str, LocalData]) -> LocalData | None:
+    """A dataset card in the repository whose folder has the dataset's name (`data/alpaca/README.md`
+    for `tatsu-lab/alpaca`); `cards` is `local_cards_by_name`."""
+    return cards.get(_last_segment(reference.id))
 
 
 def data_sources(repository: Repository, knowledge: Knowledge) -> DataSources:
@@ -88,13 +92,14 @@ def data_sources(repository: Repository, knowledge: Knowledge) -> DataSources:
 
 def _data_sources(repository: Repository, knowledge: Knowledge) -> DataSources:
     local = local_data(repository)
+    cards = local_cards_by_name(local)
     known: list[tuple[Reference, Dataset]] = []
     unknown: list[Reference] = []
     for card in model_cards(repository):
         for reference in card.references:
             if reference.kind != "dataset":
                 continue
-            match = match_local(reference, local)
+            match = match_local(reference, cards)
             if match is not None:
                 match.users.append(reference)
                 continue
