@@ -159,6 +159,9 @@ class Scancode:
     def detect(self, text: str) -> Answer | None:
         if not available():
             return None
+        from modelicense import progress
+
+        progress.note_scancode()  # a long call: the progress line says what it waits for
         found = detect(text)
         if found is None:
             return None
