@@ -341,3 +341,34 @@ def test_dec008_on_a_real_card_with_a_suppression_added(make_repo, corpus):
     reasoned = make_repo({"README.md": "".join(lines[:9] + ["# modelicense: ignore[DEC002] terms: ai.stanford.edu/~amaas\n"]
                                                + lines[9:])})
     assert not findings(reasoned, "DEC")
+
+
+# --- conditions each caught by a hand-made mutation of the rule ------------------------------------
+
+
+def test_dec004_packaging_metadata_contradicting_itself(make_repo):
+    """pyproject.toml's own `license` against its own classifiers: one file, two claims."""
+    pyproject = ('[project]\nname = "x"\nlicense = "MIT"\n'
+                 'classifiers = ["License :: OSI Approved :: Apache Software License"]\n')
+    [hit] = findings(make_repo({"pyproject.toml": pyproject}), "DEC004")
+    assert hit.severity is Severity.ERROR and hit.location.path == "pyproject.toml"
+    assert [r.path for r in hit.related] == ["pyproject.toml"]
+    agreeing = pyproject.replace("Apache Software License", "MIT License")
+    assert not findings(make_repo({"pyproject.toml": agreeing}), "DEC004")
+
+
+@pytest.mark.parametrize(("weights", "contradicts"), [
+    ("a/model.Q4_K_M.gguf", True),  # under the card's folder
+    ("a/q4/model.Q4_K_M.gguf", True),  # below it
+    ("ab/model.Q4_K_M.gguf", False),  # a sibling folder whose name starts like the card's
+])
+def test_dec004_weight_metadata_only_against_a_card_in_a_folder_above_it(weights, contradicts):
+    from modelicense.knowledge import load
+    from modelicense.model import Declaration, FileKind, Location
+    from modelicense.rules import get
+
+    card_decl = Declaration("apache-2.0", "weights", Location("a/README.md", 2, 10), "license")
+    gguf_decl = Declaration("MIT", "weights", Location(weights), "general.license")
+    repo = _repository(("a/README.md", FileKind.MODEL_CARD, [card_decl], (("front_matter", "yes"),)),
+                       (weights, FileKind.WEIGHTS, [gguf_decl], ()))
+    assert [hit.related[0].path for hit in get("DEC004").run(repo, load())] == ([weights] if contradicts else [])

@@ -21,6 +21,7 @@ from modelicense.rules import Hit, rule
 from modelicense.inventory.coverage import (
     Pair,
     explicit_subject,
+    in_folder,
     is_licence_file,
     licence_files_covering,
     plain_licence_subject,
@@ -396,7 +397,7 @@ def _weight_metadata_pairs(explicit: list[tuple[Pair, str]], groups: dict[tuple[
             continue
         for (group_subject, _folder), group in groups.items():
             for declaration in group:
-                if group_subject == subject and weights[0].path.startswith(declaration[0].directory):
+                if group_subject == subject and in_folder(weights[0].path, declaration[0].directory):
                     yield declaration, weights, True
 
 
