@@ -7,13 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import card
+from conftest import card, scancode_licence_text
 
 from modelicense.config import Config, from_mapping
 from modelicense.model import Finding, Severity
 from modelicense.scan import scan
 
-LLAMA = "model-repos/meta-llama__llama"  # Llama 2: LICENSE and USE_POLICY.md as Meta ships them
+# A use policy as a derivative ships it: what BAS002 looks for is the file, not its words.
+USE_POLICY = ("# Acceptable Use Policy\n\nYou agree you will not use, or allow others to use, the model to violate "
+              "the law or others' rights, or to generate disinformation.\n")
 
 
 def findings(root: Path, prefix: str, **table) -> list[Finding]:
@@ -82,26 +84,26 @@ def test_bas002_llama2_fine_tune_without_licence_policy_or_notice(make_repo):
     assert "copy of the base's licence" in hit.message and "acceptable use policy" in hit.message and "notice" in hit.message
 
 
-def test_bas002_quiet_with_metas_own_files(make_repo, corpus):
+def test_bas002_quiet_with_metas_own_files(make_repo):
     notice = "Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.\n"
     root = make_repo({
         "README.md": derived("base_model: meta-llama/Llama-2-7b-hf\nlicense: llama2"),
-        "LICENSE": (corpus / LLAMA / "LICENSE").read_text("utf-8"),
-        "USE_POLICY.md": (corpus / LLAMA / "USE_POLICY.md").read_text("utf-8"),
+        "LICENSE": scancode_licence_text("llama-2-license-2023"),
+        "USE_POLICY.md": USE_POLICY,
         "NOTICE": notice,
     })
     assert not findings(root, "BAS")
 
 
-def test_bas002_llama3_naming_read_from_the_licence_section(make_repo, corpus):
-    files = {"LICENSE": (corpus / "model-repos/meta-llama__llama3/LICENSE").read_text("utf-8"),
-             "USE_POLICY.md": (corpus / "model-repos/meta-llama__llama3/USE_POLICY.md").read_text("utf-8"),
-             "NOTICE": "Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, "
+def test_bas002_llama3_naming_read_from_the_licence_section(make_repo):
+    files = {"LICENSE": scancode_licence_text("llama-3.1-license-2024"),
+             "USE_POLICY.md": USE_POLICY,
+             "NOTICE": "Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, "
                        "Inc. All Rights Reserved.\n"}
-    fm = "base_model: meta-llama/Meta-Llama-3-8B\nlicense: other\nlicense_name: llama3\nlicense_link: LICENSE"
+    fm = "base_model: meta-llama/Llama-3.1-8B\nlicense: other\nlicense_name: llama3.1\nlicense_link: LICENSE"
     [hit] = findings(make_repo({"README.md": derived(fm), **files}), "BAS002")
     assert "naming" in hit.message and "copy of" not in hit.message
-    shown = derived(fm, "# Model\n\n## License\n\nBuilt with Meta Llama 3. See LICENSE.\n")
+    shown = derived(fm, "# Model\n\n## License\n\nBuilt with Llama. See LICENSE.\n")
     assert not findings(make_repo({"README.md": shown, **files}), "BAS002")
 
 

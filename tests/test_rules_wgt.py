@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, card, safetensors_file
+from conftest import FIXTURES, card, safetensors_file, scancode_licence_text
 
 from modelicense import config as config_module
 from modelicense.knowledge import load
@@ -146,9 +146,9 @@ def test_corpus_weights_licences(corpus):
     assert "research-only" in opt[0].message
 
 
-def test_corpus_real_gpl_licence_with_shipped_weights(corpus, make_repo):
-    """LLaMA 1's GPL-3.0 code licence, in a repository that ships the weights beside it."""
-    gpl = (corpus / "model-repos" / "meta-llama__llama@57b0eb62" / "LICENSE").read_text("utf-8")
+def test_real_gpl_licence_with_shipped_weights(make_repo):
+    """The whole GPL-3.0 text (as LLaMA 1 shipped its code), in a repository that ships weights beside it."""
+    gpl = scancode_licence_text("gpl-3.0")
     root = make_repo({"LICENSE": gpl, "consolidated.00.pth": b"PK\x03\x04" + b"\0" * 64})
     [finding] = findings(root)
     assert finding.rule == "WGT001" and "consolidated.00.pth" in finding.message
