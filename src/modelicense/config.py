@@ -205,12 +205,6 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "", base_dir
                 raise fail(key, f"{item!r} is not a rule id or prefix (like DAT or WGT001)")
         return tuple(v.upper() for v in value)
 
-    def table_of(key: str) -> Mapping[str, Any]:
-        value = table.get(key) or {}
-        if not isinstance(value, dict):
-            raise fail(key, "must be a table")
-        return value
-
     def string_list(key: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, "must be a list of strings")

@@ -11,7 +11,6 @@ from enum import Enum
 from typing import Literal
 
 Scope = Literal["code", "weights", "data", "docs", "repo"]
-SCOPES: tuple[Scope, ...] = ("code", "weights", "data", "docs", "repo")
 
 
 class Severity(str, Enum):

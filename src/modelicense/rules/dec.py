@@ -111,6 +111,9 @@ def file_not_read(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]
     ## Why it matters
     What it declares is not part of the repository others receive, so it cannot be relied on.
 
+    ## Example
+    A `LICENSE` that is a symbolic link to `../shared/LICENSE`, outside the repository.
+
     ## How to fix
     Commit the file itself instead of a link, or fix its permissions.
     """
