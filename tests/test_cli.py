@@ -127,13 +127,6 @@ def test_subprocess_exit_codes(make_repo):
     assert "Traceback" not in missing.stderr
 
 
-def test_file_paths_stand_for_their_repository(make_repo):
-    """pre-commit passes file names; the whole repository is judged, paths stay root-relative."""
-    root = make_repo({"README.md": card("license: apache-3.0"), "src/train.py": "print()\n"}, git=True)
-    report = json.loads(run_cli("scan", "--format", "json", "src/train.py", cwd=root).stdout)
-    assert [(f["rule"], f["path"]) for f in report["findings"]] == [("DEC003", "README.md")]
-
-
 def test_default_path_is_current_directory(make_repo):
     root = make_repo({"README.md": card("license: apache-3.0")})
     assert run_cli("scan", cwd=root).returncode == 1

@@ -55,7 +55,12 @@ from modelicense.model import FileKind
         ("license_check.py", FileKind.SOURCE),
         ("setup.py", FileKind.SOURCE),
         ("docs/index.rst", None),
-        ("config.json", None),
+        ("config.json", FileKind.MODEL_CONFIG),
+        ("adapter/adapter_config.json", FileKind.ADAPTER_CONFIG),
+        ("mergekit_config.yml", FileKind.MERGE_CONFIG),
+        ("generation_config.json", None),
+        ("tokenizer_config.json", None),
+        ("docs/config.yaml", None),
     ],
 )
 def test_classify(path, kind):

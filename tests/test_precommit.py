@@ -46,8 +46,10 @@ TRIGGERS = [
     "datapackage.json", "dataset_infos.json", "croissant.json", "data/x-croissant.json",
     "model.safetensors", "shards/model-00001-of-00002.safetensors", "llama.Q4_K_M.gguf", "model.onnx",
     "pytorch_model.bin", "ckpt/last.ckpt", "tf_model.h5", "flax_model.msgpack", "model.pkl", "model.nemo",
+    "adapter_config.json", "lora/adapter_config.json", "config.json", "mergekit_config.yml", "merge_config.yaml",
 ]
-QUIET = ["src/train.py", "notes.txt", "data/train.csv", "images/cat.png", "config.json", "Makefile", "tests/test_x.py"]
+QUIET = ["src/train.py", "notes.txt", "data/train.csv", "images/cat.png", "generation_config.json", "Makefile",
+         "tests/test_x.py", "tokenizer_config.json"]
 
 
 @pytest.mark.parametrize("name", TRIGGERS)

@@ -28,23 +28,27 @@ def _split_rules(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(part.strip().upper() for value in values for part in value.split(",") if part.strip())
 
 
-def roots_for(paths: Sequence[Path]) -> list[tuple[Path, str, frozenset[str]]]:
-    """Each PATH to (repository root, root as shown, files named in it). Files (as pre-commit
-    passes them) stand for their whole repository: licence judgements depend on all of it."""
+def roots_for(paths: Sequence[Path]) -> list[tuple[Path, str, frozenset[str], bool]]:
+    """Each PATH to (repository root, root as shown, files named in it, whether only those are
+    read). A folder is read whole; a named FILE is that file and nothing around it (pre-commit's
+    hook passes no file names). The root of a file is its git top level, else its folder, so
+    paths stay repository-relative and the repository's configuration applies."""
     roots: dict[Path, str] = {}
     named: dict[Path, set[str]] = {}
+    whole: set[Path] = set()
     for path in paths:
         if path.is_dir():
             root = path.resolve()
             roots.setdefault(root, str(path))
             named.setdefault(root, set())
+            whole.add(root)
         else:
             # Resolve the folder, not the file: a symlinked file is judged where it stands.
             absolute = path.absolute().parent.resolve() / path.name
             root = find_root(absolute)
             roots.setdefault(root, _shown(root))
             named.setdefault(root, set()).add(absolute.relative_to(root).as_posix())
-    return [(root, shown, frozenset(named[root])) for root, shown in roots.items()]
+    return [(root, shown, frozenset(named[root]), root not in whole) for root, shown in roots.items()]
 
 
 def _shown(root: Path) -> str:
@@ -97,7 +101,8 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
          jobs: int | None) -> None:
     """Scan repositories (directories) or files for licence problems.
 
-    A file PATH, as pre-commit passes them, stands for the whole repository it belongs to.
+    A folder PATH is read whole; a file PATH is read alone (as a card, licence file, weight file
+    or packaging file, by its name or content), nothing around it.
     """
     from modelicense import detect  # already imported by the resolver
 
@@ -108,7 +113,7 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
         raise click.UsageError(f"format '{output_format}' is not available in this installation")
     effective_fail_on = fail_on or "warning"
     tasks = []
-    for root, shown, named in roots_for(paths or (Path("."),)):
+    for root, shown, named, only_named in roots_for(paths or (Path("."),)):
         try:
             config = load_config(config_path, root)
         except ConfigError as exc:
@@ -116,7 +121,7 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
         config = _with_cli(config, select, ignore, baseline_path, write_baseline_path)
         if fail_on is None and config.fail_on:
             effective_fail_on = config.fail_on
-        tasks.append((root, config, shown, named))
+        tasks.append((root, config, shown, named, only_named))
     try:
         results = _scan_tasks(tasks, jobs, use_cache=not no_cache)
     except (ConfigError, KnowledgeError) as exc:  # bad allow-list, baseline, or knowledge override
@@ -140,7 +145,7 @@ def _scan_tasks(tasks: list, jobs: int | None, use_cache: bool) -> list[ScanResu
     if len(tasks) == 1 or jobs == 1:
         from modelicense.scan import scan as run_scan  # heavy imports only when scanning
 
-        return [run_scan(root, config, shown, named) for root, config, shown, named in tasks]
+        return [run_scan(*task) for task in tasks]
     from modelicense import parallel
 
     return parallel.scan_all(tasks, jobs or parallel.default_jobs(len(tasks)), use_cache)

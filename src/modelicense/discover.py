@@ -2,7 +2,8 @@
 
 Inside a git work tree the file list is git's (tracked plus untracked-not-ignored), so ignored
 checkpoints and caches stay out; elsewhere a walk with default excludes. A symlink is read only
-when it resolves inside the root; otherwise it is reported, never followed.
+when it resolves inside the root (or, in a Hugging Face cache, inside the cache repository the
+root lies in: its snapshots link into its blobs/); otherwise it is reported, never followed.
 Kinds come from name tables (licensee-style), not if-chains.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import stat
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +42,16 @@ _CARD_NAMES = lazy_compile(
 )
 
 _PACKAGING_NAMES = {"pyproject.toml", "setup.cfg", "package.json"}
+
+# Lineage files: what a model was made from (PEFT, transformers, mergekit write these names).
+_LINEAGE_NAMES = {
+    "adapter_config.json": FileKind.ADAPTER_CONFIG,
+    "config.json": FileKind.MODEL_CONFIG,
+    "mergekit_config.yml": FileKind.MERGE_CONFIG,
+    "mergekit_config.yaml": FileKind.MERGE_CONFIG,
+    "merge_config.yml": FileKind.MERGE_CONFIG,
+    "merge_config.yaml": FileKind.MERGE_CONFIG,
+}
 
 _DATASET_METADATA_NAMES = {
     "datapackage.json",
@@ -88,6 +100,8 @@ def classify(relpath: str) -> FileKind | None:
         return FileKind.CARD
     if lower in _PACKAGING_NAMES:
         return FileKind.PACKAGING
+    if lower in _LINEAGE_NAMES:
+        return _LINEAGE_NAMES[lower]
     if lower in _DATASET_METADATA_NAMES or lower.endswith(_DATASET_METADATA_SUFFIXES):
         return FileKind.DATASET_METADATA
     if lower.endswith(WEIGHT_SUFFIXES):
@@ -125,38 +139,90 @@ def find_root(path: Path) -> Path:
     return start
 
 
-def classify_named(relpath: str) -> FileKind | None:
-    """A file the user named on the command line: any Markdown file may be a card
-    (`modelicense scan my_card.md`), whatever its name."""
+# What the first bytes of a named file whose name says nothing show it to be.
+_WEIGHT_MAGICS = (b"GGUF", b"version https://git-lfs.github.com/spec/")
+_SNIFF_BYTES = 512
+# Plain text named on the command line is read as a licence text ("" : no suffix at all).
+_TEXT_SUFFIXES = frozenset({"", "txt", "text", "rst", "html", "htm"})
+
+
+def classify_named(relpath: str, abspath: str | None = None) -> FileKind | None:
+    """A file the user named on the command line is read whatever its name: as its name says,
+    else by its content (`modelicense scan my_card.md`, `scan terms.txt`, `scan model.q4`):
+    Markdown or front matter is a card, a weight magic a weight file, other text a licence text."""
     kind = classify(relpath)
-    if kind is None and relpath.lower().endswith((".md", ".markdown")):
+    if kind is not None:
+        return kind
+    if relpath.lower().endswith((".md", ".markdown")):
         return FileKind.CARD
-    return kind
+    if abspath is None:
+        return None
+    try:
+        if not stat.S_ISREG(os.stat(abspath).st_mode):
+            return None  # a FIFO would block the read
+        with open(abspath, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return None  # _inspect reports what cannot be read
+    if head.startswith(_WEIGHT_MAGICS) or head[8:10] == b'{"':  # GGUF, LFS pointer, safetensors header
+        return FileKind.WEIGHTS
+    if head.removeprefix(b"\xef\xbb\xbf").startswith(b"---"):
+        return FileKind.CARD
+    suffix = relpath.rpartition("/")[2].rpartition(".")[2].lower() if "." in relpath.rpartition("/")[2] else ""
+    if suffix in _TEXT_SUFFIXES and head.strip() and b"\0" not in head:
+        return FileKind.LICENCE_FILE
+    return None
 
 
-def discover(root: Path, exclude: tuple[str, ...] = (), named: frozenset[str] = frozenset()) -> Discovery:
+def discover(root: Path, exclude: tuple[str, ...] = (), named: frozenset[str] = frozenset(),
+             only_named: bool = False) -> Discovery:
     """The files under root worth reading. `named` are root-relative paths the user gave
-    explicitly: they are read even when their name alone would not be."""
+    explicitly: they are read even when their name alone would not be. With `only_named` they
+    are all that is read (`scan FILE`)."""
     root = root.resolve()
-    names = _git_files(root)
-    if names is None:
-        names = _walk(root)
+    if only_named:
+        names: list[str] = []
+    else:
+        names = _git_files(root)
+        if names is None:
+            names = _walk(root)
     names = [*names, *named]
     files: list[FoundFile] = []
     problems: list[Problem] = []
+    boundary = link_boundary(root)
     for rel in sorted(set(names)):
         if _excluded(rel, exclude):
             continue
-        kind = classify_named(rel) if rel in named else classify(rel)
+        kind = classify_named(rel, _contained(root, rel, boundary)) if rel in named else classify(rel)
         if kind is None:
+            if rel in named:
+                problems.append(Problem("skipped", "named file is not a kind modelicense reads (card, licence text, "
+                                        "packaging, weights, metadata, source); not read", Location(rel)))
             continue
-        found = _inspect(root, rel, kind, problems)
+        found = _inspect(root, rel, kind, problems, boundary)
         if found is not None:
             files.append(found)
     return Discovery(tuple(files), tuple(problems))
 
 
-def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem]) -> FoundFile | None:
+# A cache repository as huggingface_hub writes it (huggingface_hub.constants.REPO_ID_SEPARATOR
+# is "--"): models--org--name/{blobs,snapshots,refs}; snapshots/<rev>/<file> links to ../../blobs/<hash>.
+_CACHE_REPO = lazy_compile(r"^(?:models|datasets|spaces)--.")
+
+
+def link_boundary(root: Path) -> Path:
+    """Where a symlink under `root` may resolve to be read: the root itself, or — when the root
+    lies inside a Hugging Face cache repository (`models--org--name` holding `blobs/` and
+    `snapshots/`) — that cache repository, never wider. `root` is resolved."""
+    for folder in (root, *root.parents):
+        if _CACHE_REPO.match(folder.name):
+            if (folder / "blobs").is_dir() and (folder / "snapshots").is_dir():
+                return folder
+            break
+    return root
+
+
+def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem], boundary: Path | None = None) -> FoundFile | None:
     path = root / rel
     try:
         st = os.lstat(path)
@@ -174,7 +240,7 @@ def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem]) -> F
         except (OSError, RuntimeError):
             problems.append(Problem("skipped", "symlink is broken or loops; not read", Location(rel)))
             return None
-        if not _inside(target, root):
+        if not _inside(target, boundary or root):
             # Never name the target: nothing from outside the root appears in output.
             problems.append(Problem("skipped", "symlink points outside the scanned root; not followed", Location(rel)))
             return None
@@ -183,11 +249,19 @@ def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem]) -> F
         except OSError as exc:
             problems.append(Problem("unreadable", f"cannot stat: {exc.strerror}", Location(rel)))
             return None
-    import stat as _stat
-
-    if not _stat.S_ISREG(st.st_mode):
+    if not stat.S_ISREG(st.st_mode):
         return None
     return FoundFile(rel, str(path), kind, st.st_size)
+
+
+def _contained(root: Path, rel: str, boundary: Path) -> str | None:
+    """The file's path when it resolves inside the link boundary (so sniffing a named file's
+    content never reads through a link out of it); None otherwise."""
+    try:
+        target = (root / rel).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    return str(target) if _inside(target, boundary) else None
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -39,6 +39,10 @@ class FileKind(str, Enum):
     WEIGHTS = "weights"
     DATASET_METADATA = "dataset-metadata"
     DATA_FILE = "data-file"
+    # Lineage files: what a model was made from (extract/peft_adapter, model_config, mergekit).
+    ADAPTER_CONFIG = "adapter-config"
+    MODEL_CONFIG = "model-config"
+    MERGE_CONFIG = "merge-config"
 
 
 def first_value(pairs: tuple[tuple[str, str], ...], key: str) -> str | None:
@@ -85,12 +89,23 @@ class Declaration:
 
 @dataclass(frozen=True)
 class Reference:
-    """A pointer to something whose licence matters: a training dataset or a base model."""
+    """A pointer to something whose licence matters: a training dataset, a base model, or a model
+    the code loads at run time.
 
-    kind: Literal["dataset", "base_model"]
+    kind:     `dataset`, `base_model` (what this model was made from), or `model` (a model the
+              repository's code loads at run time: `from_pretrained("org/name")`).
+    relation: for a base model, how this model derives from it — `finetune`, `adapter`,
+              `quantized`, `merge` (the card's base_model_relation vocabulary), or None when the
+              file does not say; `runtime` for a model loaded at run time.
+    """
+
+    kind: Literal["dataset", "base_model", "model"]
     id: str
     location: Location
-    relation: str | None = None  # base_model_relation: finetune, adapter, quantized, merge
+    relation: str | None = None
+
+
+RUNTIME = "runtime"  # Reference.relation of a model loaded by the code at run time
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from modelicense.model import ScanResult
 # A pool costs a few tens of milliseconds to start; below this many roots a serial run wins.
 MIN_ROOTS_FOR_POOL = 4
 
-Task = tuple[Path, Config, str, frozenset[str]]
+Task = tuple[Path, Config, str, frozenset[str], bool]  # scan.scan arguments: root, config, shown, named, only_named
 
 
 def available_cores() -> int:
@@ -36,8 +36,7 @@ def default_jobs(roots: int) -> int:
 def _scan_one(task: Task) -> ScanResult:
     from modelicense.scan import scan
 
-    root, config, shown, named = task
-    return scan(root, config, shown, named)
+    return scan(*task)
 
 
 def scan_all(tasks: Sequence[Task], jobs: int, use_cache: bool = True) -> list[ScanResult]:

@@ -110,8 +110,8 @@ def budget_problems(resolved: tuple[ResolvedDeclaration, ...]) -> list[Problem]:
 
 
 def build_repository(root: Path, config: Config, knowledge: Knowledge,
-                     named: frozenset[str] = frozenset()) -> Repository:
-    found = discover(root, config.exclude, named)
+                     named: frozenset[str] = frozenset(), only_named: bool = False) -> Repository:
+    found = discover(root, config.exclude, named, only_named)
     resolver = Resolver(knowledge)
     artefacts: list[Artefact] = []
     problems: list[Problem] = list(found.problems)
@@ -172,10 +172,11 @@ def _ignored_for_path(finding: Finding, config: Config) -> bool:
 
 
 def scan(root: Path, config: Config, display_root: str | None = None,
-         named: frozenset[str] = frozenset()) -> ScanResult:
-    """Scan one repository root. `named`: root-relative files the user gave on the command line."""
+         named: frozenset[str] = frozenset(), only_named: bool = False) -> ScanResult:
+    """Scan one repository root. `named`: root-relative files the user gave on the command line;
+    with `only_named`, those files alone are read (`scan FILE`), nothing around them."""
     knowledge = knowledge_for(config)
-    repository = build_repository(root, config, knowledge, named)
+    repository = build_repository(root, config, knowledge, named, only_named)
     findings = evaluate(repository, config, knowledge)
     if config.baseline:
         from modelicense import baseline as baselines  # only when a baseline is configured

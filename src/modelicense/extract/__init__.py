@@ -20,6 +20,9 @@ READ_LIMITS: dict[FileKind, int] = {
     FileKind.SOURCE: 4 * 1024,  # SPDX headers stand in the first lines
     FileKind.DATASET_METADATA: 4 * 1024 * 1024,
     FileKind.DATA_FILE: 0,  # present is all we need to know
+    FileKind.ADAPTER_CONFIG: 256 * 1024,
+    FileKind.MODEL_CONFIG: 1024 * 1024,  # id2label tables of image classifiers run to tens of KiB
+    FileKind.MERGE_CONFIG: 256 * 1024,
 }
 
 BytesExtractor = Callable[[str, bytes, int], Extraction]
@@ -45,6 +48,9 @@ EXTRACTORS: dict[FileKind, BytesExtractor] = {
     FileKind.SOURCE: _lazy("source"),
     FileKind.DATASET_METADATA: _lazy("dataset_metadata"),
     FileKind.DATA_FILE: lambda path, data, size: Extraction(),
+    FileKind.ADAPTER_CONFIG: _lazy("peft_adapter"),
+    FileKind.MODEL_CONFIG: _lazy("model_config"),
+    FileKind.MERGE_CONFIG: _lazy("mergekit"),
 }
 
 

@@ -139,3 +139,23 @@ def _scalars(node: yaml.Node, offset: int):
                 yield Value(current.value.strip(), current.start_mark.line + 1 + offset, current.start_mark.column + 1)
         elif isinstance(current, yaml.SequenceNode) and current is node:
             stack.extend(current.value)
+
+
+def compose(text: str) -> yaml.Node | None:
+    """A whole YAML document (a mergekit configuration) composed as front matter is: the safe
+    loader's composer (nothing constructed), nesting checked first. Raises FrontMatterError
+    with the line and column of what is wrong."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_FRONT_MATTER_BYTES:
+        raise FrontMatterError(f"YAML is larger than {MAX_FRONT_MATTER_BYTES // 1024} KiB; not parsed", 1, 1)
+    try:
+        _check_nesting(text)
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise FrontMatterError(f"not valid YAML: {exc.problem or exc.context or 'invalid YAML'}",
+                               mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(f"not valid YAML: {exc}", 1, 1) from None
+    except _TooDeep as exc:
+        raise FrontMatterError(f"YAML nests more than {MAX_NESTING} levels deep; not parsed",
+                               exc.line + 1, exc.column + 1) from None

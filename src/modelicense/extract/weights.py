@@ -48,6 +48,9 @@ ONNX_MAX_ENTRY = 1024 * 1024
 SAFETENSORS_LICENCE_KEYS = ("license", "licence", "modelspec.license")
 ONNX_LICENCE_KEYS = ("model_license", "license", "licence")
 GGUF_LICENCE_KEYS = ("general.license",)
+# general.file_type values that are not quantised: ALL_F32, MOSTLY_F16, MOSTLY_BF16 (llama.cpp's
+# llama_ftype, gguf-py's LlamaFileType); absent counts as not quantised too.
+GGUF_UNQUANTISED_FILE_TYPES = (None, "0", "1", "32")
 GGUF_META_KEYS = {"general.license.name": "license_name", "general.license.link": "license_link"}
 
 
@@ -92,6 +95,8 @@ def _reader_for(relpath: str, head: bytes) -> tuple[str, Reader] | None:
         return "gguf", read_gguf  # wrong magic: the reader says so
     if lower.endswith(".onnx"):
         return "onnx", read_onnx
+    if head[8:10] == b'{"':  # a safetensors header under another name (a file named on the command line)
+        return "safetensors", read_safetensors
     return None
 
 
@@ -302,12 +307,27 @@ def _gguf_extraction(relpath: str, values: dict[str, list[str]]) -> Extraction:
         if match and found:
             indexed.setdefault((match.group(1), int(match.group(2))), {})[match.group(3)] = found[0]
     references = []
+    adapter = _first(values, "general.type") == "adapter"
+    # What the file was converted from (general.source.*): its weights are that model's weights,
+    # quantised or not, so the relation is `quantized` when the file type says so.
+    source = _hub_id(_first(values, "general.source.repo_url") or "", "base_model") or \
+        _first(values, "general.source.huggingface.repository")
+    if source:
+        quantised = _first(values, "general.file_type") not in GGUF_UNQUANTISED_FILE_TYPES
+        references.append(Reference("base_model", source, where, "quantized" if quantised and not adapter else None))
     for (group, _index), fields in sorted(indexed.items()):
         ident = _hub_id(fields.get("repo_url", ""), group) or fields.get("name")
         if ident:
             kind = "base_model" if group == "base_model" else "dataset"
-            references.append(Reference(kind, ident, where))  # type: ignore[arg-type]
+            # general.base_model.N: the bases of what was converted; of an adapter, what it applies to.
+            relation = "adapter" if adapter and kind == "base_model" else None
+            references.append(Reference(kind, ident, where, relation))  # type: ignore[arg-type]
     return Extraction(declarations=tuple(declarations), references=tuple(references), metadata=tuple(metadata))
+
+
+def _first(values: dict[str, list[str]], key: str) -> str | None:
+    found = values.get(key)
+    return found[0] if found else None
 
 
 def _hub_id(url: str, group: str) -> str | None:

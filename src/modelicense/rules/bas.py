@@ -1,9 +1,10 @@
 """BAS — base models: a derived model whose declared licence drops or contradicts its base's terms.
 
-A model card's `base_model` (a string or a list, with `base_model_relation`) is resolved through
-the knowledge base (`Knowledge.model`), which knows each base's licence and the duties it puts on
-derivatives. What is compared are licence PROPERTIES (non-commercial, use restrictions, ...),
-never licence names.
+A model's bases come from every file of its folder that names them (`lineage.bases`: the card's
+`base_model` with `base_model_relation`, adapter_config.json, config.json, a mergekit
+configuration, GGUF metadata) and are resolved through the knowledge base (`Knowledge.model`),
+which knows each base's licence and the duties it puts on derivatives. What is compared are
+licence PROPERTIES (non-commercial, use restrictions, ...), never licence names.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from modelicense import lineage
 from modelicense.knowledge import Knowledge, Licence, Model
 from modelicense.lazyre import lazy_compile
-from modelicense.model import Artefact, FileKind, Reference, Repository, Resolution, ResolvedDeclaration, Severity
+from modelicense.model import Artefact, FileKind, Location, Repository, Resolution, ResolvedDeclaration, Severity
 from modelicense.rules import Hit, rule
 from modelicense.inventory.coverage import in_folder, is_licence_file
 from modelicense.knowledge.expressions import licences, same_terms
@@ -37,10 +39,12 @@ def _licence_name(card: Artefact, knowledge: Knowledge) -> Licence | None:
 
 
 def declared(card: Artefact, knowledge: Knowledge) -> tuple[list[ResolvedDeclaration], list[Licence]] | None:
-    """The card's own licence declarations and the licences they name, or None when the card
-    declares none the knowledge base knows (DEC001 / DEC002 / DEC003 report those)."""
+    """The model's own licence declarations (a card's `license:`, a weight file's licence
+    metadata) and the licences they name, or None when it declares none the knowledge base knows
+    (DEC001 / DEC002 / DEC003 report those)."""
     items = [d for d in card.declarations
-             if d.declaration.confidence == "high" and d.declaration.field in ("license", "licenses")]
+             if d.declaration.confidence == "high"
+             and (card.kind is FileKind.WEIGHTS or d.declaration.field in ("license", "licenses"))]
     found: list[Licence] = []
     for item in items:
         if item.resolution.ignorance == "other":
@@ -63,10 +67,9 @@ def _dropped(base: Licence, derived: list[Licence]) -> list[str]:
     return [label for prop, label in CARRIED_TERMS if getattr(base, prop) and not any(getattr(lic, prop) for lic in derived)]
 
 
-def _bases(card: Artefact, knowledge: Knowledge) -> Iterator[tuple[Reference, Model | None]]:
-    for reference in card.references:
-        if reference.kind == "base_model":
-            yield reference, knowledge.model(reference.id)
+def _bases(card: Artefact, knowledge: Knowledge, folders: lineage.FolderIndex) -> Iterator[tuple[lineage.Base, Model | None]]:
+    for base in lineage.bases(card, folders):
+        yield base, knowledge.model(base.id)
 
 
 @rule("BAS001", "base-licence-dropped", Severity.ERROR)
@@ -74,17 +77,23 @@ def base_licence_dropped(repository: Repository, knowledge: Knowledge) -> Iterat
     """A derived model's licence drops or contradicts the terms of its base model.
 
     ## What it finds
-    A model card with `base_model` whose base the knowledge base knows, and whose own `license:`
+    A model (its card, or a weight file that declares a licence) whose base the knowledge base
+    knows — named by the card's `base_model`, a PEFT `adapter_config.json`
+    (`base_model_name_or_path`), `config.json` (`_name_or_path`), a mergekit configuration or
+    GGUF metadata in the same folder — and whose own licence
     - drops a term the base's licence carries to derivatives — non-commercial, research-only,
       no-derivatives, use restrictions, share-alike (a Llama 2 fine-tune declared `apache-2.0`, a
       Gemma derivative declared `mit`, a CC-BY-NC base relicensed `cc-by-4.0`): error;
-    - is a quantisation (`base_model_relation: quantized`) under any other licence than its
-      base: the quantised weights are the base's weights, so their licence cannot change: error;
+    - is a quantisation (`base_model_relation: quantized`, a `quantization_config`, a quantised
+      GGUF converted from the base) under any other licence than its base: the quantised weights
+      are the base's weights, so their licence cannot change: error;
     - differs from the base's licence while keeping all its restrictions (a Llama 2 fine-tune
       declared `creativeml-openrail-m`): warning, since the base's own terms still apply to what it is built on.
 
-    Adding restrictions to a permissive base (Apache-2.0 -> CC-BY-NC-4.0) is allowed and not
-    reported. `license: other` counts with its `license_name` when the knowledge base knows it.
+    A merge is made of all its bases, so every base's terms bind it: a merge of an Apache-2.0
+    and a CC-BY-NC model declared `apache-2.0` drops the non-commercial terms. Adding
+    restrictions to a permissive base (Apache-2.0 -> CC-BY-NC-4.0) is allowed and not reported.
+    `license: other` counts with its `license_name` when the knowledge base knows it.
 
     ## Why it matters
     A derivative is bound by its base's licence. A card that declares looser terms invites users
@@ -100,19 +109,26 @@ def base_licence_dropped(repository: Repository, knowledge: Knowledge) -> Iterat
     Declare the base's licence (`license: llama2`), or a licence that keeps every term the base
     imposes. Teach modelicense a base it does not know under `[tool.modelicense.models."<id>"]`.
     """
-    for card in repository.of_kind(FileKind.MODEL_CARD):
+    folders = lineage.index(repository)
+    for card in lineage.models(repository):
         own = declared(card, knowledge)
         if own is None:
             continue
         items, derived = own
-        for reference, model in _bases(card, knowledge):
+        found = list(_bases(card, knowledge, folders))
+        merge = lineage.is_merge([b for b, _ in found])
+        for reference, model in found:
             base = knowledge.licence(model.licence) if model else None
             if base is None or base.kind in ("family", "ignorance") or _same(derived, base):
                 continue
             shown = ", ".join(lic.id for lic in derived)
             dropped = _dropped(base, derived)
             where, related = items[0].declaration.location, (reference.location,)
-            if dropped:
+            if dropped and merge:
+                yield Hit(f"declared {shown}, but this merge is made of {reference.id}, under {base.id}, whose terms "
+                          f"({', '.join(dropped)}) bind the merge as every base's do; {shown} drops them",
+                          where, related, subject=f"{reference.id}:{base.id}")
+            elif dropped:
                 yield Hit(f"declared {shown}, but base model {reference.id} is under {base.id}, whose terms "
                           f"({', '.join(dropped)}) bind derivatives; {shown} drops them",
                           where, related, subject=f"{reference.id}:{base.id}")
@@ -162,8 +178,9 @@ def base_duties_not_shown(repository: Repository, knowledge: Knowledge) -> Itera
     """A derived model does not show the duties its base model's licence imposes.
 
     ## What it finds
-    For a model card whose `base_model` the knowledge base knows, each duty the base's licence
-    puts on derivatives that nothing in the repository shows:
+    For a model whose base the knowledge base knows (named by its card, adapter, merge or GGUF
+    metadata; see BAS001), each duty the base's licence puts on derivatives that nothing in the
+    repository shows:
     - `licence-copy`: a copy of the base's licence — a licence file (in the card's folder or
       above) with the base's licence text, or the card's `license_link`;
     - `use-policy`: the acceptable use policy — a USE_POLICY / ACCEPTABLE_USE file, or a mention
@@ -186,11 +203,14 @@ def base_duties_not_shown(repository: Repository, knowledge: Knowledge) -> Itera
     Ship the base's licence and use policy beside the card, and state the required notice and
     naming in the card's License section.
     """
-    for card in repository.of_kind(FileKind.MODEL_CARD):
-        for reference, model in _bases(card, knowledge):
+    folders = lineage.index(repository)
+    seen: set[tuple[Location, str]] = set()  # a card and a GGUF beside it name the same base once
+    for card in lineage.models(repository):
+        for reference, model in _bases(card, knowledge, folders):
             base = knowledge.licence(model.licence) if model else None
-            if model is None or base is None or not model.duties or base.osi:
+            if model is None or base is None or not model.duties or base.osi or (reference.location, reference.id) in seen:
                 continue  # an OSI licence's duties (Apache's NOTICE) are met the usual way; no alarm on clean repos
+            seen.add((reference.location, reference.id))
             missing = [duty for duty in model.duties if duty in _DUTY_EVIDENCE and not _duty_shown(duty, card, base, repository)]
             if missing:
                 wanted = "; ".join(_DUTY_EVIDENCE[duty][2] for duty in missing)
@@ -207,8 +227,10 @@ def unknown_base_model(repository: Repository, knowledge: Knowledge) -> Iterator
     """A `base_model` the knowledge base does not know, so its licence cannot be checked.
 
     ## What it finds
-    A model card's `base_model` id (Hub id such as `org/name`) with no entry in modelicense's
-    knowledge of base models. Local paths (`./checkpoints/base`) are not reported.
+    A base model id (Hub id such as `org/name`) named by a model card's `base_model`, an
+    adapter's `adapter_config.json`, a mergekit configuration or GGUF metadata, with no entry in
+    modelicense's knowledge of base models. Local paths (`./checkpoints/base`) are not reported,
+    nor a `config.json` `_name_or_path` alone (it may be the model's own id).
 
     ## Why it matters
     BAS001 and BAS002 cannot tell whether this model's licence keeps its base's terms.
@@ -227,11 +249,13 @@ def unknown_base_model(repository: Repository, knowledge: Knowledge) -> Iterator
     ```
     """
     seen: set[tuple[str, str]] = set()
-    for card in repository.of_kind(FileKind.MODEL_CARD):
-        for reference, model in _bases(card, knowledge):
+    folders = lineage.index(repository)
+    for card in lineage.models(repository):
+        for reference, model in _bases(card, knowledge, folders):
             ident = reference.id.strip()
-            if model is not None or not ident or _LOCAL.match(ident) or (card.path, ident) in seen:
+            where = (reference.location.path, ident)
+            if model is not None or not ident or _LOCAL.match(ident) or reference.inferred or where in seen:
                 continue
-            seen.add((card.path, ident))
+            seen.add(where)
             yield Hit(f"base model {ident} is not in modelicense's knowledge; its licence terms were not checked",
                       reference.location, subject=ident)
