@@ -49,6 +49,22 @@ def test_bas001_non_commercial_base_relicensed_permissively(make_repo):
     assert "non-commercial" in hit.message and hit.severity is Severity.ERROR
 
 
+@pytest.mark.parametrize(("duties", "dropped"), [
+    (["licence-copy", "non-commercial"], "non-commercial"),
+    (["notice", "same-licence"], "share-alike"),
+])
+def test_bas001_reads_the_duties_a_base_model_entry_records(make_repo, duties, dropped):
+    """A base whose licence modelicense knows nothing about (a user-added licence: no properties)
+    still binds its derivatives by the duties its model entry records."""
+    licences = {"acme-model-licence": {"name": "ACME Model Licence", "reason": "the terms of acme/base"}}
+    models = {"acme/base": {"licence": "acme-model-licence", "duties": duties, "reason": "acme/base's card"}}
+    root = make_repo({"README.md": derived("base_model: acme/base\nlicense: mit")})
+    [hit] = findings(root, "BAS001", licences=licences, models=models)
+    assert f"({dropped})" in hit.message and hit.severity is Severity.ERROR
+    models["acme/base"]["duties"] = ["licence-copy"]
+    assert "drops them" not in " ".join(f.message for f in findings(root, "BAS001", licences=licences, models=models))
+
+
 def test_bas001_quantisation_cannot_change_the_licence(make_repo):
     fm = "base_model: mistralai/Mistral-7B-v0.1\nbase_model_relation: quantized\nlicense: mit"
     root = make_repo({"README.md": derived(fm)})

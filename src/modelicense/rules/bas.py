@@ -13,22 +13,18 @@ import re
 from collections.abc import Iterator
 
 from modelicense import lineage
+from modelicense.inventory.coverage import in_folder, is_licence_file
 from modelicense.knowledge import Knowledge, Licence, Model
+from modelicense.knowledge.expressions import licences, same_terms
+from modelicense.knowledge.kinds import TermKind, duty_kinds, licence_kinds, reported_by
 from modelicense.lazyre import lazy_compile
 from modelicense.model import Artefact, FileKind, Location, Repository, Resolution, ResolvedDeclaration, Severity
 from modelicense.rules import Hit, rule
-from modelicense.inventory.coverage import in_folder, is_licence_file
-from modelicense.knowledge.expressions import licences, same_terms
 
-# Terms a base licence can impose that a derivative's licence must carry on. A derivative may
-# add restrictions to a permissive base (Apache-2.0 -> CC-BY-NC is allowed), never drop one.
-CARRIED_TERMS: tuple[tuple[str, str], ...] = (
-    ("non_commercial", "non-commercial use only"),
-    ("research_only", "research use only"),
-    ("no_derivatives", "no derivatives"),
-    ("use_restrictions", "use restrictions"),
-    ("share_alike", "share-alike"),
-)
+# Terms a base can impose that a derivative's licence must carry on (knowledge/kinds.py: the kinds
+# BAS001 reports). A derivative may add restrictions to a permissive base (Apache-2.0 -> CC-BY-NC
+# is allowed), never drop one.
+CARRIED = reported_by("BAS001")
 QUANTISATION = "quantized"
 
 
@@ -62,9 +58,17 @@ def _same(first: list[Licence], second: Licence) -> bool:
     return same_terms(Resolution(None, keys=tuple(lic.id for lic in first)), Resolution(None, keys=(second.id,)))
 
 
-def _dropped(base: Licence, derived: list[Licence]) -> list[str]:
+def _carried(base: Licence, model: Model | None) -> list[TermKind]:
+    """What the base puts on derivatives: its licence's properties, and the duties its entry
+    records (`non-commercial`, `same-licence`) — those hold even where the licence's entry is silent."""
+    kinds = licence_kinds(base, CARRIED) + (duty_kinds(model.duties, CARRIED) if model else [])
+    return [kind for kind in CARRIED if kind in kinds]
+
+
+def _dropped(base: Licence, model: Model | None, derived: list[Licence]) -> list[str]:
     """Terms of the base that no licence the derivative declares carries."""
-    return [label for prop, label in CARRIED_TERMS if getattr(base, prop) and not any(getattr(lic, prop) for lic in derived)]
+    return [kind.label for kind in _carried(base, model)
+            if not any(getattr(lic, kind.licence_property or "", None) for lic in derived)]
 
 
 def _bases(card: Artefact, knowledge: Knowledge, folders: lineage.FolderIndex) -> Iterator[tuple[lineage.Base, Model | None]]:
@@ -122,7 +126,7 @@ def base_licence_dropped(repository: Repository, knowledge: Knowledge) -> Iterat
             if base is None or base.kind in ("family", "ignorance") or _same(derived, base):
                 continue
             shown = ", ".join(lic.id for lic in derived)
-            dropped = _dropped(base, derived)
+            dropped = _dropped(base, model, derived)
             where, related = items[0].declaration.location, (reference.location,)
             if dropped and merge:
                 yield Hit(f"declared {shown}, but this merge is made of {reference.id}, under {base.id}, whose terms "

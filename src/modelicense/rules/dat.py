@@ -27,6 +27,7 @@ from modelicense.knowledge import Knowledge
 from modelicense.knowledge.expressions import licences
 from modelicense.model import Location, Repository, Resolution, ResolvedDeclaration, Severity
 from modelicense.rules import Hit, rule
+from modelicense.rules.common import adds_use_terms
 from modelicense.rules.phrasing import commercial_note, kinds_text, said, said_known, this_data, users_text
 
 # --- DAT008: prose stricter than metadata, and where DEC004 takes over --------------------------
@@ -50,20 +51,9 @@ def _names_another_licence(section: ResolvedDeclaration, item: LocalData, knowle
     declared = [_clear(d.resolution, knowledge) for d in item.metadata]
     if not named or not declared or not all(declared):
         return False
-    if _adds_use_terms(section, item, knowledge):
+    if adds_use_terms(section.resolution, (d.resolution for d in item.metadata), knowledge):
         return False  # stricter terms by name (CC BY-NC-SA in prose, CC BY-SA in YAML) are this rule's
     return not set(named) & {ident for ids in declared for ident in ids}
-
-
-_USE_TERMS = ("non_commercial", "research_only", "no_derivatives")
-
-
-def _adds_use_terms(section: ResolvedDeclaration, item: LocalData, knowledge: Knowledge) -> bool:
-    """The licence the prose names carries a use term none of the metadata licences has. DEC004
-    leaves exactly this case to DAT008 (see its documentation), so the two never both stay quiet."""
-    declared = [lic for d in item.metadata for lic in licences(d.resolution, knowledge)]
-    return any(getattr(lic, term) and not any(getattr(m, term) for m in declared)
-               for lic in licences(section.resolution, knowledge) for term in _USE_TERMS)
 
 
 # --- rules -----------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from modelicense.inventory.coverage import (
     weights_declarations,
 )
 from modelicense.knowledge.expressions import licences, same_terms, usable
+from modelicense.rules.common import adds_use_terms
 from modelicense.rules.phrasing import names
 
 
@@ -247,9 +248,6 @@ def other_without_name(repository: Repository, knowledge: Knowledge) -> Iterator
 # --- DEC004 -------------------------------------------------------------------------------------
 
 
-_USE_TERMS = ("non_commercial", "research_only", "no_derivatives")
-
-
 def _equivalent(first: Resolution, second: Resolution, knowledge: Knowledge) -> bool:
     """Same licence (modulo -only / -or-later), or both only public-domain instruments (CC0 and
     the Public Domain Mark say the same thing to a user)."""
@@ -257,14 +255,6 @@ def _equivalent(first: Resolution, second: Resolution, knowledge: Knowledge) -> 
         return True
     both = licences(first, knowledge) + licences(second, knowledge)
     return bool(both) and all(lic.kind == "public-domain" for lic in both)
-
-
-def _adds_use_terms(prose: Resolution, metadata: list[Pair], knowledge: Knowledge) -> bool:
-    """The prose names non-commercial, research-only or no-derivatives terms the metadata lacks:
-    DAT008 (prose stricter than metadata) reports that on dataset cards."""
-    declared = [lic for _, d in metadata for lic in licences(d.resolution, knowledge)]
-    return any(getattr(lic, term) and not any(getattr(m, term) for m in declared)
-               for lic in licences(prose, knowledge) for term in _USE_TERMS)
 
 
 def _contradiction(first: Pair, second: Pair, certain: bool) -> Hit:
@@ -424,7 +414,7 @@ def _prose_pairs(repository: Repository, knowledge: Knowledge) -> Iterator[Candi
         for section in prose:
             if any(_equivalent(section[1].resolution, m[1].resolution, knowledge) for m in metadata):
                 continue
-            if card.kind is FileKind.DATASET_CARD and _adds_use_terms(section[1].resolution, metadata, knowledge):
+            if card.kind is FileKind.DATASET_CARD and adds_use_terms(section[1].resolution, (d.resolution for _, d in metadata), knowledge):
                 continue
             yield section, metadata[0], False
             break
