@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from modelicense import lineage
 from modelicense.inventory.coverage import in_folder, is_licence_file
 from modelicense.knowledge import Knowledge, Licence, Model
-from modelicense.knowledge.expressions import licences, same_terms
+from modelicense.knowledge.expressions import effective_licences, same_terms, stands_for_licence_name
 from modelicense.knowledge.kinds import TermKind, duty_kinds, licence_kinds, reported_by
 from modelicense.lazyre import lazy_compile
 from modelicense.model import Artefact, FileKind, Location, Repository, Resolution, ResolvedDeclaration, Severity
@@ -28,12 +28,6 @@ CARRIED = reported_by("BAS001")
 QUANTISATION = "quantized"
 
 
-def _licence_name(card: Artefact, knowledge: Knowledge) -> Licence | None:
-    """`license: other` with a `license_name` the knowledge base knows (llama3, gemma, ...)."""
-    name = card.meta("license_name")
-    return knowledge.licence(knowledge.licence_id(name)) if name else None
-
-
 def declared(card: Artefact, knowledge: Knowledge) -> tuple[list[ResolvedDeclaration], list[Licence]] | None:
     """The model's own licence declarations (a card's `license:`, a weight file's licence
     metadata) and the licences they name, or None when it declares none the knowledge base knows
@@ -43,12 +37,9 @@ def declared(card: Artefact, knowledge: Knowledge) -> tuple[list[ResolvedDeclara
              and (card.kind is FileKind.WEIGHTS or d.declaration.field in ("license", "licenses"))]
     found: list[Licence] = []
     for item in items:
-        if item.resolution.ignorance == "other":
-            named = _licence_name(card, knowledge)
-            if named is not None:
-                found.append(named)
-            continue
-        found.extend(licences(item.resolution, knowledge))
+        if item.resolution.ignorance == "other" and not stands_for_licence_name(item):
+            continue  # `other` without a card's license_name to stand for: DEC002's business
+        found.extend(effective_licences(card, item, knowledge))
     if not items or not found or any(lic.kind in ("family", "ignorance") for lic in found):
         return None
     return items, found

@@ -30,9 +30,9 @@ from modelicense.inventory.coverage import (
     structured,
     weights_declarations,
 )
-from modelicense.knowledge.expressions import licences, same_terms, usable
+from modelicense.knowledge.expressions import licences, named_licence, same_terms, usable
 from modelicense.rules.common import adds_use_terms
-from modelicense.rules.phrasing import names
+from modelicense.rules.phrasing import and_more, names
 
 
 @rule("DEC003", "unrecognised-licence", Severity.WARNING)
@@ -173,7 +173,7 @@ def no_licence(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
                   Location(card.path, 1, 1), subject="card")
     if ships_weights(repository) and not weights_declarations(repository):
         weights = [a.path for a in repository.weight_files]
-        shown = ", ".join(weights[:3]) + (f" and {len(weights) - 3} more" if len(weights) > 3 else "")
+        shown = and_more(weights)
         readme = next((a for a in repository.of_kind(FileKind.CARD, *CARD_KINDS) if a.directory == ""), None)
         where = Location(readme.path, 1, 1) if readme else Location(weights[0])
         yield Hit(f"nothing declares a licence for the weights ({shown}): no card licence, weight licence file "
@@ -239,8 +239,7 @@ def other_without_name(repository: Repository, knowledge: Knowledge) -> Iterator
         if not missing:
             continue
         first = items[0].declaration
-        values = ", ".join(repr(item.declaration.raw) for item in items[:4])
-        values += f" and {len(items) - 4} more" if len(items) > 4 else ""
+        values = and_more([repr(item.declaration.raw) for item in items], limit=4)
         yield Hit(f"{first.field}: {values} without {' and '.join(missing)}: nobody can tell which terms apply",
                   first.location, subject="other")
 
@@ -282,11 +281,10 @@ def _described(artefact: Artefact, item: ResolvedDeclaration) -> str:
 def _named_other(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> Pair:
     """`license: other` with a `license_name` the knowledge base knows (llama3) stands for that
     licence; the raw text the user wrote is kept."""
-    name = artefact.meta("license_name") if item.resolution.ignorance == "other" else None
-    ident = knowledge.licence_id(name) if name else None
-    if ident is None or item.resolution.method == "legacy-other":
+    named = named_licence(artefact, item, knowledge)
+    if named is None:
         return artefact, item
-    return artefact, replace(item, resolution=Resolution(ident, keys=(ident,), method="license_name"))
+    return artefact, replace(item, resolution=Resolution(named.id, keys=(named.id,), method="license_name"))
 
 
 # Which of two contradicting declarations the finding stands at: the one people edit.
