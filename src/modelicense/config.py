@@ -97,6 +97,9 @@ def _type_problem(annotation: str, value: Any) -> str | None:
     return None
 
 
+# Public spellings of knowledge fields: a dataset or model override says `license = "cc-by-4.0"`.
+_FIELD_SPELLINGS = {"license": "licence"}
+
 # What a knowledge override may set: the knowledge base's own fields, checked here so that the
 # error names the line (the knowledge loader checks values again when it builds the entry).
 _OVERRIDE_FIELDS = {
@@ -251,6 +254,8 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "", base_dir
         if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
             raise fail(key, "must be a table of tables, one per id")
         valid = _OVERRIDE_FIELDS[key]
+        # `license` (the public spelling, as in SPDX and on the Hub) is the knowledge base's `licence`.
+        value = {ident: {_FIELD_SPELLINGS.get(k, k): v for k, v in entry.items()} for ident, entry in value.items()}
         for ident, entry in value.items():
             if not str(entry.get("reason", "")).strip():
                 raise fail(key, f"{ident}: every override needs a `reason`", at=ident)

@@ -239,7 +239,7 @@ def unknown_base_model(repository: Repository, knowledge: Knowledge) -> Iterator
     Nothing is wrong. To have the base checked, describe it in the configuration:
     ```toml
     [tool.modelicense.models."someone/some-private-base"]
-    licence = "apache-2.0"
+    license = "apache-2.0"
     reason = "licence read from https://huggingface.co/someone/some-private-base"
     ```
     """

@@ -310,7 +310,7 @@ def unknown_dataset(repository: Repository, knowledge: Knowledge) -> Iterator[Hi
     Record the dataset's terms in your configuration:
     ```toml
     [tool.modelicense.datasets."my-org/internal-crawl-2024"]
-    licence = "cc-by-4.0"
+    license = "cc-by-4.0"
     reason = "our own data, licensed by us"
     ```
     """

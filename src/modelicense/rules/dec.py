@@ -56,7 +56,7 @@ def unrecognised_licence(repository: Repository, knowledge: Knowledge) -> Iterat
     ## How to fix
     Use an id from https://huggingface.co/docs/hub/repositories-licenses or https://spdx.org/licenses/.
     For a licence that has none, write `license: other` with `license_name` and `license_link`, or
-    teach modelicense the licence in `[tool.modelicense.licences."<id>"]` with a reason.
+    teach modelicense the licence in `[tool.modelicense.licenses."<id>"]` with a reason.
     """
     for artefact, item in repository.declarations():
         declaration, resolution = item.declaration, item.resolution
