@@ -123,6 +123,20 @@ def test_bas002_llama3_naming_read_from_the_licence_section(make_repo):
     assert not findings(make_repo({"README.md": shown, **files}), "BAS002")
 
 
+def test_bas002_naming_is_the_wording_the_base_licence_prescribes(make_repo):
+    """Llama 3's licence asks for "Built with Meta Llama 3" (https://www.llama.com/llama3/license/,
+    1.b.i): "Built with PyTorch" in the licence section does not show it."""
+    files = {"LICENSE": "placeholder", "USE_POLICY.md": USE_POLICY,
+             "NOTICE": "Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, "
+                       "Inc. All Rights Reserved.\n"}
+    fm = "base_model: meta-llama/Meta-Llama-3-8B\nlicense: llama3\nlicense_link: LICENSE"
+    other_words = derived(fm, "# Model\n\n## License\n\nBuilt with PyTorch. See LICENSE.\n")
+    [hit] = findings(make_repo({"README.md": other_words, **files}), "BAS002")
+    assert "naming" in hit.message
+    prescribed = derived(fm, "# Model\n\n## License\n\nBuilt with Meta Llama 3. See LICENSE.\n")
+    assert not findings(make_repo({"README.md": prescribed, **files}), "BAS002")
+
+
 def test_bas002_quiet_for_osi_licensed_bases(make_repo):
     assert not findings(make_repo({"README.md": derived("base_model: mistralai/Mistral-7B-v0.1\nlicense: apache-2.0")}), "BAS")
 

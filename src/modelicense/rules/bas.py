@@ -9,12 +9,12 @@ licence PROPERTIES (non-commercial, use restrictions, ...), never licence names.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from modelicense import lineage
 from modelicense.inventory.coverage import in_folder, is_licence_file
 from modelicense.knowledge import Knowledge, Licence, Model
+from modelicense.knowledge.duties import LazyDutyEvidence
 from modelicense.knowledge.expressions import effective_licences, same_terms, stands_for_licence_name
 from modelicense.knowledge.kinds import TermKind, duty_kinds, licence_kinds, reported_by
 from modelicense.lazyre import lazy_compile
@@ -138,20 +138,13 @@ def base_licence_dropped(repository: Repository, knowledge: Knowledge) -> Iterat
 
 
 # Duties a base model's licence puts on derivatives (Knowledge Model.duties), with what shows
-# that the derivative meets them: files of a kind, or words in a card's licence section.
-_DUTY_EVIDENCE: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None, str]] = {
-    "licence-copy": ((), None, "a copy of the base's licence (a LICENSE file or `license_link`)"),
-    "use-policy": (("use-policy",), lazy_compile(r"(acceptable|prohibited)[ _-]?use|use[ _-]?policy", re.I),
-                   "its acceptable use policy (a USE_POLICY file or a link in the licence section)"),
-    "notice": (("notice",), lazy_compile(r"all rights reserved|\bnotice\b", re.I),
-               "the base's attribution notice (a NOTICE file or the notice in the licence section)"),
-    "naming": ((), lazy_compile(r"built with|powered by", re.I),
-               "the naming the base's licence requires (e.g. \"Built with Llama\") in the licence section"),
-}
+# that the derivative meets them (knowledge/data/duties.json): files of a kind, or words in a
+# card's licence section or a NOTICE, a licence's own prescribed wording first.
+_DUTY_EVIDENCE = LazyDutyEvidence()
 
 
 def _duty_shown(duty: str, card: Artefact, base: Licence, repository: Repository) -> bool:
-    fields, words, _ = _DUTY_EVIDENCE[duty]
+    evidence = _DUTY_EVIDENCE[duty]
     files = [(a, d) for a, d in repository.declarations()
              if a.kind is FileKind.LICENCE_FILE and in_folder(card.directory, a.directory)]
     if duty == "licence-copy":
@@ -159,13 +152,12 @@ def _duty_shown(duty: str, card: Artefact, base: Licence, repository: Repository
         return bool(card.meta("license_link")) or any(
             is_licence_file(a, d) and same_terms(d.resolution, base_resolution) for a, d in files
         )
-    if any(d.declaration.field in fields for _, d in files):
+    if any(d.declaration.field in evidence.fields for _, d in files):
         return True
-    if words is None:
-        return False
+    words = evidence.words(base.id)
     prose = " ".join(d.declaration.raw for d in card.declarations if d.declaration.confidence == "low")
     notices = [d.declaration.raw[:4000] for _, d in files if d.declaration.field == "notice"]
-    return bool(words.search(prose)) or any(words.search(text) for text in notices)
+    return any(w.search(prose) or any(w.search(text) for text in notices) for w in words)
 
 
 @rule("BAS002", "base-duties-not-shown", Severity.WARNING)
@@ -208,7 +200,7 @@ def base_duties_not_shown(repository: Repository, knowledge: Knowledge) -> Itera
             seen.add((reference.location, reference.id))
             missing = [duty for duty in model.duties if duty in _DUTY_EVIDENCE and not _duty_shown(duty, card, base, repository)]
             if missing:
-                wanted = "; ".join(_DUTY_EVIDENCE[duty][2] for duty in missing)
+                wanted = "; ".join(_DUTY_EVIDENCE[duty].wanted for duty in missing)
                 yield Hit(f"base model {reference.id} ({base.id}) requires derivatives to carry {wanted}; "
                           "nothing in the repository shows it", reference.location,
                           subject=f"{reference.id}:{','.join(missing)}")
