@@ -105,10 +105,41 @@ def runner(tmp_path_factory) -> Runner:
     runner = Runner(action_path, temp)
     home = base / "install"
     home.mkdir()
-    proc = runner.run_step(STEPS[0], base, {}, home)
+    # The install step runs in a workspace a pull request controls (issue 13): it must use none of it.
+    hostile = _hostile_workspace(base / "hostile-install", MARKERS)
+    proc = runner.run_step(STEPS[0], hostile, {}, home)
     assert proc.returncode == 0, f"install step failed (it needs the package index):\n{proc.stdout}\n{proc.stderr}"
     assert "modelicense" in proc.stdout
+    assert not list(MARKERS.glob("*")), f"code from the workspace ran: {sorted(p.name for p in MARKERS.glob('*'))}"
     return runner
+
+
+MARKERS = Path(os.environ.get("TMPDIR", "/tmp")) / f"modelicense-action-markers-{os.getpid()}"
+
+
+def _hostile_workspace(folder: Path, markers: Path) -> Path:
+    """What a pull request can add to the workspace so that Python, started there, runs it: a
+    `pip` or `venv` module shadowing the real one, a fake `modelicense` package that reports
+    nothing and exits 0, a sitecustomize. Each leaves a marker file if it runs."""
+    markers.mkdir(parents=True, exist_ok=True)
+
+    def leave(name: str) -> str:
+        return f"import pathlib; pathlib.Path({str(markers / name)!r}).write_text('ran')\n"
+
+    files = {
+        "pip/__init__.py": leave("pip-init"),
+        "pip/__main__.py": leave("pip-main"),
+        "venv.py": leave("venv"),
+        "ensurepip/__init__.py": leave("ensurepip"),
+        "sitecustomize.py": leave("sitecustomize"),
+        "modelicense/__init__.py": leave("modelicense-init"),
+        "modelicense/__main__.py": leave("modelicense-main") + "print('modelicense: 0 findings'); raise SystemExit(0)\n",
+    }
+    for rel, text in files.items():
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
 
 
 def run_scan(runner: Runner, workspace: Path, tmp_path: Path, **inputs: str):
@@ -146,9 +177,7 @@ def test_fail_on_error_passes_but_still_annotates(runner, make_repo, tmp_path):
 
 def test_sarif_file_is_written_even_when_the_step_fails(runner, make_repo, tmp_path):
     workspace = make_repo(FAILING, git=True)
-    proc, _, _ = run_scan(runner, workspace, tmp_path, **{"sarif-file": "out/modelicense.sarif"})
-    assert proc.returncode == 2 and "modelicense.sarif" in proc.stderr  # its folder does not exist: usage error
-    (workspace / "out").mkdir()
+    # out/ does not exist: it is created (safe_io.write_replacing).
     proc, summary, _ = run_scan(runner, workspace, tmp_path, **{"sarif-file": "out/modelicense.sarif"})
     assert proc.returncode == 1, proc.stderr
     report = json.loads((workspace / "out" / "modelicense.sarif").read_text(encoding="utf-8"))
@@ -185,3 +214,63 @@ def test_scans_a_subfolder_with_paths_relative_to_the_workspace(runner, make_rep
     assert proc.returncode == 0, proc.stderr
     assert "::warning file=models/a/README.md,line=2,col=10,title=DEC003" in proc.stdout
     assert "::warning file=models/b/README.md,line=2,col=10,title=WGT001" in proc.stdout
+
+
+# --- a hostile workspace (issue 13) -----------------------------------------------------------
+
+
+def test_scan_step_ignores_modules_planted_in_the_workspace(runner, make_repo, tmp_path):
+    workspace = _hostile_workspace(make_repo(FAILING, git=True), MARKERS)
+    proc, summary, output = run_scan(runner, workspace, tmp_path, **{"sarif-file": "report.sarif"})
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert any(line.startswith(ANNOTATION) for line in proc.stdout.splitlines()), proc.stdout
+    assert "exit-code=1" in output.splitlines()
+    assert not list(MARKERS.glob("*")), sorted(p.name for p in MARKERS.glob("*"))
+
+
+def test_a_path_that_looks_like_an_option_is_a_path(runner, make_repo, tmp_path):
+    workspace = make_repo(FAILING, git=True)
+    proc, _, output = run_scan(runner, workspace, tmp_path, paths="--ignore=DEC,WGT,DAT,BAS,USE,CMP --output=x.json")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert not (workspace / "x.json").exists()
+    (error,) = [line for line in proc.stderr.splitlines() if line.startswith("::error")]
+    assert error.startswith("::error title=modelicense::") and "--ignore=DEC,WGT,DAT,BAS,USE,CMP" in error
+    assert "exit-code=2" in output.splitlines()
+
+
+def test_exit_2_is_an_error_annotation_that_says_why(runner, make_repo, tmp_path):
+    workspace = make_repo(dict(FAILING, **{".modelicense.toml": '"x\\n::add-mask::secret" = 1\n'}), git=True)
+    proc, _, output = run_scan(runner, workspace, tmp_path)
+    assert proc.returncode == 2
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("::")]
+    assert len(errors) == 1 and errors[0].startswith("::error title=modelicense::"), proc.stderr
+    assert "unknown key" in errors[0]
+    assert not any(line.startswith("::add-mask::") for line in (proc.stdout + proc.stderr).splitlines())
+
+
+def test_sarif_file_that_is_a_committed_link_is_not_written_through(runner, make_repo, tmp_path):
+    outside = tmp_path / "victim.txt"
+    outside.write_text("keep me\n", encoding="utf-8")
+    workspace = make_repo(FAILING, git=True)
+    (workspace / "report.sarif").symlink_to(outside)
+    proc, _, _ = run_scan(runner, workspace, tmp_path, **{"sarif-file": "report.sarif"})
+    assert proc.returncode == 2
+    assert outside.read_text(encoding="utf-8") == "keep me\n"
+    assert any(line.startswith("::error title=modelicense::") and "symlink" in line for line in proc.stderr.splitlines())
+
+
+def test_isolated_input_brings_back_what_the_pull_request_turned_off(runner, make_repo, tmp_path):
+    files = dict(FAILING, **{"README.md": card("license: gpl-3.0\nlibrary_name: transformers",
+                                               "# A model\n<!-- modelicense: ignore[DEC,WGT,DAT,BAS,USE,CMP] x -->\n"),
+                             ".modelicense.toml": 'fail-on = "never"\nignore = ["WGT"]\n'})
+    workspace = make_repo(files, git=True)
+    proc, summary, _ = run_scan(runner, workspace, tmp_path)
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("::notice title=modelicense::turned off by configuration:"), proc.stdout
+    assert "Turned off" in summary
+    proc, summary, output = run_scan(runner, workspace, tmp_path, isolated="true")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert any(line.startswith(ANNOTATION) for line in proc.stdout.splitlines()), proc.stdout
+    assert "--isolated" in summary
+    proc, _, _ = run_scan(runner, workspace, tmp_path, isolated="yes")
+    assert proc.returncode == 2 and "::error title=modelicense::the isolated input" in proc.stdout

@@ -53,20 +53,32 @@ def dumps(findings: Iterable[Finding]) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
+# A baseline of 100,000 findings is about 30 MB; anything larger is not one.
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
+
+
 def write(path: Path, findings: Sequence[Finding]) -> None:
+    from modelicense.safe_io import UnsafeFile, write_replacing
+
     try:
-        path.write_text(dumps(findings), encoding="utf-8")
-    except OSError as exc:
-        raise BaselineError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
+        write_replacing(path, dumps(findings).encode("utf-8"))
+    except (OSError, UnsafeFile) as exc:
+        raise BaselineError(f"{path}: cannot write baseline: {getattr(exc, 'strerror', None) or exc}") from None
 
 
-def load(path: Path) -> Baseline:
+def load(path: Path, root: Path | None = None) -> Baseline:
+    """The baseline at `path`: a regular file of at most MAX_BASELINE_BYTES, inside `root` when
+    given (a baseline the repository's own configuration names)."""
+    from modelicense.safe_io import UnsafeFile, read_regular
+
     try:
-        text = path.read_text("utf-8")
+        text = read_regular(path, MAX_BASELINE_BYTES, root).decode("utf-8")
     except FileNotFoundError:
         raise BaselineError(f"{path}: baseline file does not exist (create it with --write-baseline)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise BaselineError(f"{path}: cannot read baseline: not UTF-8 ({exc.reason})") from None
+    except (OSError, UnsafeFile) as exc:
+        raise BaselineError(f"{path}: cannot read baseline: {getattr(exc, 'strerror', None) or exc}") from None
     return loads(text, str(path))
 
 

@@ -6,6 +6,7 @@ Exit codes (README.md, "Exit codes"): 0 nothing at or above --fail-on; 1 finding
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -33,10 +34,16 @@ def roots_for(paths: Sequence[Path]) -> list[tuple[Path, str, frozenset[str], bo
     read). A folder is read whole; a named FILE is that file and nothing around it (pre-commit's
     hook passes no file names). The root of a file is its git top level, else its folder, so
     paths stay repository-relative and the repository's configuration applies."""
+    from modelicense.safe_io import within_as_written
+
     roots: dict[Path, str] = {}
     named: dict[Path, set[str]] = {}
     whole: set[Path] = set()
     for path in paths:
+        # `models` that a pull request turned into a link to /etc is not scanned (a file's own
+        # link is discovery's business: reported, never followed out of the root).
+        if not within_as_written(path if path.is_dir() else path.parent):
+            raise click.UsageError(f"{_quoted(path)}: leads out of the current folder through a symlink; not scanned")
         if path.is_dir():
             root = path.resolve()
             roots.setdefault(root, str(path))
@@ -49,6 +56,13 @@ def roots_for(paths: Sequence[Path]) -> list[tuple[Path, str, frozenset[str], bo
             roots.setdefault(root, _shown(root))
             named.setdefault(root, set()).add(absolute.relative_to(root).as_posix())
     return [(root, shown, frozenset(named[root]), root not in whole) for root, shown in roots.items()]
+
+
+def _quoted(path: Path) -> str:
+    """A path from the command line or the repository in a message: quoted when it holds
+    anything that is not printable (a line break must not start a line of its own)."""
+    text = str(path)
+    return text if text.isprintable() else repr(text)
 
 
 def _shown(root: Path) -> str:
@@ -93,12 +107,15 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing when there are no findings.")
 @click.option("--color/--no-color", "colour", default=None, help="Colour the text output (default: on a terminal).")
 @click.option("--no-cache", is_flag=True, help="Detect licence texts afresh; neither read nor write the cache.")
+@click.option("--isolated", is_flag=True,
+              help="Ignore the scanned repository's own configuration, baseline and inline suppression comments "
+                   "(for gates on pull requests from forks); --config and --baseline still apply.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Repositories scanned at once (default: every core when there are four or more roots).")
 def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str | None,
          config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], baseline_path: Path | None,
          write_baseline_path: Path | None, quiet: bool, colour: bool | None, no_cache: bool,
-         jobs: int | None) -> None:
+         jobs: int | None, isolated: bool) -> None:
     """Scan repositories (directories) or files for licence problems.
 
     A folder PATH is read whole; a file PATH is read alone (as a card, licence file, weight file
@@ -115,10 +132,12 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
     tasks = []
     for root, shown, named, only_named in roots_for(paths or (Path("."),)):
         try:
-            config = load_config(config_path, root)
+            # --isolated: the repository's own configuration is not read; a --config FILE is the caller's.
+            config = load_config(config_path, root) if config_path is not None or not isolated else Config()
         except ConfigError as exc:
             raise click.UsageError(str(exc)) from None
         config = _with_cli(config, select, ignore, baseline_path, write_baseline_path)
+        config = dataclasses.replace(config, isolated=isolated)
         if fail_on is None and config.fail_on:
             effective_fail_on = config.fail_on
         tasks.append((root, config, shown, named, only_named))
@@ -126,17 +145,19 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
         results = _scan_tasks(tasks, jobs, use_cache=not no_cache)
     except (ConfigError, KnowledgeError) as exc:  # bad allow-list, baseline, or knowledge override
         raise click.UsageError(str(exc)) from None
+    if fail_on is not None:  # the command line decided the gate, not the configuration
+        results = [dataclasses.replace(r, silenced=dataclasses.replace(r.silenced, fail_on=None)) for r in results]
     if write_baseline_path is not None:
         results = _write_baseline(results, write_baseline_path)
     use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
     text = renderer(results, ReportOptions(colour=use_colour, quiet=quiet))
-    _write(text, output)
+    _write(text, output, workflow_commands=output_format == "github")
     if output_format == "github":  # in GitHub Actions, the full list also goes to the job summary
         from modelicense.report.github import step_summary_from_environment
 
         problem = step_summary_from_environment(results, ReportOptions())
         if problem:
-            click.echo(f"modelicense: {problem}", err=True)
+            _note(f"modelicense: {problem}")
     click.get_current_context().exit(exit_code(results, effective_fail_on))
 
 
@@ -166,7 +187,7 @@ def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...], 
     if write_baseline is not None:  # record everything there is now, whatever the old baseline held
         return replace(config, baseline=None)
     if baseline is not None:
-        return replace(config, baseline=str(baseline))
+        return replace(config, baseline=str(baseline), baseline_named=True)
     return config
 
 
@@ -181,24 +202,38 @@ def _write_baseline(results: list[ScanResult], path: Path) -> list[ScanResult]:
         baseline.write(path, findings)
     except baseline.BaselineError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(f"modelicense: wrote {len(findings)} finding(s) to baseline {path}", err=True)
+    _note(f"modelicense: wrote {len(findings)} finding(s) to baseline {path}")
     return [replace(r, findings=()) for r in results]
 
 
-def _write(text: str, output: Path | None) -> None:
+def _note(message: str) -> None:
+    """A message on stderr that a GitHub runner cannot take for a workflow command."""
+    from modelicense.runner import guard
+
+    text = guard(message)
+    click.echo(text, err=True, nl=not text.endswith("\n"))
+
+
+def _write(text: str, output: Path | None, workflow_commands: bool = False) -> None:
     # Undecodable bytes in file names arrive as lone surrogates: shown as \xNN, so every report
     # is valid UTF-8. JSON formats escape their strings before dumping (report.printable_tree),
     # so for them this is a no-op.
     data = printable(text).encode("utf-8")
     if output is None:
+        if not workflow_commands:  # --format github's lines are commands, escaped by report/github.py
+            from modelicense.runner import guard
+
+            data = printable(guard(text)).encode("utf-8")
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    from modelicense.safe_io import UnsafeFile, write_replacing
+
     try:
-        output.write_bytes(data)
-    except OSError as exc:
-        raise click.UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+        write_replacing(output, data)
+    except (OSError, UnsafeFile) as exc:
+        raise click.UsageError(f"cannot write {output}: {getattr(exc, 'strerror', None) or exc}") from None
 
 
 @cli.command()
@@ -217,7 +252,10 @@ def show(ident: str, output_format: str, config_path: Path | None) -> None:
     except (ConfigError, KnowledgeError) as exc:
         raise click.UsageError(str(exc)) from None
     found = lookup(ident, knowledge)
-    click.echo(render_json(ident, found) if output_format == "json" else render_text(ident, found, knowledge), nl=False)
+    from modelicense.runner import guard  # the configuration's knowledge is the repository's words
+
+    click.echo(guard(render_json(ident, found) if output_format == "json" else render_text(ident, found, knowledge)),
+               nl=False)
     click.get_current_context().exit(EXIT_OK if found else EXIT_FINDINGS)
 
 
@@ -264,12 +302,25 @@ def cache_clear() -> None:
     click.echo(f"removed {removed} cached detection(s) from {store.root}")
 
 
+def _show_error(exc: click.ClickException) -> None:
+    """Under GitHub Actions an error is one `::error` annotation that says why (escaped, so a
+    TOML key holding `\n::add-mask::` stays inside it); elsewhere as click shows it."""
+    from modelicense.runner import error_line
+
+    line = error_line(exc.format_message())
+    if line is None:
+        exc.show()
+    else:
+        sys.stderr.write(printable(line))
+        sys.stderr.flush()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point. Returns the exit code instead of exiting, for tests and `python -m`."""
     try:
         result = cli.main(args=list(argv) if argv is not None else None, prog_name="modelicense", standalone_mode=False)
     except click.ClickException as exc:  # bad option, unknown value, missing path, bad configuration
-        exc.show()
+        _show_error(exc)
         return EXIT_USAGE
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)

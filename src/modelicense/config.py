@@ -5,6 +5,7 @@ file is a ConfigError naming the file, the key and what is wrong (exit 2).
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable, Mapping
@@ -53,6 +54,12 @@ class Config:
     card_kinds: Mapping[str, str] = field(default_factory=dict)
     # Baseline file (absolute, or relative to the working directory when given on the command line).
     baseline: str | None = None
+    # The baseline was named on the command line: it may lie outside the scanned root (one the
+    # repository's configuration names must lie inside it).
+    baseline_named: bool = False
+    # --isolated: the repository's configuration and baseline were not read (the CLI's doing)
+    # and its inline suppression comments are not applied (the scan's).
+    isolated: bool = False
     source: str | None = None
 
     def enabled(self, rule_id: str) -> bool:
@@ -113,33 +120,37 @@ def find_config_file(root: Path) -> tuple[Path, bool] | None:
     if pyproject.is_file():
         tomllib = _toml()
         try:
-            doc = tomllib.loads(_read_text(pyproject))
+            doc = tomllib.loads(_read_text(pyproject, root))
         except (OSError, ValueError, RecursionError):  # decode, TOML and size errors are ValueErrors
             doc = {}  # a broken pyproject is reported as a finding by the scan, not here
         if isinstance(doc.get("tool"), dict) and "modelicense" in doc["tool"]:
             return pyproject, True
     dotfile = root / ".modelicense.toml"
-    if dotfile.is_file():
+    if os.path.lexists(dotfile):  # a link or FIFO is refused when read, not skipped unseen
         return dotfile, False
     return None
 
 
 def load(explicit: Path | None, root: Path) -> Config:
+    """`--config FILE` (read wherever it is: the user named it), else the root's own
+    configuration, which must be a regular file inside the root."""
     if explicit is not None:
         return parse_file(explicit, explicit.name == "pyproject.toml")
     found = find_config_file(root)
     if found is None:
         return Config()
-    return parse_file(*found)
+    return parse_file(*found, root=root)
 
 
-def parse_file(path: Path, is_pyproject: bool) -> Config:
+def parse_file(path: Path, is_pyproject: bool, root: Path | None = None) -> Config:
     try:
-        text = _read_text(path)
+        text = _read_text(path, root)
     except FileNotFoundError:
         raise ConfigError(f"{path}: configuration file does not exist") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: not UTF-8 ({exc.reason})") from None
     except (OSError, ValueError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+        raise ConfigError(f"{path}: cannot read configuration: {getattr(exc, 'strerror', None) or exc}") from None
     tomllib = _toml()
     try:
         doc = tomllib.loads(text)
@@ -166,12 +177,11 @@ def parse_file(path: Path, is_pyproject: bool) -> Config:
 MAX_CONFIG_BYTES = 1024 * 1024
 
 
-def _read_text(path: Path) -> str:
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_CONFIG_BYTES + 1)
-    if len(data) > MAX_CONFIG_BYTES:
-        raise ValueError(f"larger than {MAX_CONFIG_BYTES // 1024} KiB")
-    return data.decode("utf-8")
+def _read_text(path: Path, root: Path | None = None) -> str:
+    """A regular file of at most MAX_CONFIG_BYTES (inside `root` when given), as UTF-8."""
+    from modelicense.safe_io import read_regular
+
+    return read_regular(path, MAX_CONFIG_BYTES, root).decode("utf-8")
 
 
 def _where(text: str, key: str) -> str:
@@ -187,7 +197,10 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "", base_dir
     def fail(key: str, message: str, at: str | None = None) -> ConfigError:
         """`at`: a more precise key to find the line of (an entry inside the table `key`)."""
         where = (_where(text, at) if at else "") or _where(text, key)
-        return ConfigError(f"{origin}{where}: {key}: {message}")
+        # A key is the repository's string: one holding a line break or control character is
+        # quoted, so it cannot start a line of its own on stderr (a forged workflow command).
+        shown = key if key.isprintable() else repr(key)
+        return ConfigError(f"{origin}{where}: {shown}: {message}")
 
     def table_of(key: str) -> Mapping[str, Any]:
         value = table.get(key) or {}

@@ -13,10 +13,10 @@ import fnmatch
 import os
 import re
 import stat
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from modelicense import gitfiles
 from modelicense.lazyre import lazy_compile
 from modelicense.model import FileKind, Location, Problem
 
@@ -128,15 +128,15 @@ class FoundFile:
 class Discovery:
     files: tuple[FoundFile, ...]
     problems: tuple[Problem, ...]
+    # Files that would have been read but that `exclude` patterns kept out (reports count them).
+    excluded: tuple[str, ...] = ()
 
 
 def find_root(path: Path) -> Path:
     """The repository root for a file or directory: git's top level, else the directory itself."""
     start = path if path.is_dir() else path.parent
-    top = _git(start, "rev-parse", "--show-toplevel")
-    if top is not None:
-        return Path(top.strip())
-    return start
+    top, _refused = gitfiles.work_tree(start)  # a refused answer is reported by discover()
+    return top if top is not None else start
 
 
 # What the first bytes of a named file whose name says nothing show it to be.
@@ -157,12 +157,11 @@ def classify_named(relpath: str, abspath: str | None = None) -> FileKind | None:
         return FileKind.CARD
     if abspath is None:
         return None
+    from modelicense.safe_io import read_head
+
     try:
-        if not stat.S_ISREG(os.stat(abspath).st_mode):
-            return None  # a FIFO would block the read
-        with open(abspath, "rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-    except OSError:
+        head = read_head(abspath, _SNIFF_BYTES)  # non-blocking: a FIFO swapped in is refused, never read
+    except (OSError, ValueError):
         return None  # _inspect reports what cannot be read
     if head.startswith(_WEIGHT_MAGICS) or head[8:10] == b'{"':  # GGUF, LFS pointer, safetensors header
         return FileKind.WEIGHTS
@@ -180,29 +179,31 @@ def discover(root: Path, exclude: tuple[str, ...] = (), named: frozenset[str] = 
     explicitly: they are read even when their name alone would not be. With `only_named` they
     are all that is read (`scan FILE`)."""
     root = root.resolve()
+    problems: list[Problem] = []
     if only_named:
         names: list[str] = []
     else:
-        names = _git_files(root)
+        names = _git_files(root, problems)
         if names is None:
-            names = _walk(root)
+            names = _walk(root, problems)
     names = [*names, *named]
     files: list[FoundFile] = []
-    problems: list[Problem] = []
+    excluded: list[str] = []
     boundary = link_boundary(root)
     for rel in sorted(set(names)):
-        if _excluded(rel, exclude):
-            continue
         kind = classify_named(rel, _contained(root, rel, boundary)) if rel in named else classify(rel)
         if kind is None:
             if rel in named:
                 problems.append(Problem("skipped", "named file is not a kind modelicense reads (card, licence text, "
                                         "packaging, weights, metadata, source); not read", Location(rel)))
             continue
+        if _excluded(rel, exclude):
+            excluded.append(rel)
+            continue
         found = _inspect(root, rel, kind, problems, boundary)
         if found is not None:
             files.append(found)
-    return Discovery(tuple(files), tuple(problems))
+    return Discovery(tuple(files), tuple(problems), tuple(excluded))
 
 
 # A cache repository as huggingface_hub writes it (huggingface_hub.constants.REPO_ID_SEPARATOR
@@ -280,34 +281,28 @@ def _excluded(rel: str, patterns: tuple[str, ...]) -> bool:
     return False
 
 
-def _git(cwd: Path, *args: str) -> str | None:
-    try:
-        proc = subprocess.run(
-            ["git", *args],
-            cwd=cwd,
-            capture_output=True,
-            timeout=60,
-            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
-        )
-    except (OSError, subprocess.SubprocessError):
+def _git_files(root: Path, problems: list[Problem]) -> list[str] | None:
+    """git's view of the files under root, or None when root is not in a work tree git can be
+    trusted for (modelicense.gitfiles; a refused answer is a finding, and the folder is walked)."""
+    top, refused = gitfiles.work_tree(root)
+    if refused:
+        problems.append(Problem("skipped", f"{refused}; the folder was walked instead", Location(".")))
+    if top is None:
         return None
-    if proc.returncode != 0:
-        return None
-    return proc.stdout.decode("utf-8", "surrogateescape")
+    return gitfiles.list_files(root)
 
 
-def _git_files(root: Path) -> list[str] | None:
-    """git's view of the files under root, or None when root is not in a work tree."""
-    out = _git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".")
-    if out is None:
-        return None
-    return [name for name in out.split("\0") if name]
-
-
-def _walk(root: Path) -> list[str]:
+def _walk(root: Path, problems: list[Problem]) -> list[str]:
     names: list[str] = []
+
+    def cannot_enter(error: OSError) -> None:
+        # A folder the walk cannot enter (permissions, a path too long) could hide a licence.
+        where = os.path.relpath(error.filename, root).replace(os.sep, "/") if error.filename else "."
+        problems.append(Problem("unreadable", f"cannot enter this folder: {error.strerror or error}; "
+                                              "nothing below it was read", Location(where)))
+
     # os.walk does not descend into symlinked directories by default (followlinks=False): no loops.
-    for dirpath, dirnames, filenames in os.walk(root, onerror=lambda e: None):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=cannot_enter):
         dirnames[:] = sorted(d for d in dirnames if d not in DEFAULT_EXCLUDED_DIRS)
         rel_dir = os.path.relpath(dirpath, root)
         for name in filenames:

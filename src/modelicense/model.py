@@ -267,7 +267,85 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class HiddenFinding:
+    """A finding the scan made and then did not report.
+
+    by:     "per-file-ignore", "inline" or "baseline" (`SILENCED_KINDS`).
+    where:  what hid it: the per-file-ignores pattern, the comment's `path:line`, the baseline file.
+    reason: the inline comment's reason (empty for the other kinds).
+    """
+
+    finding: Finding
+    by: str
+    where: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Override:
+    """A knowledge entry the configuration replaced or added: `[tool.modelicense.models."x"]`."""
+
+    table: str  # "licences", "datasets" or "models"
+    ident: str
+    reason: str
+
+
+# Every way a scanned repository can turn its own gate down, in the order reports list them.
+SILENCED_KINDS = ("rules", "severity", "fail-on", "paths", "card-kinds", "overrides", "per-file-ignore", "inline",
+                  "baseline")
+
+
+@dataclass(frozen=True)
+class Silenced:
+    """What configuration, baseline and inline comments turned off in one scan, so that a report
+    can always say it (a repository must not be able to silence its own gate unseen).
+
+    source:     the configuration file it came from (None: defaults or the command line only).
+    rules_off:  ids of rules that did not run (`select` / `ignore`, file or command line).
+    severities: (rule or prefix, configured severity) where the configuration lowered a rule's
+                default severity.
+    fail_on:    the configuration's `fail-on` when it is not the default `warning`.
+    excluded:   root-relative files the scan would have read that `exclude` kept out.
+    card_kinds: (path, kind) where the configuration fixed a card's kind (a model card declared a
+                dataset card is judged by other rules).
+    overrides:  knowledge entries the configuration replaced or added, with their reasons.
+    hidden:     findings made and then hidden by per-file ignores, inline comments or a baseline.
+    isolated:   the scan ran with `--isolated` (the repository's configuration, baseline and
+                inline comments were not read, so nothing above comes from the repository).
+    """
+
+    source: str | None = None
+    rules_off: tuple[str, ...] = ()
+    severities: tuple[tuple[str, str], ...] = ()
+    fail_on: str | None = None
+    excluded: tuple[str, ...] = ()
+    card_kinds: tuple[tuple[str, str], ...] = ()
+    overrides: tuple[Override, ...] = ()
+    hidden: tuple[HiddenFinding, ...] = ()
+    isolated: bool = False
+
+    def counts(self) -> dict[str, int]:
+        """How many of each kind (`SILENCED_KINDS`), zeros included."""
+        tally = {
+            "rules": len(self.rules_off),
+            "severity": len(self.severities),
+            "fail-on": 1 if self.fail_on else 0,
+            "paths": len(self.excluded),
+            "card-kinds": len(self.card_kinds),
+            "overrides": len(self.overrides),
+        }
+        for kind in ("per-file-ignore", "inline", "baseline"):
+            tally[kind] = sum(1 for h in self.hidden if h.by == kind)
+        return {kind: tally[kind] for kind in SILENCED_KINDS}
+
+    def __bool__(self) -> bool:
+        return any(self.counts().values())
+
+
+@dataclass(frozen=True)
 class ScanResult:
     root: str
     repository: Repository
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    # What configuration, baseline and inline comments turned off (every report says it).
+    silenced: Silenced = field(default_factory=Silenced)

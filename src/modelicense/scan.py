@@ -16,11 +16,14 @@ from modelicense.model import (
     Extraction,
     FileKind,
     Finding,
+    HiddenFinding,
     Location,
+    Override,
     Problem,
     Repository,
     ResolvedDeclaration,
     ScanResult,
+    Silenced,
     Suppression,
 )
 from modelicense.resolve import Resolver
@@ -89,12 +92,22 @@ def read_and_extract(found: FoundFile) -> tuple[Extraction, bytes]:
     except OSError as exc:
         problem = Problem("unreadable", f"cannot read: {exc.strerror or exc}", Location(found.relpath))
         return Extraction(problems=(problem,)), b""
+    if _is_lfs_pointer(data, found.size):  # a card or licence text left in LFS declares nothing (DEC010)
+        return Extraction(metadata=(("lfs_pointer", "yes"),)), b""
     extraction = extract.extract_bytes(found.kind, found.relpath, data, found.size)
     if found.size > limit and found.kind is not FileKind.SOURCE:
         note = Problem("malformed", f"file is larger than the {limit // 1024} KiB read limit; only the start was read",
                        Location(found.relpath))
         extraction = replace(extraction, problems=extraction.problems + (note,))
     return extraction, data
+
+
+def _is_lfs_pointer(data: bytes, size: int) -> bool:
+    if not data.startswith(b"version "):  # the common case, without importing the weights reader
+        return False
+    from modelicense.extract.weights import LFS_POINTER_MAX, is_lfs_pointer
+
+    return size <= LFS_POINTER_MAX and is_lfs_pointer(data)
 
 
 def budget_problems(resolved: tuple[ResolvedDeclaration, ...]) -> list[Problem]:
@@ -110,7 +123,15 @@ def budget_problems(resolved: tuple[ResolvedDeclaration, ...]) -> list[Problem]:
 
 
 def build_repository(root: Path, config: Config, knowledge: Knowledge,
-                     named: frozenset[str] = frozenset(), only_named: bool = False) -> Repository:
+                     named: frozenset[str] = frozenset(), only_named: bool = False,
+                     inline: bool = True) -> Repository:
+    """`inline`: read inline suppression comments (False under --isolated)."""
+    return _build(root, config, knowledge, named, only_named, inline)[0]
+
+
+def _build(root: Path, config: Config, knowledge: Knowledge, named: frozenset[str], only_named: bool,
+           inline: bool) -> tuple[Repository, tuple[str, ...]]:
+    """The repository, and the files `exclude` kept out."""
     found = discover(root, config.exclude, named, only_named)
     resolver = Resolver(knowledge)
     artefacts: list[Artefact] = []
@@ -118,7 +139,8 @@ def build_repository(root: Path, config: Config, knowledge: Knowledge,
     suppressions: list[Suppression] = []
     for item in found.files:
         extraction, data = read_and_extract(item)
-        suppressions.extend(suppressions_in(item.relpath, item.kind, bool(extraction.declarations), data))
+        if inline:
+            suppressions.extend(suppressions_in(item.relpath, item.kind, bool(extraction.declarations), data))
         problems.extend(extraction.problems)
         kind = extraction.kind or item.kind
         if item.relpath in config.card_kinds and kind in (FileKind.CARD, FileKind.MODEL_CARD, FileKind.DATASET_CARD):
@@ -138,23 +160,36 @@ def build_repository(root: Path, config: Config, knowledge: Knowledge,
                 lfs_pointer=extraction.meta("lfs_pointer") == "yes",
             )
         )
-    return Repository(str(root), tuple(artefacts), tuple(problems), allow_lists(config, knowledge),
-                      tuple(suppressions))
+    repository = Repository(str(root), tuple(artefacts), tuple(problems), allow_lists(config, knowledge),
+                            tuple(suppressions))
+    return repository, found.excluded
 
 
 def evaluate(repository: Repository, config: Config, knowledge: Knowledge) -> tuple[Finding, ...]:
     """Every enabled rule, then the filters in order: per-file ignores, inline suppressions.
     (The baseline is applied by `scan`, so that --write-baseline can record what is left.)"""
+    return evaluate_with_hidden(repository, config, knowledge)[0]
+
+
+def evaluate_with_hidden(repository: Repository, config: Config,
+                         knowledge: Knowledge) -> tuple[tuple[Finding, ...], tuple[HiddenFinding, ...]]:
+    """`evaluate`, and the findings per-file ignores and inline comments hid."""
     findings: list[Finding] = []
+    hidden: list[HiddenFinding] = []
     for rule in all_rules():
         if not config.enabled(rule.id):
             continue
         for finding in rule.run(repository, knowledge, severity_for(rule.id, config)):
-            if _ignored_for_path(finding, config):
+            pattern = _ignored_for_path(finding, config)
+            if pattern is not None:
+                hidden.append(HiddenFinding(finding, "per-file-ignore", pattern))
                 continue
             findings.append(finding)
-    findings = suppress.apply(findings, repository.suppressions)
-    return tuple(sorted(set(findings), key=Finding.sort_key))
+    findings, inline = suppress.partition(findings, repository.suppressions)
+    hidden += [HiddenFinding(f, "inline", str(s.location), s.reason) for f, s in inline]
+    unique = {h.finding: h for h in hidden}
+    return (tuple(sorted(set(findings), key=Finding.sort_key)),
+            tuple(sorted(unique.values(), key=lambda h: h.finding.sort_key())))
 
 
 def severity_for(rule_id: str, config: Config):
@@ -163,28 +198,64 @@ def severity_for(rule_id: str, config: Config):
     return config.severity[max(matches, key=len)] if matches else None
 
 
-def _ignored_for_path(finding: Finding, config: Config) -> bool:
+def _ignored_for_path(finding: Finding, config: Config) -> str | None:
+    """The per-file-ignores pattern that hides this finding, or None."""
     for pattern, rules in config.per_file_ignores.items():
         matched = fnmatch.fnmatch(finding.location.path, pattern) or finding.location.path.startswith(pattern.rstrip("/") + "/")
         if matched and any(finding.rule.startswith(r) for r in rules):
-            return True
-    return False
+            return pattern
+    return None
 
 
 def scan(root: Path, config: Config, display_root: str | None = None,
-         named: frozenset[str] = frozenset(), only_named: bool = False) -> ScanResult:
+         named: frozenset[str] = frozenset(), only_named: bool = False, isolated: bool = False) -> ScanResult:
     """Scan one repository root. `named`: root-relative files the user gave on the command line;
-    with `only_named`, those files alone are read (`scan FILE`), nothing around them."""
+    with `only_named`, those files alone are read (`scan FILE`), nothing around them.
+    `isolated`: inline suppression comments are not read (--isolated; the caller leaves the
+    repository's configuration and baseline out)."""
+    isolated = isolated or config.isolated
     knowledge = knowledge_for(config)
-    repository = build_repository(root, config, knowledge, named, only_named)
-    findings = evaluate(repository, config, knowledge)
+    repository, excluded = _build(root, config, knowledge, named, only_named, inline=not isolated)
+    findings, hidden = evaluate_with_hidden(repository, config, knowledge)
     if config.baseline:
         from modelicense import baseline as baselines  # only when a baseline is configured
 
         try:
-            findings = baselines.load(Path(config.baseline)).filter(findings)
+            known = baselines.load(Path(config.baseline), None if config.baseline_named else root)
         except baselines.BaselineError as exc:
             raise ConfigError(str(exc)) from None
+        kept = known.filter(findings)
+        hidden += tuple(HiddenFinding(f, "baseline", config.baseline) for f in findings if f not in kept)
+        findings = kept
     shown = display_root or str(root)
     findings = tuple(replace(f, root=shown) for f in findings)
-    return ScanResult(shown, replace(repository, root=shown), findings)
+    hidden = tuple(replace(h, finding=replace(h.finding, root=shown)) for h in hidden)
+    silenced = silenced_by(config, excluded, hidden, isolated)
+    return ScanResult(shown, replace(repository, root=shown), findings, silenced)
+
+
+def silenced_by(config: Config, excluded: tuple[str, ...], hidden: tuple[HiddenFinding, ...],
+                isolated: bool) -> Silenced:
+    """What this configuration turned off, for the report (see model.Silenced)."""
+    rules = all_rules()
+    defaults = {rule.id: rule.severity for rule in rules}
+    lowered = tuple(
+        (selector, level.value) for selector, level in sorted(config.severity.items())
+        if any(rule_id.startswith(selector) and level.rank < default.rank for rule_id, default in defaults.items())
+    )
+    overrides = tuple(
+        Override(table, str(ident), str(entry.get("reason", "")).strip())
+        for table, entries in (("licenses", config.licences), ("datasets", config.datasets), ("models", config.models))
+        for ident, entry in sorted(entries.items())
+    )
+    return Silenced(
+        source=config.source,
+        rules_off=tuple(rule.id for rule in rules if not config.enabled(rule.id)),
+        severities=lowered,
+        fail_on=config.fail_on if config.fail_on in ("error", "never") else None,  # less strict than the default
+        excluded=excluded,
+        card_kinds=tuple(sorted(config.card_kinds.items())),
+        overrides=overrides,
+        hidden=hidden,
+        isolated=isolated,
+    )

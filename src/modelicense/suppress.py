@@ -117,13 +117,23 @@ def covers(suppression: Suppression, finding: Finding) -> bool:
 
 def apply(findings: Iterable[Finding], suppressions: Iterable[Suppression]) -> list[Finding]:
     """The findings no valid suppression covers. Findings about a suppression (DEC008) stay."""
+    return partition(findings, suppressions)[0]
+
+
+def partition(findings: Iterable[Finding], suppressions: Iterable[Suppression]
+              ) -> tuple[list[Finding], list[tuple[Finding, Suppression]]]:
+    """(kept, hidden): the findings no valid suppression covers, and each hidden one with the
+    comment that hid it (reports count them). Findings about a suppression (DEC008) stay."""
     by_path: dict[str, list[Suppression]] = {}
     for suppression in suppressions:
         by_path.setdefault(suppression.location.path, []).append(suppression)
     kept: list[Finding] = []
+    hidden: list[tuple[Finding, Suppression]] = []
     for finding in findings:
         candidates = by_path.get(finding.location.path, ())
-        if finding.rule != "DEC008" and any(covers(s, finding) for s in candidates):
-            continue
-        kept.append(finding)
-    return kept
+        cover = next((s for s in candidates if covers(s, finding)), None) if finding.rule != "DEC008" else None
+        if cover is None:
+            kept.append(finding)
+        else:
+            hidden.append((finding, cover))
+    return kept, hidden

@@ -18,7 +18,8 @@
 Parsing is hand-written because the reference readers load or map the whole file and pull in
 heavy dependencies; each format needs a few dozen lines. Reads are bounded: a safetensors header
 by the reference limit (100 MB), GGUF key/values by GGUF_MAX_HEADER_BYTES, ONNX by reading only
-top-level tags and metadata entries (at most ONNX_MAX_ENTRY each).
+top-level tags and the keys of metadata entries; only licence keys' values are read (at most
+ONNX_MAX_ENTRY each, ONNX_MAX_KEPT of them), so memory does not grow with the file.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ GGUF_MAX_ARRAY = 1 << 24
 GGUF_MAX_STRING = 16 * 1024 * 1024
 KEEP_STRING = 4096  # longest value kept for a declaration (a licence id or a URL, not a text)
 ONNX_MAX_FIELDS = 100_000
-ONNX_MAX_ENTRY = 1024 * 1024
+ONNX_MAX_ENTRY = 1024 * 1024  # a licence value (a whole licence text fits)
+ONNX_MAX_KEY = 256  # longer keys are no key the reader needs: skipped unread
+ONNX_MAX_KEPT = 16  # licence entries kept per file; more only repeat themselves
 
 # Which metadata keys declare the weights' licence, per format (field names as written).
 SAFETENSORS_LICENCE_KEYS = ("license", "licence", "modelspec.license")
@@ -374,9 +377,9 @@ def read_onnx(relpath: str, handle: BinaryIO, size: int) -> Extraction:
         elif wire == 2:
             length = _varint(stream)
             if number == _ONNX_METADATA_PROPS:
-                if length > ONNX_MAX_ENTRY:
-                    raise HeaderError(f"metadata entry of {length} bytes")
-                props.append(_onnx_entry(stream.read(length)))
+                entry = _onnx_entry(stream, length)
+                if entry is not None and len(props) < ONNX_MAX_KEPT:
+                    props.append(entry)
             else:
                 stream.skip(length)
         else:
@@ -390,17 +393,35 @@ def read_onnx(relpath: str, handle: BinaryIO, size: int) -> Extraction:
     return Extraction(declarations=declarations)
 
 
-def _onnx_entry(data: bytes) -> tuple[str, str]:
-    """StringStringEntryProto: 1 key, 2 value."""
-    import io
-
-    stream = _Stream(io.BytesIO(data), len(data), len(data))
-    found = {1: "", 2: ""}
-    while stream.pos < stream.limit:
+def _onnx_entry(stream: _Stream, length: int) -> tuple[str, str] | None:
+    """One StringStringEntryProto (1 key, 2 value) of `length` bytes at the stream's position:
+    (key, value) when the key is a licence key, else None. Only the key is read (at most
+    ONNX_MAX_KEY bytes); the value is read only for a licence key, so a file of large entries
+    under other keys (descriptions, embedded configs) costs neither memory nor reads."""
+    end = stream.pos + length
+    key: str | None = None
+    value_at: tuple[int, int] | None = None
+    while stream.pos < end:
         tag = _varint(stream)
         if tag & 7 != 2:
             raise HeaderError("metadata entry is not a pair of strings")
-        value = stream.read(_varint(stream))
-        if tag >> 3 in found:
-            found[tag >> 3] = value.decode("utf-8", "replace")
-    return found[1], found[2]
+        size = _varint(stream)
+        if stream.pos + size > end:
+            raise HeaderError("metadata entry field runs past its entry")
+        field = tag >> 3
+        if field == 1 and size <= ONNX_MAX_KEY:
+            key = stream.read(size).decode("utf-8", "replace")
+        elif field == 2:
+            value_at = (stream.pos, size)  # protobuf allows the value before the key
+            stream.skip(size)
+        else:
+            stream.skip(size)
+    if key not in ONNX_LICENCE_KEYS or value_at is None:
+        return None
+    position, size = value_at
+    if size > ONNX_MAX_ENTRY:
+        raise HeaderError(f"metadata entry {key!r} of {size} bytes")
+    after, stream.pos = stream.pos, position
+    value = stream.read(size).decode("utf-8", "replace")
+    stream.pos = after
+    return key, value

@@ -7,6 +7,15 @@ import re
 
 from modelicense.lazyre import lazy_compile
 
+# Hub ids are at most 96 characters per part (owner/name); with a URL, a config and a split a
+# real id stays well under this. A longer "id" is no id anything knows, and looking it up costs
+# work in its length (lookup keys, family patterns such as `meta-llama/llama-2-*`): it is
+# unknown before any lookup (a 160 KB `base_model` cost 31 s of lookups before this bound).
+MAX_ID_LENGTH = 300
+# A dataset id may carry a config and a split after owner/name ("allenai/c4/en"); no more
+# prefixes than that are tried, so `a/a/a/…` costs one lookup per allowed segment, not per segment.
+MAX_ID_SEGMENTS = 4
+
 _SCHEME = lazy_compile(r"^https?://(www\.)?")
 _SEPARATORS = lazy_compile(r"[\s_\-–—]+")
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from modelicense.knowledge.files import GENERATED_FILES, read_document
-from modelicense.knowledge.keys import hub_id, lookup_key
+from modelicense.knowledge.keys import MAX_ID_LENGTH, MAX_ID_SEGMENTS, hub_id, lookup_key
 from modelicense.knowledge.patterns import compiled, required_literal
 from modelicense.knowledge.schema import Dataset, KnowledgeError, Licence, Model
 from modelicense.knowledge.validate import build, override
@@ -139,11 +139,13 @@ class Knowledge:
         return self._built(Dataset, key) if key else None
 
     def _dataset_key(self, ident: str) -> str | None:
+        if len(ident) > MAX_ID_LENGTH:  # no known id is this long; bounded before any lookup
+            return None
         key = self._dataset_index.get(lookup_key(ident))
         if key is None:
             bare = hub_id(ident, "datasets")
             key = self._dataset_index.get(lookup_key(bare))
-            parts = bare.split("/")
+            parts = bare.split("/", MAX_ID_SEGMENTS)[:MAX_ID_SEGMENTS]
             while key is None and len(parts) > 1:
                 parts.pop()
                 key = self._dataset_index.get(lookup_key("/".join(parts)))
@@ -151,6 +153,8 @@ class Knowledge:
 
     def model(self, ident: str) -> Model | None:
         """A model by exact id or alias, else the first family whose pattern matches."""
+        if len(ident) > MAX_ID_LENGTH:  # no known id is this long; bounded before any lookup
+            return None
         key = self._model_index.get(lookup_key(ident)) or self._model_index.get(lookup_key(hub_id(ident, "models")))
         if key:
             return self._built(Model, key)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from modelicense.model import Finding, ScanResult, Severity
-from modelicense.report import ReportOptions, counts, display_path
+from modelicense.report import ReportOptions, counts, display_path, silenced
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 # GitHub rejects a step summary above 1 MiB; what the step already wrote there counts too.
@@ -74,7 +74,7 @@ def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
     from modelicense.rules import get  # the rule's name for the title; formatters know no rule by name
 
     findings = by_severity([f for r in results for f in r.findings])
-    lines = []
+    lines = silenced_annotations(results)
     for finding in findings:
         rule = get(finding.rule)
         title = f"{finding.rule} {rule.name}" if rule else finding.rule
@@ -87,6 +87,20 @@ def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
                      + ("; GitHub shows at most 10 annotations of each type per step, the job summary lists all"
                         if any(n > 10 for n in tally.values()) else ""))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def silenced_annotations(results: Sequence[ScanResult]) -> list[str]:
+    """A notice per root that says what configuration, baseline and inline comments turned off,
+    first of all lines (GitHub caps notices at 10 per step): a repository that silences its own
+    gate is seen in the pull request (report.silenced)."""
+    lines = []
+    for result in results:
+        said = silenced.sentence([result])
+        if said:
+            details = "\n".join(silenced.details(result.silenced))
+            title = f"modelicense: {result.root}" if len(results) > 1 else "modelicense"
+            lines.append(f"::notice title={escape_property(title)}::{escape_data(said + chr(10) + details)}")
+    return lines
 
 
 def fit_summary(markdown: str, room: int) -> str:

@@ -7,7 +7,7 @@ from typing import Any, Sequence
 
 from modelicense import __version__
 from modelicense.model import Artefact, Finding, Location, ScanResult
-from modelicense.report import ReportOptions, counts, display_path, printable_tree
+from modelicense.report import ReportOptions, counts, display_path, printable_tree, silenced
 
 SCHEMA_VERSION = 1
 
@@ -79,13 +79,17 @@ def build(results: Sequence[ScanResult]) -> dict[str, Any]:
         if a.declarations or a.references or a.kind.value in ("weights", "model-card", "dataset-card")
     ]
     tally = counts(results)
+    hidden = silenced.total_counts(results)
     return {
         "version": SCHEMA_VERSION,
         "tool": {"name": "modelicense", "version": __version__},
         "roots": [r.root for r in results],
         "findings": findings,
         "artefacts": artefacts,
-        "summary": {"findings": len(findings), **tally, "artefacts": len(artefacts)},
+        # What configuration, baseline and inline comments turned off, per root (report.silenced).
+        "silenced": [{"root": r.root, **silenced.as_json(r.silenced)} for r in results],
+        "summary": {"findings": len(findings), **tally, "artefacts": len(artefacts),
+                    "hidden": silenced.hidden_count(results), "silenced": hidden},
     }
 
 

@@ -17,7 +17,7 @@ from itertools import groupby
 
 from modelicense.lazyre import lazy_compile
 from modelicense.model import Artefact, Finding, ScanResult, Severity
-from modelicense.report import ReportOptions, counts, display_path, printable
+from modelicense.report import ReportOptions, counts, display_path, printable, silenced
 
 PROJECT_URL = "https://github.com/modelicense/modelicense"
 RULES_DOC = "docs/rules.md"
@@ -33,11 +33,40 @@ _SPECIAL = lazy_compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 _CONTROL = lazy_compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+# What GitHub would turn into a link even with markup escaped (GFM autolinks: a scheme, `www.`,
+# an e-mail address): these parts of a repository's string become code spans.
+_LINKLIKE = lazy_compile(
+    r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]*://|\b(?:mailto|xmpp):|\b[wW]{3}\.)[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+
+
 def text(value: str) -> str:
-    """Plain text for a table cell: markup escaped, line breaks kept as <br>."""
+    """Plain text for a table cell: markup escaped, line breaks kept as <br>, anything GitHub
+    would autolink (a URL, a `www.` host, an e-mail address) shown as code, never as a link."""
     value = _CONTROL.sub("\ufffd", value.replace("\r\n", "\n").replace("\r", "\n"))
     value = printable(value)  # undecodable bytes in file names as \xNN, like every other format
+    out: list[str] = []
+    start = 0
+    for match in _LINKLIKE.finditer(value):
+        out.append(_escape(value[start:match.start()]))
+        out.append(code(match.group()))
+        start = match.end()
+    out.append(_escape(value[start:]))
+    return "".join(out)
+
+
+def _escape(value: str) -> str:
     return _SPECIAL.sub(r"\\\1", value).replace("\n", "<br>")
+
+
+def code(value: str) -> str:
+    """A repository string as an inline code span: never a link, an autolink or markup. The
+    fence is longer than any run of backticks inside; a table's `|` is escaped (GFM reads it
+    before code spans)."""
+    value = _CONTROL.sub("\ufffd", printable(value).replace("\r", " ").replace("\n", " "))
+    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {value} " if value.startswith("`") or value.endswith("`") or not value.strip() else value
+    return f"{fence}{padded}{fence}".replace("|", "\\|")
 
 
 def anchor(rule_id: str, name: str) -> str:
@@ -145,9 +174,27 @@ def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
         lines.append("**No findings.**")
     if several:
         lines += ["", "Scanned: " + ", ".join(text(r.root) for r in results)]
+    lines += silenced_section(results)
     lines += ["", "### Artefacts", ""] + artefact_table(results)
     lines += finding_sections([f for r in results for f in r.findings], several)
     return "\n".join(lines) + "\n"
+
+
+def silenced_section(results: Sequence[ScanResult]) -> list[str]:
+    """What configuration, baseline and inline comments turned off, near the top: a reviewer
+    must see a repository that silenced its own gate (report.silenced)."""
+    said = silenced.sentence(results)
+    lines: list[str] = []
+    if said:
+        lines += ["", f"> **Turned off**: {said.split(': ', 1)[1]}."]
+        for result in results:
+            items = silenced.details(result.silenced, escape=code)
+            if items:
+                lines += [""] + [f"- {item}" for item in items]
+    if any(r.silenced.isolated for r in results):
+        lines += ["", "Scanned with `--isolated`: the repository's configuration, baseline and inline comments "
+                      "were not read."]
+    return lines
 
 
 def _demote(doc: str, by: int) -> str:

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from modelicense import __version__
-from modelicense.model import FileKind, Finding, Location, ScanResult, Severity
-from modelicense.report import ReportOptions, display_path
+from modelicense.model import FileKind, Finding, HiddenFinding, Location, ScanResult, Severity
+from modelicense.report import ReportOptions, display_path, silenced
 from modelicense.report.markdown import PROJECT_URL, rule_url
 
 if TYPE_CHECKING:
@@ -89,7 +89,9 @@ def _escape_brackets(text: str) -> str:
 
 def result(finding: Finding, index: dict[str, int], weight_paths: frozenset[str]) -> dict[str, Any]:
     binary = finding.location.path in weight_paths
-    message = finding.message
+    # Brackets always escaped: a card's `[click](https://…)` quoted in a message must stay text
+    # (SARIF §3.11.6 embedded links), never a link a reviewer may click.
+    message = _escape_brackets(finding.message)
     entry: dict[str, Any] = {"ruleId": finding.rule}
     if finding.rule in index:
         entry["ruleIndex"] = index[finding.rule]
@@ -105,7 +107,7 @@ def result(finding: Finding, index: dict[str, int], weight_paths: frozenset[str]
                 "message": {"text": shown},
             })
             links.append(f"[{_escape_brackets(shown)}]({number})")
-        message = _escape_brackets(message) + "\nSee also: " + ", ".join(links)
+        message += "\nSee also: " + ", ".join(links)
     entry["message"] = {"text": message}
     entry["locations"] = [{"physicalLocation": physical_location(finding.root, finding.location, binary)}]
     if related:
@@ -117,15 +119,33 @@ def result(finding: Finding, index: dict[str, int], weight_paths: frozenset[str]
     return entry
 
 
+def suppressed_result(hidden: HiddenFinding, index: dict[str, int], weight_paths: frozenset[str]) -> dict[str, Any]:
+    """A finding a comment, per-file-ignores or a baseline hid, with a SARIF suppression."""
+    entry = result(hidden.finding, index, weight_paths)
+    kind = "inSource" if hidden.by == "inline" else "external"
+    justification = f"{hidden.by} {hidden.where}" + (f": {hidden.reason}" if hidden.reason else "")
+    entry["suppressions"] = [{"kind": kind, "status": "accepted", "justification": justification}]
+    return entry
+
+
 def build(results: Sequence[ScanResult]) -> dict[str, Any]:
     from modelicense.rules import all_rules
 
     rules = all_rules()
     index = {rule.id: number for number, rule in enumerate(rules)}
     sarif_results = []
+    notifications = []
     for scanned in results:
         weights = frozenset(a.path for a in scanned.repository.artefacts if a.kind is FileKind.WEIGHTS)
         sarif_results += [result(f, index, weights) for f in scanned.findings]
+        # Hidden findings stay in the log as suppressed results (SARIF §3.27.23), so code scanning
+        # shows them as closed with the reason instead of not at all.
+        sarif_results += [suppressed_result(h, index, weights) for h in scanned.silenced.hidden]
+        notifications += [{"level": "note", "message": {"text": _escape_brackets(line)}}
+                          for line in silenced.details(scanned.silenced)]
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    if notifications:  # what the configuration turned off (SARIF §3.20.22)
+        invocation["toolConfigurationNotifications"] = notifications
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -144,7 +164,9 @@ def build(results: Sequence[ScanResult]) -> dict[str, Any]:
                     SRCROOT: {"description": {"text": "The directory modelicense was run from."}}
                 },
                 "columnKind": "unicodeCodePoints",
+                "invocations": [invocation],
                 "results": sarif_results,
+                "properties": {"silenced": silenced.total_counts(results)},
             }
         ],
     }

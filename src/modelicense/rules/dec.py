@@ -107,7 +107,10 @@ def file_not_read(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]
     ## What it finds
     A licence file, card, packaging file or weight file that is a symlink pointing outside the
     scanned root (never followed), a broken or looping symlink, a file that cannot be opened
-    (permissions) or one that vanished during the scan.
+    (permissions) or one that vanished during the scan; a folder the walk cannot enter (too deep,
+    permissions), so nothing below it was read; a git work tree whose configuration sends git
+    elsewhere (`core.worktree`, a `.git` file copied from another work tree), which is not used:
+    the folder is walked instead.
 
     ## Why it matters
     What it declares is not part of the repository others receive, so it cannot be relied on.
