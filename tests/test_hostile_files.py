@@ -171,26 +171,20 @@ def test_fifo_and_device_named_like_licences_are_not_read(make_repo):
     assert [f.relpath for f in found.files] == ["README.md"]
 
 
-def test_thousands_of_distinct_licence_texts_are_cached_once_each_without_listing_the_cache_each_time(
-        tmp_path, monkeypatch, capsys):
+def test_thousands_of_distinct_licence_texts_list_the_cache_rarely(tmp_path, monkeypatch, capsys):
     """Each new text is detected once and cached; the cache used to list all its entries after
-    every write, so 4,000 new texts took 53 s (quadratic). It prunes on one write in sixteen: the
-    test counts writes and listings, not seconds."""
+    every write, so 4,000 new texts took 53 s (quadratic). It prunes on one write in sixteen (by
+    the key's last byte): the work counted here is how often the cache folder is listed."""
     from modelicense.detect.cache import Cache
 
-    counts = {"put": 0, "entries": 0}
-    real_put, real_entries = Cache.put, Cache.entries
+    listings = []
+    real_entries = Cache.entries
 
-    def put(self, key, value):
-        counts["put"] += 1
-        return real_put(self, key, value)
-
-    def entries(self):
-        counts["entries"] += 1
+    def counted(self):
+        listings.append(1)
         return real_entries(self)
 
-    monkeypatch.setattr(Cache, "put", put)
-    monkeypatch.setattr(Cache, "entries", entries)
+    monkeypatch.setattr(Cache, "entries", counted)
     monkeypatch.setenv("MODELICENSE_CACHE_DIR", str(tmp_path / "cache"))
     root = tmp_path / "repo"
     (root / "LICENSES").mkdir(parents=True)
@@ -200,8 +194,9 @@ def test_thousands_of_distinct_licence_texts_are_cached_once_each_without_listin
     main(["scan", "--format", "json", "--fail-on", "never", str(root)])
     report = json.loads(capsys.readouterr().out)
     assert len([a for a in report["artefacts"] if a["path"].startswith("LICENSES/")]) == 4000
-    assert counts["put"] == 4000  # one detection, one write, per distinct text
-    assert counts["entries"] < 4000 / 16 * 2, counts  # about one listing in sixteen writes (keys are hashes)
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 4000  # every text was cached
+    # one write in sixteen is 250 listings on average; every write would be 4,000
+    assert 100 < len(listings) < 450, len(listings)
 
 
 @pytest.mark.parametrize("name", ["README.md", "LICENSE", "package.json", "pyproject.toml", "setup.cfg",

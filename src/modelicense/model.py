@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Literal
+from typing import Callable, Literal, TypeVar
+
+T = TypeVar("T")
 
 Scope = Literal["code", "weights", "data", "docs", "repo"]
 
@@ -237,18 +239,30 @@ class Repository:
     problems: tuple[Problem, ...] = ()
     allow: tuple[tuple[str, tuple[str, ...]], ...] = ()
     suppressions: tuple[Suppression, ...] = ()
+    # Views computed once and shared by every rule (which files of a kind, which declarations of
+    # a scope, what covers the model): twenty rules ask the same questions, some once per finding,
+    # so recomputing them made a scan quadratic in the repository. Not part of equality.
+    _views: dict = field(default_factory=dict, init=False, compare=False, repr=False, hash=False)
+
+    def memo(self, key: object, compute: Callable[[], T]) -> T:
+        """`compute()` once per repository and key; the repository is frozen, so it stays true."""
+        try:
+            return self._views[key]
+        except KeyError:
+            value = self._views[key] = compute()
+            return value
 
     def of_kind(self, *kinds: FileKind) -> tuple[Artefact, ...]:
-        return tuple(a for a in self.artefacts if a.kind in kinds)
+        return self.memo(("of_kind", kinds), lambda: tuple(a for a in self.artefacts if a.kind in kinds))
 
     @property
     def weight_files(self) -> tuple[Artefact, ...]:
         return self.of_kind(FileKind.WEIGHTS)
 
     def declarations(self, *scopes: Scope) -> tuple[tuple[Artefact, ResolvedDeclaration], ...]:
-        return tuple(
+        return self.memo(("declarations", scopes), lambda: tuple(
             (a, d) for a in self.artefacts for d in a.declarations if not scopes or d.declaration.scope in scopes
-        )
+        ))
 
 
 @dataclass(frozen=True)

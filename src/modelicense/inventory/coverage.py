@@ -73,14 +73,17 @@ def root_licences(repository: Repository) -> list[Pair]:
     ]
 
 
+def licence_files(repository: Repository) -> tuple[Pair, ...]:
+    """Every licence-file declaration of the repository (computed once per scan)."""
+    return repository.memo("licence_files", lambda: tuple(
+        (a, d) for a, d in repository.declarations() if is_licence_file(a, d)))
+
+
 def licence_files_covering(repository: Repository, path: str) -> list[Pair]:
     """Licence files in the folder of `path` or any folder above it: a nested LICENSE covers only
     its own folder (vendored code under annotator/midas/ says nothing about the root)."""
     folder = path.rpartition("/")[0]
-    return [
-        (a, d) for a, d in repository.declarations()
-        if is_licence_file(a, d) and in_folder(folder, a.directory)
-    ]
+    return [(a, d) for a, d in licence_files(repository) if in_folder(folder, a.directory)]
 
 
 # --- the weights and the model (WGT, DAT, USE) --------------------------------------------------
@@ -90,6 +93,10 @@ def weights_declarations(repository: Repository) -> list[Pair]:
     """What covers the weights, most specific first: weight-file metadata, then model cards and
     weight licence files (LICENSE-MODEL, model_licenses/), then — only when the repository ships
     weights and nothing more specific covers them — the root licence file."""
+    return list(repository.memo("weights_declarations", lambda: tuple(_weights_declarations(repository))))
+
+
+def _weights_declarations(repository: Repository) -> list[Pair]:
     specific = structured(repository.declarations("weights"))
     specific = [(a, d) for a, d in specific if d.declaration.field != "use-policy"]
     weight_meta = [(a, d) for a, d in specific if a.kind is FileKind.WEIGHTS]
@@ -104,11 +111,15 @@ def model_declarations(repository: Repository, knowledge: Knowledge) -> list[Pai
     """What covers the model: weights_declarations, plus licence files anywhere whose licence is
     written for models (a Llama or DeepSeek licence text says what it covers by what it is, even in
     a repository that ships no weights). Use policies are left out: they are not licences."""
+    # keyed by the knowledge base too: configuration overrides change which licences are models
+    return list(repository.memo(("model_declarations", id(knowledge)),
+                                lambda: tuple(_model_declarations(repository, knowledge))))
+
+
+def _model_declarations(repository: Repository, knowledge: Knowledge) -> list[Pair]:
     found = weights_declarations(repository)
     seen = {(a.path, d.declaration.location) for a, d in found}
-    for artefact, item in structured(repository.declarations()):
-        if artefact.kind is not FileKind.LICENCE_FILE or item.declaration.field != "licence":
-            continue
+    for artefact, item in structured(licence_files(repository)):
         if (artefact.path, item.declaration.location) in seen:
             continue
         if any(licence.kind == "model" for licence in licences(item.resolution, knowledge)):
@@ -137,7 +148,13 @@ def group_key(artefact: Artefact, licence: Licence) -> tuple[str, str]:
 
 
 def model_allows_commercial(repository: Repository, knowledge: Knowledge) -> str | None:
-    """The model's own licence ids when every one of them allows commercial use, else None."""
+    """The model's own licence ids when every one of them allows commercial use, else None.
+    Computed once per scan: every restricted-data finding asks it."""
+    return repository.memo(("model_allows_commercial", id(knowledge)),
+                           lambda: _model_allows_commercial(repository, knowledge))
+
+
+def _model_allows_commercial(repository: Repository, knowledge: Knowledge) -> str | None:
     ids: list[str] = []
     for artefact, item in model_declarations(repository, knowledge):
         known = holds_declared(artefact, item, knowledge, lambda _licence: True)

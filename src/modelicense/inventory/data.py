@@ -15,6 +15,7 @@ words that state it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from modelicense.inventory.coverage import model_cards
 from modelicense.knowledge import Dataset, Knowledge, Licence, prose
@@ -69,26 +70,36 @@ def _last_segment(ident: str) -> str:
     return ident.strip().rstrip("/").rpartition("/")[2].lower()
 
 
-def match_local(reference: Reference, local: list[LocalData]) -> LocalData | None:
-    """A dataset card in the repository whose folder has the dataset's name (`data/alpaca/README.md`
-    for `tatsu-lab/alpaca`)."""
-    wanted = _last_segment(reference.id)
+def local_cards_by_name(local: list[LocalData]) -> dict[str, LocalData]:
+    """Dataset cards in the repository by the name of their folder (the first one of each name)."""
+    index: dict[str, LocalData] = {}
     for item in local:
-        if item.artefact.kind is FileKind.DATASET_CARD and item.artefact.directory and \
-                _last_segment(item.artefact.directory) == wanted:
-            return item
-    return None
+        if item.artefact.kind is FileKind.DATASET_CARD and item.artefact.directory:
+            index.setdefault(_last_segment(item.artefact.directory), item)
+    return index
+
+
+def match_local(reference: Reference, cards: dict[str, LocalData]) -> LocalData | None:
+    """A dataset card in the repository whose folder has the dataset's name (`data/alpaca/README.md`
+    for `tatsu-lab/alpaca`); `cards` is `local_cards_by_name`."""
+    return cards.get(_last_segment(reference.id))
 
 
 def data_sources(repository: Repository, knowledge: Knowledge) -> DataSources:
+    """Computed once per scan (eight DAT rules ask); callers read it and never change it."""
+    return repository.memo(("data_sources", id(knowledge)), lambda: _data_sources(repository, knowledge))
+
+
+def _data_sources(repository: Repository, knowledge: Knowledge) -> DataSources:
     local = local_data(repository)
+    cards = local_cards_by_name(local)
     known: list[tuple[Reference, Dataset]] = []
     unknown: list[Reference] = []
     for card in model_cards(repository):
         for reference in card.references:
             if reference.kind != "dataset":
                 continue
-            match = match_local(reference, local)
+            match = match_local(reference, cards)
             if match is not None:
                 match.users.append(reference)
                 continue
@@ -132,6 +143,11 @@ def dataset_terms(dataset: Dataset, knowledge: Knowledge) -> dict[str, str]:
 
 def stated(text: str) -> dict[str, str]:
     """Restriction -> `says '…'` for the restriction phrases in a text, first one of each kind."""
+    return dict(_stated(text))  # a copy: callers add to it
+
+
+@lru_cache(maxsize=256)  # three rules ask it of the same prose section
+def _stated(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for phrase in prose.find(text):
         found.setdefault(phrase.restriction, f"says {prose.quote(text, phrase.start, phrase.end)!r}")

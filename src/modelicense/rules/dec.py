@@ -398,10 +398,13 @@ def _weight_metadata_pairs(explicit: list[tuple[Pair, str]], groups: dict[tuple[
 def _plain_licence_pairs(repository: Repository, pairs: list[Pair], explicit: list[tuple[Pair, str]]) -> Iterator[Candidate]:
     """A plain LICENSE against the explicit declaration, beside it, of what it must be covering."""
     plain_subject = plain_licence_subject(repository)
+    beside: dict[str, list[Pair]] = {}  # explicit declarations of that subject, by folder
+    for other, subject in explicit:
+        if subject == plain_subject:
+            beside.setdefault(other[0].directory, []).append(other)
     for licence in (p for p in pairs if is_licence_file(*p) and p[1].declaration.scope == "repo"):
-        for other, subject in explicit:
-            if other[0].directory == licence[0].directory and subject == plain_subject:
-                yield other, licence, True
+        for other in beside.get(licence[0].directory, ()):
+            yield other, licence, True
 
 
 def _prose_pairs(repository: Repository, knowledge: Knowledge) -> Iterator[Candidate]:
