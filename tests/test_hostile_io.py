@@ -144,3 +144,21 @@ def test_read_regular_reads_at_most_the_limit(tmp_path):
     with pytest.raises(safe_io.UnsafeFile, match="larger than"):
         safe_io.read_regular(big, 1024)
     assert safe_io.read_regular(big, 20 * 1024 * 1024)[:4] == b"\0\0\0\0"
+
+
+@pytest.mark.parametrize("name", ["LICENSE", "README.md", "model.safetensors"])
+def test_a_file_turned_into_a_fifo_or_device_after_discovery_is_not_read(make_repo, name):
+    from modelicense.discover import discover
+    from modelicense.scan import read_file
+
+    root = make_repo({"README.md": card("license: mit"), "LICENSE": "MIT License\n",
+                      "model.safetensors": safetensors_file()})
+    (item,) = [f for f in discover(root).files if f.relpath == name]
+    (root / name).unlink()
+    os.mkfifo(root / name)  # a blocking open or read would hang here forever
+    (problem,) = read_file(item).problems
+    assert problem.code == "unreadable" and "not a regular file" in problem.message
+    (root / name).unlink()
+    (root / name).symlink_to("/dev/zero")  # a read to the limit of zeros, or forever for weights
+    (problem,) = read_file(item).problems
+    assert problem.code == "unreadable" and "not a regular file" in problem.message

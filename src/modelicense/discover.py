@@ -190,6 +190,7 @@ def discover(root: Path, exclude: tuple[str, ...] = (), named: frozenset[str] = 
     files: list[FoundFile] = []
     excluded: list[str] = []
     boundary = link_boundary(root)
+    real_folders: dict[str, bool] = {}
     for rel in sorted(set(names)):
         kind = classify_named(rel, _contained(root, rel, boundary)) if rel in named else classify(rel)
         if kind is None:
@@ -200,7 +201,7 @@ def discover(root: Path, exclude: tuple[str, ...] = (), named: frozenset[str] = 
         if _excluded(rel, exclude):
             excluded.append(rel)
             continue
-        found = _inspect(root, rel, kind, problems, boundary)
+        found = _inspect(root, rel, kind, problems, boundary, real_folders)
         if found is not None:
             files.append(found)
     return Discovery(tuple(files), tuple(problems), tuple(excluded))
@@ -223,7 +224,18 @@ def link_boundary(root: Path) -> Path:
     return root
 
 
-def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem], boundary: Path | None = None) -> FoundFile | None:
+def _folder_is_real(root: Path, rel: str, known: dict[str, bool]) -> bool:
+    """The folder holding `rel` is where its path says, with no link on the way (one realpath
+    per folder, remembered in `known`, instead of one per file)."""
+    folder = rel.rpartition("/")[0]
+    if folder not in known:
+        path = os.path.join(str(root), folder) if folder else str(root)
+        known[folder] = os.path.realpath(path) == os.path.abspath(path)
+    return known[folder]
+
+
+def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem], boundary: Path | None = None,
+             real_folders: dict[str, bool] | None = None) -> FoundFile | None:
     path = root / rel
     try:
         st = os.lstat(path)
@@ -232,10 +244,10 @@ def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem], boun
     except OSError as exc:
         problems.append(Problem("unreadable", f"cannot stat: {exc.strerror}", Location(rel)))
         return None
-    # Resolve every path, not only those that are links themselves: git's index may list
-    # sub/LICENSE while the work tree has `sub` as a link to elsewhere, and following it there
-    # would read a file from outside the root.
-    if os.path.islink(path) or os.path.realpath(path) != os.path.abspath(path):
+    # Resolve every path whose folder is not where it says, not only links themselves: git's
+    # index may list sub/LICENSE while the work tree has `sub` as a link to elsewhere, and
+    # following it there would read a file from outside the root.
+    if stat.S_ISLNK(st.st_mode) or not _folder_is_real(root, rel, {} if real_folders is None else real_folders):
         try:
             target = path.resolve(strict=True)
         except (OSError, RuntimeError):

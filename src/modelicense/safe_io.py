@@ -79,6 +79,20 @@ def read_regular(path: Path, limit: int, root: Path | None = None) -> bytes:
     return data
 
 
+def open_regular(path: Path | str):
+    """A binary file object for a regular file, opened non-blocking and checked with fstat before
+    anything is read: a file that became a FIFO or device after discovery saw it is refused
+    (UnsafeFile), never read (a FIFO would block, /dev/zero would not end)."""
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UnsafeFile("is not a regular file (a FIFO, device or folder); not read")
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
 def read_head(path: Path | str, count: int) -> bytes:
     """The first `count` bytes of a regular file (opened non-blocking, checked with fstat)."""
     fd = os.open(path, _READ_FLAGS)

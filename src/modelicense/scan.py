@@ -27,6 +27,7 @@ from modelicense.model import (
     Suppression,
 )
 from modelicense.resolve import Resolver
+from modelicense.safe_io import UnsafeFile, open_regular
 from modelicense.rules import all_rules
 
 _CARD_KIND = {"model": FileKind.MODEL_CARD, "dataset": FileKind.DATASET_CARD}
@@ -80,18 +81,20 @@ def read_and_extract(found: FoundFile) -> tuple[Extraction, bytes]:
     """The extraction and the bytes it was made from (empty for weights, read by header only)."""
     try:
         if found.kind is FileKind.WEIGHTS:
-            with open(found.abspath, "rb") as handle:
+            with open_regular(found.abspath) as handle:
                 return extract.extract_weights(found.relpath, handle, found.size), b""
         limit = extract.READ_LIMITS.get(found.kind, 1024 * 1024)
         if limit == 0:
             return Extraction(), b""
-        with open(found.abspath, "rb") as handle:
+        with open_regular(found.abspath) as handle:
             data = handle.read(limit)
     except FileNotFoundError:
         return Extraction(problems=(Problem("unreadable", "file vanished during the scan", Location(found.relpath)),)), b""
     except OSError as exc:
         problem = Problem("unreadable", f"cannot read: {exc.strerror or exc}", Location(found.relpath))
         return Extraction(problems=(problem,)), b""
+    except UnsafeFile as exc:  # became a FIFO, device or folder after discovery listed it
+        return Extraction(problems=(Problem("unreadable", f"cannot read: {exc}", Location(found.relpath)),)), b""
     if _is_lfs_pointer(data, found.size):  # a card or licence text left in LFS declares nothing (DEC010)
         return Extraction(metadata=(("lfs_pointer", "yes"),)), b""
     extraction = extract.extract_bytes(found.kind, found.relpath, data, found.size)
