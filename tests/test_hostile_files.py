@@ -204,6 +204,7 @@ def test_thousands_of_distinct_licence_texts_list_the_cache_rarely(tmp_path, mon
 def test_8_gib_sparse_files_of_every_kind_cost_their_read_limit(make_repo, capsys, monkeypatch, name):
     import builtins
 
+    from modelicense import scan as scan_module
     from modelicense.extract import READ_LIMITS
 
     root = make_repo({"LICENSE-CODE": "MIT License\n"})
@@ -239,6 +240,13 @@ def test_8_gib_sparse_files_of_every_kind_cost_their_read_limit(make_repo, capsy
         handle = real_open(file, *args, **kwargs)
         return Counting(handle) if str(file) == str(path) else handle
 
+    def counting_open_regular(file):
+        handle = real_open_regular(file)
+        return Counting(handle) if str(file) == str(path) else handle
+
+    # Files are read through safe_io.open_regular (the scan's reader), anything else through open().
+    real_open_regular = scan_module.open_regular
+    monkeypatch.setattr(scan_module, "open_regular", counting_open_regular)
     monkeypatch.setattr(builtins, "open", counting_open)
     code = main(["scan", "--format", "json", "--fail-on", "never", str(root)])
     monkeypatch.undo()
