@@ -69,7 +69,8 @@ class Runner:
         self.action_path = action_path
         self.temp = temp
 
-    def run_step(self, step: dict, workspace: Path, inputs: dict[str, str], home: Path) -> subprocess.CompletedProcess:
+    def run_step(self, step: dict, workspace: Path, inputs: dict[str, str], home: Path,
+                 extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         values = {name: str(spec.get("default", "")) for name, spec in ACTION["inputs"].items()}
         values.update(inputs)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "INPUT_"))}
@@ -82,6 +83,7 @@ class Runner:
             GITHUB_OUTPUT=str(home / "output.txt"),
             RUNNER_TEMP=str(self.temp),
         )
+        env.update(extra_env or {})
         env.update({k: evaluate(v, {"inputs": values}) for k, v in (step.get("env") or {}).items()})
         # The runner starts composite steps in the workspace with `bash --noprofile --norc -eo pipefail {0}`.
         script = home / "step.sh"
@@ -214,6 +216,26 @@ def test_scans_a_subfolder_with_paths_relative_to_the_workspace(runner, make_rep
     assert proc.returncode == 0, proc.stderr
     assert "::warning file=models/a/README.md,line=2,col=10,title=DEC003" in proc.stdout
     assert "::warning file=models/b/README.md,line=2,col=10,title=WGT001" in proc.stdout
+
+
+def test_only_changed_annotates_what_the_pull_request_changes(runner, make_repo, tmp_path):
+    """A recorded pull_request event and a real history checked out as the merge commit; SARIF
+    (the other scan) still lists every finding."""
+    from test_only_changed import pull_request_checkout
+
+    workspace, event = pull_request_checkout(make_repo, tmp_path, {"models/b/README.md": card("license: mit-2")})
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "summary.md").write_text("", encoding="utf-8")
+    # The runner sets GITHUB_EVENT_PATH for every step of a pull_request run.
+    proc = runner.run_step(STEPS[1], workspace, {"only-changed": "true", "sarif-file": "out.sarif"}, home,
+                           extra_env={"GITHUB_EVENT_PATH": str(event)})
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    files = {line.split("file=", 1)[1].split(",", 1)[0] for line in proc.stdout.splitlines() if line.startswith("::warning")}
+    assert files == {"models/b/README.md"}
+    sarif = json.loads((workspace / "out.sarif").read_text(encoding="utf-8"))
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
+    assert uris == {"models/a/README.md", "models/b/README.md"}
 
 
 # --- a hostile workspace (issue 13) -----------------------------------------------------------

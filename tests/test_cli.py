@@ -99,14 +99,16 @@ def test_json_fields_match_the_contract(capsys):
     assert (first["raw"], first["license"], first["scope"], first["line"]) == ("gpl-3.0", "GPL-3.0-only", "weights", 3)
 
 
-def test_text_output_groups_by_file_with_locations(make_repo):
+def test_text_output_has_the_location_the_line_a_caret_and_help(make_repo):
     root = make_repo({"README.md": card("license: apache-3.0")})
     proc = run_cli("scan", str(root), "--no-color")
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
-    assert lines[0] == "README.md"
-    assert lines[1].startswith("  README.md:2:10 DEC003 warning ")
-    assert lines[-1] == "Found 1 finding: 1 warning."
+    assert lines[0].startswith("README.md:2:10: DEC003 [warning] license: licence 'apache-3.0' is not")
+    assert lines[1:5] == ["  |", "2 | license: apache-3.0", "  |          ^^^^^^^^^^", "  |"]
+    assert lines[5].startswith("  = help: Use an id from https://huggingface.co/docs/hub/repositories-licenses")
+    assert "Found 1 finding: 1 warning." in lines
+    assert lines[-1].startswith("Run `modelicense explain DEC003`")
     assert "\x1b[" not in proc.stdout  # no colour when not on a terminal
 
 
@@ -177,3 +179,79 @@ def test_json_declarations_say_license_and_keep_the_old_spelling_while_version_i
     assert report["version"] == 1
     assert (declaration["license"], declaration["license_ids"]) == ("GPL-3.0-only", ["GPL-3.0-only"])
     assert (declaration["licence"], declaration["licence_ids"]) == (declaration["license"], declaration["license_ids"])
+
+
+# --- suggestions, families, errors without the usage banner, rules as JSON ---------------------
+
+
+@pytest.mark.parametrize(("args", "hint"), [
+    (["scan", "--fail-on", "warn", "."], "Did you mean 'warning'?"),
+    (["scan", "--format", "jsn", "."], "Did you mean 'json'?"),
+    (["scan", "--color", "allways", "."], "Did you mean 'always'?"),
+    (["scan", "--select", "DEC03", "."], "did you mean 'DEC003'?"),
+    (["scan", "--ignore", "WGTT", "."], "did you mean 'WGT'?"),
+    (["explain", "WGT01"], "did you mean 'WGT001'?"),
+    (["rules", "--format", "jsno"], "Did you mean 'json'?"),
+])
+def test_a_mistyped_value_gets_the_closest_match_and_the_usage_line(args, hint):
+    proc = run_cli(*args)
+    assert proc.returncode == 2
+    assert hint in proc.stderr
+    assert proc.stderr.startswith("Usage: modelicense")  # the command line was wrong: show how it goes
+
+
+def test_nothing_close_suggests_nothing():
+    proc = run_cli("scan", "--fail-on", "sometimes", ".")
+    assert proc.returncode == 2 and "did you mean" not in proc.stderr.lower()
+
+
+@pytest.mark.parametrize("setup", ["bad-config", "missing-config", "unwritable-output", "bad-baseline"])
+def test_configuration_and_io_errors_are_one_line_without_the_usage_banner(make_repo, tmp_path, setup):
+    root = make_repo({"README.md": card("license: mit")})
+    args = ["scan", str(root)]
+    if setup == "bad-config":
+        (root / ".modelicense.toml").write_text('fail-on = "sometimes"\n')
+    elif setup == "missing-config":
+        args += ["--config", str(tmp_path / "nope.toml")]
+    elif setup == "unwritable-output":
+        (tmp_path / "file").write_text("")
+        args += ["--output", str(tmp_path / "file" / "report.txt")]
+    else:
+        (tmp_path / "baseline.json").write_text("{not json")
+        args += ["--baseline", str(tmp_path / "baseline.json")]
+    proc = run_cli(*args)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("Error: ") and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "Usage:" not in proc.stderr and "--help" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_explain_a_family_lists_its_rules():
+    proc = run_cli("explain", "dec")
+    assert proc.returncode == 0
+    ids = [line.split()[0] for line in proc.stdout.splitlines() if line.startswith("DEC")]
+    listed = [line.split()[0] for line in run_cli("rules").stdout.splitlines() if line.startswith("DEC")]
+    assert ids == listed and len(ids) >= 8
+    assert "modelicense explain DEC001" in proc.stdout
+
+
+def test_rules_as_json_carry_what_explain_prints():
+    proc = run_cli("rules", "--format", "json")
+    assert proc.returncode == 0
+    report = json.loads(proc.stdout)
+    assert report["version"] == 1
+    by_id = {rule["id"]: rule for rule in report["rules"]}
+    assert list(by_id) == [line.split()[0] for line in run_cli("rules").stdout.splitlines()]
+    wgt = by_id["WGT001"]
+    assert (wgt["name"], wgt["family"], wgt["severity"]) == ("copyleft-weights", "WGT", "warning")
+    explained = run_cli("explain", "WGT001").stdout
+    assert wgt["summary"] in explained and wgt["documentation"] in explained
+    assert wgt["fix"].startswith("Licence the weights under terms written for models or data")
+
+
+@pytest.mark.parametrize(("toml", "hint"), [('fail-on = "warn"\n', "did you mean 'warning'?"),
+                                           ('ignore = ["DAT0004"]\n', "did you mean 'DAT004'?"),
+                                           ('[severity]\nWGT01 = "info"\n', "did you mean 'WGT001'?")])
+def test_a_mistyped_configuration_value_gets_the_closest_match(make_repo, toml, hint):
+    root = make_repo({"README.md": card("license: mit"), ".modelicense.toml": toml})
+    proc = run_cli("scan", str(root))
+    assert proc.returncode == 2 and hint in proc.stderr and "Usage:" not in proc.stderr

@@ -26,6 +26,8 @@ FILES = re.compile(HOOK["files"])  # pre-commit compiles `files` with Python's r
 
 def test_hook_definition():
     assert HOOK["id"] == "modelicense"
+    # pre-commit pads every hook line to the longest name: a short one keeps users' output narrow.
+    assert HOOK["name"] == "modelicense"
     assert HOOK["language"] == "python"
     assert HOOK["entry"] == "modelicense scan"
     assert HOOK["require_serial"] is True
@@ -103,7 +105,10 @@ def test_hook_fails_on_a_warning_and_shows_it(make_repo, pre_commit_env):
     proc = try_repo(root, pre_commit_env, "--all-files")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "Failed" in proc.stdout
-    assert "README.md:2:10 WGT001 warning" in proc.stdout
+    assert "README.md:2:10: WGT001 [warning]" in proc.stdout
+    # what the user needs to act, in the hook's output: the line, the fix, how to explain or suppress
+    assert "2 | license: gpl-3.0" in proc.stdout and "= help: Licence the weights" in proc.stdout
+    assert "modelicense explain " in proc.stdout
 
 
 def test_hook_passes_on_a_clean_repository(make_repo, pre_commit_env):

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import card
+from conftest import FIXTURES, card
 
 from modelicense.model import Finding, Location, Repository, ScanResult, Severity
 from modelicense.report import ReportOptions
@@ -102,10 +102,40 @@ def test_errors_first_then_warnings_then_notices_and_a_count():
     assert lines[3] == "modelicense: 3 findings (1 error, 1 warning, 1 info)"
 
 
-def test_more_than_ten_of_a_kind_says_where_the_rest_are():
-    findings = [finding("DEC003", Severity.WARNING, f"w{n}", "README.md", n) for n in range(1, 13)]
-    last = render(result_with(*findings), ReportOptions()).splitlines()[-1]
-    assert "12 findings" in last and "job summary" in last
+def test_at_most_ten_of_a_type_and_a_notice_that_says_how_many_more_and_where():
+    findings = ([finding("DEC006", Severity.ERROR, f"e{n}", "a.md", n) for n in range(1, 4)]
+                + [finding("DEC003", Severity.WARNING, f"w{n}", "README.md", n) for n in range(1, 13)]
+                + [finding("DAT006", Severity.INFO, f"i{n}", "README.md", n) for n in range(1, 13)])
+    lines = render(result_with(*findings), ReportOptions()).splitlines()
+    commands = [parse_command(line) for line in lines if line.startswith("::")]
+    kinds = [name for name, _, _ in commands]
+    # GitHub drops the 11th of a type: 10 warnings, 9 notices and the notice that says so.
+    assert kinds == ["error"] * 3 + ["warning"] * 10 + ["notice"] * 10
+    assert [data for _, _, data in commands[3:13]] == [f"w{n}" for n in range(1, 11)]  # in order of place
+    name, props, data = commands[-1]
+    assert props == {"title": "modelicense"}
+    assert data.startswith("5 more findings (2 warnings, 3 info) not annotated")
+    assert "job summary" in data and "SARIF" in data
+    assert lines[-1] == "modelicense: 27 findings (3 errors, 12 warnings, 12 info)"
+
+
+def test_ten_of_each_need_no_notice():
+    findings = [finding("DAT006", Severity.INFO, f"i{n}", "README.md", n) for n in range(1, 11)]
+    lines = render(result_with(*findings), ReportOptions()).splitlines()
+    assert sum(line.startswith("::notice") for line in lines) == 10
+    assert not any("title=modelicense" in line for line in lines)
+
+
+def test_paths_in_messages_are_written_as_in_the_location(make_repo):
+    workspace = make_repo({"models/a/README.md": card("license: gpl-3.0\nlibrary_name: x"),
+                           "models/a/LICENSE": (FIXTURES / "clean-model" / "LICENSE").read_text(encoding="utf-8"),
+                           "models/a/model.safetensors": b"\x02\x00\x00\x00\x00\x00\x00\x00{}"})
+    proc = run(workspace, "models/a", "--fail-on", "never")
+    [dec004] = [parse_command(line) for line in proc.stdout.splitlines() if "title=DEC004" in line]
+    _, props, data = dec004
+    assert props["file"] == "models/a/README.md"
+    assert "in models/a/README.md, but models/a/LICENSE is the MIT text" in data
+    assert "See also: models/a/LICENSE:1:1" in data
 
 
 def test_several_roots_prefix_paths_so_annotations_land_in_the_workspace():

@@ -94,15 +94,19 @@ def test_fingerprint_stays_when_unrelated_lines_move(make_repo):
     assert before["partialFingerprints"] == after["partialFingerprints"]
 
 
-def test_whole_file_finding_has_no_region(make_repo, tmp_path):
+def test_whole_file_finding_stands_at_line_1_with_its_own_line_hash(make_repo, tmp_path):
     outside = tmp_path / "outside-licence"
     outside.write_text("MIT License\n")
     root = make_repo({"README.md": card("license: mit")})
     os.symlink(outside, root / "LICENSE")
     report = sarif_of(root)
     [result] = [r for r in report["runs"][0]["results"] if r["ruleId"] == "DEC006"]
+    # GitHub places a result only by region.startLine (GH1003): the whole file is line 1, and the
+    # result's own line hash means upload-sarif never opens the file to compute one.
     assert result["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "LICENSE",
-                                                                               "uriBaseId": "%SRCROOT%"}}
+                                                                               "uriBaseId": "%SRCROOT%"},
+                                                          "region": {"startLine": 1}}
+    assert result["partialFingerprints"]["primaryLocationLineHash"] == result["partialFingerprints"][FINGERPRINT_KEY] + ":1"
     validate(report)  # last: skips (schema absent) only after the other checks ran
 
 
@@ -114,12 +118,13 @@ def _weights_result() -> list[ScanResult]:
     return [ScanResult(".", repository, (finding,))]
 
 
-def test_results_on_weight_files_carry_their_own_line_hash_and_no_region():
+def test_results_on_weight_files_carry_their_own_line_hash_and_stand_at_line_1():
     report = json.loads(render(_weights_result(), ReportOptions()))
     [result] = report["runs"][0]["results"]
     primary = result["locations"][0]["physicalLocation"]
-    # Percent-encoded URI; no region, so upload-sarif never reads the binary to hash a line.
-    assert primary == {"artifactLocation": {"uri": "weights/model%201%25.safetensors", "uriBaseId": "%SRCROOT%"}}
+    # Percent-encoded URI; line 1 and the result's own line hash, so upload-sarif never reads the binary.
+    assert primary == {"artifactLocation": {"uri": "weights/model%201%25.safetensors", "uriBaseId": "%SRCROOT%"},
+                       "region": {"startLine": 1}}
     assert result["partialFingerprints"] == {FINGERPRINT_KEY: "0123456789abcdef",
                                              "primaryLocationLineHash": "0123456789abcdef:1"}
     # Related locations are linked from the message (SARIF embedded links; literal brackets escaped).
@@ -127,7 +132,7 @@ def test_results_on_weight_files_carry_their_own_line_hash_and_no_region():
                                          "[weights/model 1%.safetensors:1](2)")
     assert [r["id"] for r in result["relatedLocations"]] == [1, 2]
     assert result["relatedLocations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 10}
-    assert "region" not in result["relatedLocations"][1]["physicalLocation"]
+    assert result["relatedLocations"][1]["physicalLocation"]["region"] == {"startLine": 1}
     validate(report)  # last: skips (schema absent) only after the other checks ran
 
 
@@ -148,3 +153,32 @@ def test_several_roots_share_one_run_with_paths_from_the_working_directory(make_
     uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]]
     assert uris == ["a/README.md", "b/README.md"]
     validate(report)  # last: skips (schema absent) only after the other checks ran
+
+
+def test_every_result_of_a_real_scan_has_a_start_line(make_repo):
+    """GH1003: upload-sarif places results by region.startLine; file-level findings (on weight
+    files, on a file that names no licence) stand at line 1 with their own line hash."""
+    from conftest import safetensors_file
+
+    root = make_repo({"model.safetensors": safetensors_file({"license": "gpl-3.0"}),
+                      "other.safetensors": safetensors_file(), "README.md": card("license: apache-3.0")})
+    proc = run_cli("scan", ".", "--format", "sarif", cwd=root)
+    results = json.loads(proc.stdout)["runs"][0]["results"]
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results} >= {
+        "model.safetensors", "README.md"}
+    for result in results:
+        assert result["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1, result
+        if result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(".safetensors"):
+            assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
+            assert "primaryLocationLineHash" in result["partialFingerprints"]
+
+
+def test_paths_in_messages_are_written_as_in_the_locations(make_repo):
+    from conftest import FIXTURES
+
+    workspace = make_repo({f"models/a/{p.name}": p.read_bytes() for p in (FIXTURES / "gpl-weights").iterdir()})
+    proc = run_cli("scan", "models/a", "--format", "sarif", cwd=workspace)
+    [dec004] = [r for r in json.loads(proc.stdout)["runs"][0]["results"] if r["ruleId"] == "DEC004"]
+    assert dec004["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "models/a/README.md"
+    assert "in models/a/README.md, but models/a/LICENSE is the MIT text" in dec004["message"]["text"]
+    assert dec004["message"]["text"].endswith("See also: [models/a/LICENSE:1:1](1)")

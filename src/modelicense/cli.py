@@ -16,6 +16,7 @@ import click
 from modelicense import __version__
 from modelicense.config import FAIL_ON, Config, ConfigError
 from modelicense.config import load as load_config
+from modelicense.console import COLOR_CHOICES, Failure, SuggestingChoice, did_you_mean, use_colour
 from modelicense.discover import find_root
 from modelicense.knowledge import KnowledgeError
 from modelicense.model import ScanResult, Severity
@@ -23,6 +24,7 @@ from modelicense.report import FORMAT_NAMES, ReportOptions, formatter, printable
 from modelicense.rules import all_rules, get
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+_COLOURED = ("text", "concise")  # machine formats are never coloured
 
 
 def _split_rules(values: Sequence[str]) -> tuple[str, ...]:
@@ -90,11 +92,11 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "output_format", type=SuggestingChoice(FORMAT_NAMES), default="text", show_default=True,
+              help="Output format (concise: one line per finding).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write the report to FILE instead of standard output.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+@click.option("--fail-on", type=SuggestingChoice(FAIL_ON), default=None,
               help="Lowest severity that makes the exit code 1.  [default: warning]")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Configuration file (default: [tool.modelicense] in pyproject.toml, or .modelicense.toml).")
@@ -104,18 +106,30 @@ def cli() -> None:
               help="Hide the findings recorded in this baseline file (matched by rule, path and fingerprint).")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Record every current finding in FILE, then report only what it does not hold (nothing).")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing when there are no findings.")
-@click.option("--color/--no-color", "colour", default=None, help="Colour the text output (default: on a terminal).")
+@click.option("--quiet", "-q", is_flag=True,
+              help="One line per finding and no summary; nothing at all when there are no findings.")
+@click.option("--color", "colour", type=SuggestingChoice(COLOR_CHOICES), default="auto", show_default=True,
+              help="Colour the text output: auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR asks), "
+                   "always, never.")
+@click.option("--no-color", "no_colour", is_flag=True, hidden=True, help="Same as --color never.")
 @click.option("--no-cache", is_flag=True, help="Detect licence texts afresh; neither read nor write the cache.")
 @click.option("--isolated", is_flag=True,
               help="Ignore the scanned repository's own configuration, baseline and inline suppression comments "
                    "(for gates on pull requests from forks); --config and --baseline still apply.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Repositories scanned at once (default: every core when there are four or more roots).")
+@click.option("--only-changed", is_flag=True,
+              help="Report only findings on files the pull request changes (base from --diff-base or "
+                   "$GITHUB_EVENT_PATH); without a pull request, everything.")
+@click.option("--diff-base", metavar="REF", help="With --only-changed: the commit to compare HEAD with.")
+@click.option("--progress/--no-progress", "show_progress", default=None,
+              help="Progress on stderr when a scan takes more than two seconds (default: on a terminal; "
+                   "never with machine formats).")
 def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_on: str | None,
          config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], baseline_path: Path | None,
-         write_baseline_path: Path | None, quiet: bool, colour: bool | None, no_cache: bool,
-         jobs: int | None, isolated: bool) -> None:
+         write_baseline_path: Path | None, quiet: bool, colour: str, no_colour: bool, no_cache: bool,
+         jobs: int | None, isolated: bool, only_changed: bool, diff_base: str | None,
+         show_progress: bool | None) -> None:
     """Scan repositories (directories) or files for licence problems.
 
     A folder PATH is read whole; a file PATH is read alone (as a card, licence file, weight file
@@ -135,22 +149,25 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
             # --isolated: the repository's own configuration is not read; a --config FILE is the caller's.
             config = load_config(config_path, root) if config_path is not None or not isolated else Config()
         except ConfigError as exc:
-            raise click.UsageError(str(exc)) from None
+            raise Failure(str(exc)) from None
         config = _with_cli(config, select, ignore, baseline_path, write_baseline_path)
         config = dataclasses.replace(config, isolated=isolated)
         if fail_on is None and config.fail_on:
             effective_fail_on = config.fail_on
         tasks.append((root, config, shown, named, only_named))
+    watched = _progress_wanted(show_progress, output_format, quiet)
     try:
-        results = _scan_tasks(tasks, jobs, use_cache=not no_cache)
+        results = _scan_tasks(tasks, jobs, use_cache=not no_cache, watched=watched)
     except (ConfigError, KnowledgeError) as exc:  # bad allow-list, baseline, or knowledge override
-        raise click.UsageError(str(exc)) from None
+        raise Failure(str(exc)) from None
     if fail_on is not None:  # the command line decided the gate, not the configuration
         results = [dataclasses.replace(r, silenced=dataclasses.replace(r.silenced, fail_on=None)) for r in results]
     if write_baseline_path is not None:
         results = _write_baseline(results, write_baseline_path)
-    use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
-    text = renderer(results, ReportOptions(colour=use_colour, quiet=quiet))
+    if only_changed or diff_base:
+        results = _only_changed(results, diff_base)
+    coloured = use_colour("never" if no_colour else colour, sys.stdout, to_file=output is not None)
+    text = renderer(results, ReportOptions(colour=coloured and output_format in _COLOURED, quiet=quiet))
     _write(text, output, workflow_commands=output_format == "github")
     if output_format == "github":  # in GitHub Actions, the full list also goes to the job summary
         from modelicense.report.github import step_summary_from_environment
@@ -161,15 +178,47 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, fail_
     click.get_current_context().exit(exit_code(results, effective_fail_on))
 
 
-def _scan_tasks(tasks: list, jobs: int | None, use_cache: bool) -> list[ScanResult]:
+def _progress_wanted(asked: bool | None, output_format: str, quiet: bool) -> bool:
+    """Only for people: text formats, not --quiet, on a terminal unless asked either way."""
+    if output_format not in _COLOURED or asked is False or (quiet and asked is None):
+        return False
+    return bool(asked) or sys.stderr.isatty()
+
+
+def _scan_tasks(tasks: list, jobs: int | None, use_cache: bool, watched: bool = False) -> list[ScanResult]:
     """One root in this process (the hook's case: no pool to start); several on all cores."""
     if len(tasks) == 1 or jobs == 1:
+        from modelicense import progress
         from modelicense.scan import scan as run_scan  # heavy imports only when scanning
 
-        return [run_scan(*task) for task in tasks]
+        if watched:
+            progress.begin(sys.stderr, terminal=sys.stderr.isatty())
+        try:
+            return [run_scan(*task) for task in tasks]
+        finally:
+            progress.end()
     from modelicense import parallel
 
     return parallel.scan_all(tasks, jobs or parallel.default_jobs(len(tasks)), use_cache)
+
+
+def _only_changed(results: list[ScanResult], diff_base: str | None) -> list[ScanResult]:
+    from modelicense import changed
+
+    cwd = Path.cwd().resolve()
+    try:
+        found = changed.changes(diff_base, cwd)
+    except changed.ChangedFilesError as exc:
+        raise Failure(f"--only-changed: {exc}") from None
+    if found is None:
+        _note("modelicense: --only-changed: not a pull request (no --diff-base, no pull_request event); "
+              "reporting every file")
+        return results
+    kept, left_out = changed.only_changed(results, found.files, cwd)
+    if left_out:
+        _note(f"modelicense: --only-changed: {left_out} finding{'s' if left_out != 1 else ''} on files "
+              f"unchanged since {found.base[:12]} not reported")
+    return kept
 
 
 def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...], baseline: Path | None = None,
@@ -182,7 +231,9 @@ def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...], 
     for option, values in (("--select", selected), ("--ignore", ignored)):
         unknown = [value for value in values if not is_rule_selector(value)]
         if unknown:
-            raise click.UsageError(f"{option}: {', '.join(unknown)} names no rule (`modelicense rules` lists them)")
+            hint = did_you_mean(unknown[0], _rule_names())
+            raise click.UsageError(f"{option}: {', '.join(unknown)} names no rule"
+                                   + (f"; {hint}" if hint else " (`modelicense rules` lists them)"))
     config = replace(config, select=selected or config.select, ignore=config.ignore + ignored)
     if write_baseline is not None:  # record everything there is now, whatever the old baseline held
         return replace(config, baseline=None)
@@ -201,7 +252,7 @@ def _write_baseline(results: list[ScanResult], path: Path) -> list[ScanResult]:
     try:
         baseline.write(path, findings)
     except baseline.BaselineError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise Failure(str(exc)) from None
     _note(f"modelicense: wrote {len(findings)} finding(s) to baseline {path}")
     return [replace(r, findings=()) for r in results]
 
@@ -233,7 +284,7 @@ def _write(text: str, output: Path | None, workflow_commands: bool = False) -> N
     try:
         write_replacing(output, data)
     except (OSError, UnsafeFile) as exc:
-        raise click.UsageError(f"cannot write {output}: {getattr(exc, 'strerror', None) or exc}") from None
+        raise Failure(f"cannot write {output}: {getattr(exc, 'strerror', None) or exc}") from None
 
 
 @cli.command()
@@ -250,7 +301,7 @@ def show(ident: str, output_format: str, config_path: Path | None) -> None:
     try:
         knowledge = knowledge_for(load_config(config_path, Path.cwd()))
     except (ConfigError, KnowledgeError) as exc:
-        raise click.UsageError(str(exc)) from None
+        raise Failure(str(exc)) from None
     found = lookup(ident, knowledge)
     from modelicense.runner import guard  # the configuration's knowledge is the repository's words
 
@@ -260,23 +311,47 @@ def show(ident: str, output_format: str, config_path: Path | None) -> None:
 
 
 @cli.command("rules")
-def rules_command() -> None:
+@click.option("--format", "output_format", type=SuggestingChoice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+def rules_command(output_format: str) -> None:
     """List every rule: id, default severity, name and summary."""
+    if output_format == "json":
+        import json
+
+        from modelicense.report.text import how_to_fix
+
+        listed = [{"id": r.id, "name": r.name, "family": r.family, "severity": r.severity.value,
+                   "summary": r.summary, "fix": how_to_fix(r), "documentation": r.body} for r in all_rules()]
+        click.echo(json.dumps({"version": 1, "rules": listed}, indent=2))
+        return
     for rule in all_rules():
         click.echo(f"{rule.id}  {rule.severity.value:<7}  {rule.name:<32}  {rule.summary}")
 
 
 @cli.command()
-@click.argument("rule_id")
+@click.argument("rule_id", metavar="RULE")
 def explain(rule_id: str) -> None:
-    """Print a rule's documentation."""
+    """Print a rule's documentation; a family prefix (DEC, WGT, …) lists the family's rules."""
     rule = get(rule_id)
     if rule is None:
-        raise click.UsageError(f"unknown rule '{rule_id}'; `modelicense rules` lists them")
+        family = [r for r in all_rules() if r.id.startswith(rule_id.strip().upper())] if rule_id.strip() else []
+        if family and rule_id.strip().isalpha():
+            for member in family:
+                click.echo(f"{member.id}  {member.severity.value:<7}  {member.name:<32}  {member.summary}")
+            click.echo(f"\n`modelicense explain {family[0].id}` prints one rule's documentation.")
+            return
+        hint = did_you_mean(rule_id, _rule_names())
+        raise click.UsageError(f"unknown rule '{rule_id}'; " + (hint or "`modelicense rules` lists them"))
     click.echo(f"{rule.id} ({rule.name}) — default severity: {rule.severity.value}\n")
     click.echo(rule.summary)
     if rule.body:
         click.echo("\n" + rule.body)
+
+
+def _rule_names() -> list[str]:
+    """Rule ids and family prefixes, for suggestions."""
+    rules = all_rules()
+    return [r.id for r in rules] + sorted({r.family for r in rules})
 
 
 @cli.group("cache")

@@ -85,6 +85,19 @@ def is_rule_selector(text: str) -> bool:
     return any(rule.id.startswith(selector) for rule in all_rules())
 
 
+def _hint(value: object, choices: list[str] | tuple[str, ...] | None = None) -> str:
+    """"; did you mean 'WGT001'?" for a mistyped rule id (or one of `choices`), else ""."""
+    from modelicense.console import did_you_mean
+
+    if choices is None:
+        from modelicense.rules import all_rules
+
+        rules = all_rules()
+        choices = [r.id for r in rules] + sorted({r.family for r in rules})
+    hint = did_you_mean(str(value), choices)
+    return f"; {hint}" if hint else ""
+
+
 def _fields(cls: type) -> dict[str, str]:
     """Field name -> its annotation as written ("str", "bool | None", "tuple[str, ...]")."""
     from dataclasses import fields
@@ -213,7 +226,7 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "", base_dir
         raise fail(unknown[0], f"unknown key (known keys: {', '.join(sorted(_KEYS))})")
     fail_on = table.get("fail-on", "warning")
     if fail_on not in FAIL_ON:
-        raise fail("fail-on", f"{fail_on!r} must be one of {', '.join(FAIL_ON)}")
+        raise fail("fail-on", f"{fail_on!r} must be one of {', '.join(FAIL_ON)}{_hint(fail_on, FAIL_ON)}")
     return Config(
         select=_rule_list(table, "select", fail),
         ignore=_rule_list(table, "ignore", fail),
@@ -242,7 +255,7 @@ def _rule_list(table: Mapping[str, Any], key: str, fail: Fail) -> tuple[str, ...
         raise fail(key, "must be a list of rule ids or prefixes")
     for item in value:
         if not is_rule_selector(item):
-            raise fail(key, f"{item!r} is not a rule id or prefix (like DAT or WGT001)")
+            raise fail(key, f"{item!r} is not a rule id or prefix (like DAT or WGT001){_hint(item)}")
     return tuple(v.upper() for v in value)
 
 
@@ -257,7 +270,8 @@ def _severity(entries: Mapping[str, Any], fail: Fail) -> dict[str, Severity]:
     severity: dict[str, Severity] = {}
     for rule_id, level in entries.items():
         if not is_rule_selector(str(rule_id)):
-            raise fail("severity", f"{rule_id!r} is not a rule id or prefix (like DAT or WGT001)", at=rule_id)
+            raise fail("severity", f"{rule_id!r} is not a rule id or prefix (like DAT or WGT001){_hint(rule_id)}",
+                       at=rule_id)
         if level not in ("error", "warning", "info"):
             raise fail("severity", f"{rule_id}: {level!r} must be error, warning or info", at=rule_id)
         severity[rule_id.upper()] = Severity(level)
@@ -271,7 +285,8 @@ def _per_file_ignores(entries: Mapping[str, Any], fail: Fail) -> dict[str, tuple
             raise fail("per-file-ignores", f"{pattern}: must be a list of rule ids or prefixes", at=pattern)
         for item in rules:
             if not is_rule_selector(item):
-                raise fail("per-file-ignores", f"{pattern}: {item!r} is not a rule id or prefix", at=pattern)
+                raise fail("per-file-ignores", f"{pattern}: {item!r} is not a rule id or prefix{_hint(item)}",
+                           at=pattern)
         per_file[pattern] = tuple(r.upper() for r in rules)
     return per_file
 

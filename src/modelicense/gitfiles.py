@@ -44,6 +44,14 @@ def run(cwd: Path, *args: str) -> str | None:
     return proc.stdout.decode("utf-8", "surrogateescape")
 
 
+def completed(cwd: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """git's whole answer (exit code, stdout, stderr as bytes), for a caller that reports git's
+    own error (`--only-changed`'s `git diff`). Raises OSError or SubprocessError when git is
+    missing or too slow."""
+    return subprocess.run(["git", *SAFE_OPTIONS, *args], cwd=cwd, capture_output=True, timeout=timeout,
+                          stdin=subprocess.DEVNULL, env={**os.environ, **_ENV}, check=False)
+
+
 def work_tree(start: Path) -> tuple[Path | None, str | None]:
     """(top level, None) for a folder inside a git work tree whose answer can be trusted;
     (None, why) when git's answer is refused; (None, None) outside git."""

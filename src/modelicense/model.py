@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable, Literal, TypeVar
+from typing import Callable, Literal, Mapping, TypeVar
 
 T = TypeVar("T")
 
@@ -358,8 +358,12 @@ class Silenced:
 
 @dataclass(frozen=True)
 class ScanResult:
+    """One scanned root. `lines`: (path, line) -> the text of the line a finding points at, cut
+    from the bytes the scan read (the text format shows it; empty when nothing was kept)."""
+
     root: str
     repository: Repository
     findings: tuple[Finding, ...] = field(default_factory=tuple)
     # What configuration, baseline and inline comments turned off (every report says it).
     silenced: Silenced = field(default_factory=Silenced)
+    lines: Mapping[tuple[str, int], str] = field(default_factory=dict, compare=False)

@@ -6,7 +6,7 @@ import fnmatch
 from dataclasses import replace
 from pathlib import Path
 
-from modelicense import extract, suppress
+from modelicense import extract, progress, suppress
 from modelicense.config import Config, ConfigError
 from modelicense.discover import FoundFile, discover
 from modelicense.knowledge import Knowledge, KnowledgeError
@@ -29,6 +29,7 @@ from modelicense.model import (
 from modelicense.resolve import Resolver
 from modelicense.safe_io import UnsafeFile, open_regular
 from modelicense.rules import all_rules
+from modelicense.source_lines import lines_for
 
 _CARD_KIND = {"model": FileKind.MODEL_CARD, "dataset": FileKind.DATASET_CARD}
 
@@ -133,15 +134,21 @@ def build_repository(root: Path, config: Config, knowledge: Knowledge,
 
 
 def _build(root: Path, config: Config, knowledge: Knowledge, named: frozenset[str], only_named: bool,
-           inline: bool) -> tuple[Repository, tuple[str, ...]]:
-    """The repository, and the files `exclude` kept out."""
+           inline: bool, texts: dict[str, bytes] | None = None) -> tuple[Repository, tuple[str, ...]]:
+    """The repository, and the files `exclude` kept out. `texts`, when given, receives the bytes
+    read from each file read as text (weights are read by header and never kept), for the lines
+    the text format shows."""
     found = discover(root, config.exclude, named, only_named)
     resolver = Resolver(knowledge)
     artefacts: list[Artefact] = []
     problems: list[Problem] = list(found.problems)
     suppressions: list[Suppression] = []
+    progress.note_files(len(found.files))
     for item in found.files:
         extraction, data = read_and_extract(item)
+        progress.note_file_read()
+        if texts is not None and data and item.kind is not FileKind.WEIGHTS:
+            texts[item.relpath] = data
         if inline:
             suppressions.extend(suppressions_in(item.relpath, item.kind, bool(extraction.declarations), data))
         problems.extend(extraction.problems)
@@ -218,7 +225,8 @@ def scan(root: Path, config: Config, display_root: str | None = None,
     repository's configuration and baseline out)."""
     isolated = isolated or config.isolated
     knowledge = knowledge_for(config)
-    repository, excluded = _build(root, config, knowledge, named, only_named, inline=not isolated)
+    texts: dict[str, bytes] = {}
+    repository, excluded = _build(root, config, knowledge, named, only_named, inline=not isolated, texts=texts)
     findings, hidden = evaluate_with_hidden(repository, config, knowledge)
     if config.baseline:
         from modelicense import baseline as baselines  # only when a baseline is configured
@@ -234,7 +242,7 @@ def scan(root: Path, config: Config, display_root: str | None = None,
     findings = tuple(replace(f, root=shown) for f in findings)
     hidden = tuple(replace(h, finding=replace(h.finding, root=shown)) for h in hidden)
     silenced = silenced_by(config, excluded, hidden, isolated)
-    return ScanResult(shown, replace(repository, root=shown), findings, silenced)
+    return ScanResult(shown, replace(repository, root=shown), findings, silenced, lines=lines_for(findings, texts))
 
 
 def silenced_by(config: Config, excluded: tuple[str, ...], hidden: tuple[HiddenFinding, ...],

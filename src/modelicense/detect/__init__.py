@@ -72,6 +72,9 @@ def _detect(text: str) -> dict[str, Any]:
     if fast is not None and fast.sure:
         return _record("fastpath", " AND ".join(fast.spdx), zip(fast.keys, fast.spdx), fast.coverage)
     if scancode_engine.available():
+        from modelicense import progress
+
+        progress.note_scancode()  # a long call: the progress line says what it waits for
         found = scancode_engine.detect(text)
         if found is not None:
             method = STOPPED if found.stopped else "scancode"

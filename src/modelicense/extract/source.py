@@ -18,6 +18,8 @@ def extract(relpath: str, data: bytes, size: int) -> Extraction:
     if not match or not match.group("expr").strip():
         return Extraction()
     line = head.count(b"\n", 0, match.start()) + 1
-    column = match.start("expr") - (head.rfind(b"\n", 0, match.start()) + 1) + 1
+    # Columns count characters (SARIF's unicodeCodePoints), not bytes: "# © SPDX-…" is not shifted.
+    line_start = head.rfind(b"\n", 0, match.start()) + 1
+    column = len(head[line_start:match.start("expr")].decode("utf-8", "replace")) + 1
     expr = match.group("expr").decode("utf-8", "replace").strip()
     return Extraction(declarations=(Declaration(expr, "code", Location(relpath, line, column), "SPDX-License-Identifier"),))

@@ -35,6 +35,22 @@ def display_path(finding_root: str, path: str, several_roots: bool) -> str:
     return f"{finding_root.rstrip('/')}/{path}"
 
 
+def paths_in_message(message: str, root: str, paths: Sequence[str], several_roots: bool) -> str:
+    """The message with each of the root's file paths it names written as the finding's location
+    is (`display_path`): `models/a/README.md`, not `README.md`, when the root is `models/a`. Only
+    whole paths are replaced (`README.md` in `docs/README.md` or `README.md.bak` is left alone)."""
+    if not several_roots or root in (".", "") or not paths:
+        return message
+    named = sorted((p for p in set(paths) if p and p in message), key=len, reverse=True)
+    if not named:
+        return message
+    import posixpath
+    import re
+
+    pattern = re.compile(r"(?<![\w./-])(" + "|".join(re.escape(p) for p in named) + r")(?![\w/-]|\.\w)")
+    return pattern.sub(lambda m: posixpath.normpath(display_path(root, m.group(1), True)), message)
+
+
 def printable(text: str) -> str:
     """Text safe to write as UTF-8. File names that are not UTF-8 reach us with each undecodable
     byte as a lone surrogate (Python's surrogateescape); they are shown as `\\xNN`, and any other
@@ -88,5 +104,5 @@ def formatters() -> dict[str, Formatter]:
     return {name: render for name, render in found.items() if render is not None}
 
 
-FORMAT_NAMES = ("text", "json", "sarif", "github", "markdown")
+FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "markdown")
 _MODULES = {"json": "json_format"}  # format name -> module name where they differ

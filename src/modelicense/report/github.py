@@ -5,8 +5,11 @@
 Escaping follows actions/toolkit (packages/core/src/command.ts), which is what the runner
 decodes: in the message `%`, CR and LF; in property values also `:` and `,`.
 
-GitHub shows at most 10 annotations of each type per step, so errors come first, then warnings,
-then notices, and the last line says how many there were. The full list goes to the job summary:
+GitHub shows at most 10 annotations of each type per step and drops the rest, so errors come
+first, then warnings, then notices, at most 10 of each are printed, and a notice (which takes one
+of the ten notice places) says how many more the job summary and the SARIF upload list. The last
+line counts them all. Paths in messages are written as the annotation's `file=` is (relative to
+the workspace: `models/a/README.md`, not the scanned root's `README.md`). The full list goes to the job summary:
 `write_step_summary` appends the Markdown report to `$GITHUB_STEP_SUMMARY`. That is I/O, so it is
 not part of `render` (formatters stay pure); the CLI calls it after a `--format github` run, so a
 single scan feeds both the annotations and the summary, whether it runs inside this project's
@@ -21,9 +24,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from modelicense.model import Finding, ScanResult, Severity
-from modelicense.report import ReportOptions, counts, display_path, silenced
+from modelicense.report import ReportOptions, counts, display_path, paths_in_message, silenced
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+# GitHub shows this many annotations of each type per step and drops the rest.
+SHOWN_PER_TYPE = 10
 # GitHub rejects a step summary above 1 MiB; what the step already wrote there counts too.
 SUMMARY_LIMIT = 1024 * 1024
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
@@ -55,14 +60,34 @@ def by_severity(findings: Sequence[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (-f.severity.rank, workspace_path(f.root, f.location.path), *f.sort_key()))
 
 
-def annotation(finding: Finding, title: str) -> str:
+def capped(findings: Sequence[Finding], notices_taken: int = 0) -> tuple[list[Finding], list[Finding]]:
+    """(annotated, left out): at most SHOWN_PER_TYPE of each type, less the notices printed
+    before them; when anything is left out, one notice place is kept for the line that says so."""
+    tally: dict[Severity, int] = {}
+    for finding in findings:
+        tally[finding.severity] = tally.get(finding.severity, 0) + 1
+    room = {level: SHOWN_PER_TYPE for level in COMMANDS}
+    room[Severity.INFO] = max(SHOWN_PER_TYPE - notices_taken, 0)
+    if any(n > room[level] for level, n in tally.items()):
+        room[Severity.INFO] = max(room[Severity.INFO] - 1, 0)
+    shown, left = [], []
+    for finding in findings:
+        if room[finding.severity] > 0:
+            room[finding.severity] -= 1
+            shown.append(finding)
+        else:
+            left.append(finding)
+    return shown, left
+
+
+def annotation(finding: Finding, title: str, paths: Sequence[str] = ()) -> str:
     properties = [("file", workspace_path(finding.root, finding.location.path))]
     if finding.location.line is not None:
         properties.append(("line", str(finding.location.line)))
         if finding.location.column is not None:
             properties.append(("col", str(finding.location.column)))
     properties.append(("title", title))
-    message = finding.message
+    message = paths_in_message(finding.message, finding.root, paths, several_roots=True)
     if finding.related:
         seen = ", ".join(str(replace(r, path=workspace_path(finding.root, r.path))) for r in finding.related)
         message += f"\nSee also: {seen}"
@@ -73,20 +98,29 @@ def annotation(finding: Finding, title: str) -> str:
 def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
     from modelicense.rules import get  # the rule's name for the title; formatters know no rule by name
 
-    findings = by_severity([f for r in results for f in r.findings])
-    lines = silenced_annotations(results)
-    for finding in findings:
+    paths = {r.root: [a.path for a in r.repository.artefacts] for r in results}
+    lines = silenced_annotations(results)  # notices too: they take notice places first
+    shown, left = capped(by_severity([f for r in results for f in r.findings]), notices_taken=len(lines))
+    for finding in shown:
         rule = get(finding.rule)
         title = f"{finding.rule} {rule.name}" if rule else finding.rule
-        lines.append(annotation(finding, title))
+        lines.append(annotation(finding, title, paths.get(finding.root, ())))
+    if left:
+        lines.append(f"::notice title=modelicense::{escape_data(_left_out(left))}")
     tally = counts(results)
     total = sum(tally.values())
     if total or not options.quiet:
         parts = ", ".join(f"{n} {level}{'s' if n != 1 and level != 'info' else ''}" for level, n in tally.items() if n)
-        lines.append(f"modelicense: {total} finding{'s' if total != 1 else ''}" + (f" ({parts})" if parts else "")
-                     + ("; GitHub shows at most 10 annotations of each type per step, the job summary lists all"
-                        if any(n > 10 for n in tally.values()) else ""))
+        lines.append(f"modelicense: {total} finding{'s' if total != 1 else ''}" + (f" ({parts})" if parts else ""))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _left_out(left: Sequence[Finding]) -> str:
+    tally = {level: sum(1 for f in left if f.severity is level) for level in COMMANDS}
+    parts = ", ".join(f"{n} {level.value}{'s' if n != 1 and level is not Severity.INFO else ''}"
+                      for level, n in tally.items() if n)
+    return (f"{len(left)} more finding{'s' if len(left) != 1 else ''} ({parts}) not annotated: GitHub shows "
+            f"{SHOWN_PER_TYPE} annotations of each type per step. The job summary and the SARIF upload list them all.")
 
 
 def silenced_annotations(results: Sequence[ScanResult]) -> list[str]:

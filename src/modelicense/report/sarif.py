@@ -2,19 +2,22 @@
 
 One rule descriptor per registered rule, documented from the same docstring `modelicense explain`
 prints; one result per finding. Locations are relative URIs against `%SRCROOT%` (the directory the
-scan ran from), with a region only when the finding has a line: a whole-file finding has none.
+scan ran from), each with a region: GitHub code scanning places a result only by
+`region.startLine` (the SARIF multitool's GH1003), so a finding about a whole file (a weight
+file, a file that could not be read) stands at line 1.
 
 Fingerprints: every result carries `partialFingerprints["modelicense/v1"]` (Finding.fingerprint:
 rule + path + what it is about, never the line), so an alert survives unrelated lines moving.
-upload-sarif hashes the file around `region.startLine` to compute `primaryLocationLineHash`
-only for results that have a region; results on weight files never get one and carry that key
-themselves, so nothing ever reads a multi-GB binary to fingerprint it.
+upload-sarif computes `primaryLocationLineHash` by reading the file around `region.startLine`
+for results that lack one; results on weight files and whole-file results carry that key
+themselves, so nothing ever reads a multi-GB binary (or any file the line 1 stands in for).
 """
 
 from __future__ import annotations
 
 import json
 import posixpath
+from dataclasses import replace
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -22,7 +25,7 @@ from urllib.parse import quote
 
 from modelicense import __version__
 from modelicense.model import FileKind, Finding, HiddenFinding, Location, ScanResult, Severity
-from modelicense.report import ReportOptions, display_path, silenced
+from modelicense.report import ReportOptions, display_path, paths_in_message, silenced
 from modelicense.report.markdown import PROJECT_URL, rule_url
 
 if TYPE_CHECKING:
@@ -49,14 +52,18 @@ def physical_location(root: str, location: Location, binary: bool) -> dict[str, 
     artifact: dict[str, Any] = {"uri": address}
     if base:
         artifact["uriBaseId"] = base
-    physical: dict[str, Any] = {"artifactLocation": artifact}
-    # A line in a binary weight file means nothing to a viewer and would make upload-sarif hash it.
+    # A line in a binary weight file means nothing to a viewer: the file as a whole, at line 1.
+    region: dict[str, Any] = {"startLine": 1}
     if location.line is not None and not binary:
-        region: dict[str, Any] = {"startLine": location.line}
+        region["startLine"] = location.line
         if location.column is not None:
             region["startColumn"] = location.column
-        physical["region"] = region
-    return physical
+    return {"artifactLocation": artifact, "region": region}
+
+
+def is_whole_file(location: Location, binary: bool) -> bool:
+    """A result whose line 1 stands for the whole file: it brings its own line hash."""
+    return binary or location.line is None
 
 
 def full_description(summary: str, body: str) -> str:
@@ -87,11 +94,13 @@ def _escape_brackets(text: str) -> str:
     return re.sub(r"([\\\[\]])", r"\\\1", text)
 
 
-def result(finding: Finding, index: dict[str, int], weight_paths: frozenset[str]) -> dict[str, Any]:
+def result(finding: Finding, index: dict[str, int], weight_paths: frozenset[str],
+           paths: Sequence[str] = ()) -> dict[str, Any]:
     binary = finding.location.path in weight_paths
+    # Paths in the message as in the location: relative to %SRCROOT%, not to the scanned root.
     # Brackets always escaped: a card's `[click](https://…)` quoted in a message must stay text
     # (SARIF §3.11.6 embedded links), never a link a reviewer may click.
-    message = _escape_brackets(finding.message)
+    message = _escape_brackets(paths_in_message(finding.message, finding.root, paths, several_roots=True))
     entry: dict[str, Any] = {"ruleId": finding.rule}
     if finding.rule in index:
         entry["ruleIndex"] = index[finding.rule]
@@ -100,7 +109,7 @@ def result(finding: Finding, index: dict[str, int], weight_paths: frozenset[str]
     if finding.related:
         links = []
         for number, location in enumerate(finding.related, start=1):
-            shown = str(location)
+            shown = str(replace(location, path=posixpath.normpath(display_path(finding.root, location.path, True))))
             related.append({
                 "id": number,
                 "physicalLocation": physical_location(finding.root, location, location.path in weight_paths),
@@ -113,7 +122,7 @@ def result(finding: Finding, index: dict[str, int], weight_paths: frozenset[str]
     if related:
         entry["relatedLocations"] = related
     fingerprints = {FINGERPRINT_KEY: finding.fingerprint}
-    if binary:
+    if is_whole_file(finding.location, binary):
         fingerprints["primaryLocationLineHash"] = f"{finding.fingerprint}:1"
     entry["partialFingerprints"] = fingerprints
     return entry
@@ -137,7 +146,8 @@ def build(results: Sequence[ScanResult]) -> dict[str, Any]:
     notifications = []
     for scanned in results:
         weights = frozenset(a.path for a in scanned.repository.artefacts if a.kind is FileKind.WEIGHTS)
-        sarif_results += [result(f, index, weights) for f in scanned.findings]
+        paths = [a.path for a in scanned.repository.artefacts]
+        sarif_results += [result(f, index, weights, paths) for f in scanned.findings]
         # Hidden findings stay in the log as suppressed results (SARIF §3.27.23), so code scanning
         # shows them as closed with the reason instead of not at all.
         sarif_results += [suppressed_result(h, index, weights) for h in scanned.silenced.hidden]

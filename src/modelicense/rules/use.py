@@ -60,9 +60,10 @@ def use_restrictions(repository: Repository, knowledge: Knowledge) -> Iterator[H
 
     ## How to fix
     Nothing is wrong. Make sure the card names the licence and links the use policy so that
-    users see the terms before they download. If you want the model to be open source, use a
-    licence without use restrictions (Apache-2.0, OpenMDW) and publish a separate, non-binding
-    responsible-use guide.
+    users see the terms before they download, then accept the finding with a reason on the
+    licence line (`license: openrail  # modelicense: ignore[USE001] restrictions intended`). If
+    you want the model to be open source, use a licence without use restrictions (Apache-2.0,
+    OpenMDW) and publish a separate, non-binding responsible-use guide.
     """
     groups = model_licence_groups(repository, knowledge, lambda licence: bool(licence.use_restrictions))
     policies = _use_policies(repository)
@@ -76,7 +77,8 @@ def use_restrictions(repository: Repository, knowledge: Knowledge) -> Iterator[H
         yield group.hit(
             f"{weights_subject(group.files)} are under {group.label}, whose terms restrict how and for what the "
             f"model may be used{policy_note}: lawful, but not open source in the OSI sense, because use for any purpose is "
-            f"withheld; make sure users see the terms and pass them on",
+            f"withheld; nothing to fix: make sure users see the terms, and accept this with "
+            f"`# modelicense: ignore[USE001] <reason>` on the licence line",
             related,
         )
     if not groups and not _about_a_model(repository, knowledge):
@@ -86,8 +88,9 @@ def use_restrictions(repository: Repository, knowledge: Knowledge) -> Iterator[H
             continue
         yield Hit(
             f"{artefact.path} is an acceptable use policy for the model: it restricts the purposes the model may be "
-            f"used for, so the model is not open source in the OSI sense; make sure the model's licence incorporates "
-            f"it and that users see it",
+            f"used for, so the model is not open source in the OSI sense; nothing to fix: make sure the model's "
+            f"licence incorporates it and that users see it, and accept this with "
+            f"`<!-- modelicense: ignore[USE001] <reason> -->` in the policy",
             location,
             subject=f"use-policy:{artefact.path}",
         )
@@ -116,10 +119,12 @@ def user_threshold(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
 
     ## How to fix
     Nothing is wrong. Say in the card that the threshold applies, so that large users know they
-    need a separate licence.
+    need a separate licence, and accept the finding with a reason on the licence line
+    (`license: llama2  # modelicense: ignore[USE002] threshold stated in the card`).
     """
     for group in model_licence_groups(repository, knowledge, lambda licence: bool(licence.user_threshold)):
         yield group.hit(
             f"{weights_subject(group.files)} are under {group.label}, which grants its rights only below a user or "
-            f"revenue threshold: larger users need a separate licence from the publisher; say so in the card"
+            f"revenue threshold: larger users need a separate licence from the publisher; nothing to fix: say so "
+            f"in the card, and accept this with `# modelicense: ignore[USE002] <reason>` on the licence line"
         )
