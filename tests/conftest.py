@@ -40,6 +40,39 @@ def corpus() -> Path:
     return CORPUS
 
 
+# --- licence texts for core tests (no ../shared needed) ------------------------------------------
+# MIT as SPDX publishes it (https://spdx.org/licenses/MIT.html), with a copyright line as real
+# copies have; short enough to write here. Longer texts come from scancode-toolkit's licence data
+# (licensedcode/data/licenses/<key>.LICENSE, each citing its source in its header), read as files
+# without importing scancode.
+MIT_TEXT = (
+    "MIT License\n\nCopyright (c) 2024 Example\n\n"
+    "Permission is hereby granted, free of charge, to any person obtaining a copy\nof this software and associated "
+    "documentation files (the \"Software\"), to deal\nin the Software without restriction, including without "
+    "limitation the rights\nto use, copy, modify, merge, publish, distribute, sublicense, and/or sell\ncopies of the "
+    "Software, and to permit persons to whom the Software is\nfurnished to do so, subject to the following "
+    "conditions:\n\nThe above copyright notice and this permission notice shall be included in all\ncopies or "
+    "substantial portions of the Software.\n\nTHE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, "
+    "EXPRESS OR\nIMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,\nFITNESS FOR A PARTICULAR "
+    "PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE\nAUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES "
+    "OR OTHER\nLIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,\nOUT OF OR IN CONNECTION "
+    "WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE\nSOFTWARE.\n"
+)
+
+
+def scancode_licence_text(key: str) -> str:
+    """The text of scancode's licence `key` (apache-2.0, gpl-3.0, llama-2-license-2023...), from
+    its data file; the test is skipped, saying why, when scancode-toolkit is not installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("licensedcode")
+    if spec is None or not spec.submodule_search_locations:
+        pytest.skip("scancode-toolkit not installed: its licence texts are the cited source of this test's text")
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "licenses" / f"{key}.LICENSE"
+    text = path.read_text("utf-8")
+    return text.split("\n---\n", 1)[1].lstrip("\n") if text.startswith("---\n") else text
+
+
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     for rel, content in files.items():
         path = root / rel

@@ -179,7 +179,7 @@ def test_cached_results_are_mapped_through_current_knowledge(make_repo, tmp_path
     before = json.loads(_env_run(["scan", str(root), "--format", "json"], cache_dir).stdout)
     (root / ".modelicense.toml").write_text('[licences.MIT]\naliases = ["expat-ish"]\nreason = "test"\n')
     after = json.loads(_env_run(["scan", str(root), "--format", "json"], cache_dir).stdout)
-    pick = lambda report: [(d["licence"], d["method"], d["coverage"]) for a in report["artefacts"] for d in a["declarations"]]  # noqa: E731
+    pick = lambda report: [(d["license"], d["method"], d["coverage"]) for a in report["artefacts"] for d in a["declarations"]]  # noqa: E731
     assert pick(before) == pick(after) == [("MIT", "fastpath", 100.0)]
 
 

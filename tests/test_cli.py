@@ -96,7 +96,7 @@ def test_json_fields_match_the_contract(capsys):
     card_artefact = next(a for a in report["artefacts"] if a["path"] == "README.md")
     assert card_artefact["kind"] == "model-card"
     first = card_artefact["declarations"][0]
-    assert (first["raw"], first["licence"], first["scope"], first["line"]) == ("gpl-3.0", "GPL-3.0-only", "weights", 3)
+    assert (first["raw"], first["license"], first["scope"], first["line"]) == ("gpl-3.0", "GPL-3.0-only", "weights", 3)
 
 
 def test_text_output_has_the_location_the_line_a_caret_and_help(make_repo):
@@ -169,6 +169,16 @@ def test_the_command_skips_teardown_but_loses_no_output(make_repo, tmp_path: Pat
     written = run_cli("scan", "--format", "json", "--output", str(out), str(root))
     assert written.returncode == 1 and written.stdout == ""
     assert json.loads(out.read_text())["findings"] == json.loads(piped.stdout)["findings"]
+
+
+def test_json_declarations_say_license_and_keep_the_old_spelling_while_version_is_1(make_repo, capsys):
+    root = make_repo({"README.md": card("license: gpl-3.0\nlibrary_name: transformers")})
+    main(["scan", "--format", "json", "--fail-on", "never", str(root)])
+    report = json.loads(capsys.readouterr().out)
+    [declaration] = [d for a in report["artefacts"] for d in a["declarations"] if d["field"] == "license"]
+    assert report["version"] == 1
+    assert (declaration["license"], declaration["license_ids"]) == ("GPL-3.0-only", ["GPL-3.0-only"])
+    assert (declaration["licence"], declaration["licence_ids"]) == (declaration["license"], declaration["license_ids"])
 
 
 # --- suggestions, families, errors without the usage banner, rules as JSON ---------------------

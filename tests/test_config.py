@@ -102,3 +102,14 @@ def test_load_prefers_pyproject_table_over_dotfile(make_repo):
 def test_unknown_rule_on_the_command_line_is_a_usage_error(make_repo):
     proc = run_cli("scan", str(make_repo({"README.md": UNRECOGNISED})), "--select", "DEC,QQQ")
     assert proc.returncode == 2 and "--select: QQQ names no rule" in proc.stderr
+
+
+def test_overrides_take_the_public_spelling_license_and_the_old_one():
+    from modelicense.config import from_mapping
+
+    new = from_mapping({"licenses": {"acme-1.0": {"name": "ACME 1.0", "reason": "r"}},
+                        "models": {"acme/base": {"license": "acme-1.0", "reason": "r"}}}, "test")
+    old = from_mapping({"licences": {"acme-1.0": {"name": "ACME 1.0", "reason": "r"}},
+                        "models": {"acme/base": {"licence": "acme-1.0", "reason": "r"}}}, "test")
+    assert new.licences == old.licences and new.models == old.models
+    assert new.models["acme/base"]["licence"] == "acme-1.0"

@@ -218,10 +218,13 @@ def test_fuzz_licence_expressions(raw):
     CALLS["licence expressions"] += 1
     resolution = RESOLVER.resolve_id(raw)
     assert isinstance(resolution, Resolution)
-    # Nothing is dropped: what is not recognised is kept.
     if not raw.strip().strip("\"'"):
         return
-    assert resolution.keys or resolution.unrecognised or resolution.ignorance or resolution.expression
+    # Nothing invented: every licence found is one the knowledge base knows.
+    assert all(RESOLVER.knowledge.licence(key) is not None for key in resolution.keys), resolution
+    # Nothing dropped: what names no licence is kept as written.
+    if not resolution.keys and not resolution.ignorance:
+        assert resolution.unrecognised and all(part in raw for part in resolution.unrecognised), resolution
 
 
 @FUZZ

@@ -1,27 +1,19 @@
 """Hostile YAML in card front matter: bombs, deep nesting, huge documents, python tags.
 
-Each must cost next to nothing and end as a finding (or harmless), never a crash or a hang.
+Each must end as a finding (or harmless), never a crash or a hang, with bounded work: the tests
+count values read, not seconds (a wall-clock assertion fails on a loaded machine).
 """
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
 from modelicense.extract import card, frontmatter
 from modelicense.model import FileKind
 
-BUDGET_SECONDS = 2.0  # generous for a loaded 2-core CI machine; the real cost is milliseconds
-
-
 def _extract(front_matter: str, body: str = "# Model\n"):
     data = f"---\n{front_matter}\n---\n{body}".encode()
-    start = time.perf_counter()
-    extraction = card.extract("README.md", data, len(data))
-    elapsed = time.perf_counter() - start
-    assert elapsed < BUDGET_SECONDS, f"took {elapsed:.1f}s"
-    return extraction
+    return card.extract("README.md", data, len(data))
 
 
 def _billion_laughs(levels: int = 10, fan_out: int = 10) -> str:

@@ -285,3 +285,28 @@ def test_titles_are_prefiltered_by_their_required_words():
     assert len(knowledge.title_patterns("nothing to see here")) == 0
     assert {ident for _, ident in knowledge.title_patterns("the mit license")} == {"MIT"}
     assert len(everything) > 100
+
+
+def test_every_duty_is_read_by_a_rule():
+    """A duty models.json may name is either shown by evidence BAS002 looks for (duties.json) or a
+    term BAS001 carries on (a kind's `duty` in knowledge/kinds.py): none is written for nobody."""
+    from modelicense.knowledge.duties import duty_evidence
+    from modelicense.knowledge.kinds import TERM_KINDS
+
+    terms = {kind.duty for kind in TERM_KINDS if kind.duty}
+    assert set(DUTIES) == set(duty_evidence()) | terms
+    assert not set(duty_evidence()) & terms
+    assert {"non-commercial", "same-licence"} <= terms
+
+
+def test_a_base_models_duty_terms_agree_with_its_licence():
+    """`non-commercial` / `same-licence` in a model's duties repeat what its licence says (the
+    licence's non_commercial / share_alike): a disagreement is a data error in one of them."""
+    from modelicense.knowledge.kinds import BY_ID
+
+    knowledge = load()
+    for model in knowledge.models.values():
+        licence = knowledge.licence(model.licence)
+        for duty, kind in (("non-commercial", BY_ID["non-commercial"]), ("same-licence", BY_ID["share-alike"])):
+            if duty in model.duties and licence is not None and licence.kind not in ("family", "ignorance"):
+                assert getattr(licence, kind.licence_property) is not False, (model.id, duty, licence.id)

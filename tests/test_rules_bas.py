@@ -7,13 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import card
+from conftest import card, scancode_licence_text
 
 from modelicense.config import Config, from_mapping
 from modelicense.model import Finding, Severity
 from modelicense.scan import scan
 
-LLAMA = "model-repos/meta-llama__llama"  # Llama 2: LICENSE and USE_POLICY.md as Meta ships them
+# A use policy as a derivative ships it: what BAS002 looks for is the file, not its words.
+USE_POLICY = ("# Acceptable Use Policy\n\nYou agree you will not use, or allow others to use, the model to violate "
+              "the law or others' rights, or to generate disinformation.\n")
 
 
 def findings(root: Path, prefix: str, **table) -> list[Finding]:
@@ -45,6 +47,22 @@ def test_bas001_non_commercial_base_relicensed_permissively(make_repo):
     root = make_repo({"README.md": derived("base_model:\n- acme/research-base\nlicense: cc-by-4.0")})
     [hit] = findings(root, "BAS001", models=models)
     assert "non-commercial" in hit.message and hit.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize(("duties", "dropped"), [
+    (["licence-copy", "non-commercial"], "non-commercial"),
+    (["notice", "same-licence"], "share-alike"),
+])
+def test_bas001_reads_the_duties_a_base_model_entry_records(make_repo, duties, dropped):
+    """A base whose licence modelicense knows nothing about (a user-added licence: no properties)
+    still binds its derivatives by the duties its model entry records."""
+    licences = {"acme-model-licence": {"name": "ACME Model Licence", "reason": "the terms of acme/base"}}
+    models = {"acme/base": {"licence": "acme-model-licence", "duties": duties, "reason": "acme/base's card"}}
+    root = make_repo({"README.md": derived("base_model: acme/base\nlicense: mit")})
+    [hit] = findings(root, "BAS001", licences=licences, models=models)
+    assert f"({dropped})" in hit.message and hit.severity is Severity.ERROR
+    models["acme/base"]["duties"] = ["licence-copy"]
+    assert "drops them" not in " ".join(f.message for f in findings(root, "BAS001", licences=licences, models=models))
 
 
 def test_bas001_quantisation_cannot_change_the_licence(make_repo):
@@ -82,27 +100,41 @@ def test_bas002_llama2_fine_tune_without_licence_policy_or_notice(make_repo):
     assert "copy of the base's licence" in hit.message and "acceptable use policy" in hit.message and "notice" in hit.message
 
 
-def test_bas002_quiet_with_metas_own_files(make_repo, corpus):
+def test_bas002_quiet_with_metas_own_files(make_repo):
     notice = "Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.\n"
     root = make_repo({
         "README.md": derived("base_model: meta-llama/Llama-2-7b-hf\nlicense: llama2"),
-        "LICENSE": (corpus / LLAMA / "LICENSE").read_text("utf-8"),
-        "USE_POLICY.md": (corpus / LLAMA / "USE_POLICY.md").read_text("utf-8"),
+        "LICENSE": scancode_licence_text("llama-2-license-2023"),
+        "USE_POLICY.md": USE_POLICY,
         "NOTICE": notice,
     })
     assert not findings(root, "BAS")
 
 
-def test_bas002_llama3_naming_read_from_the_licence_section(make_repo, corpus):
-    files = {"LICENSE": (corpus / "model-repos/meta-llama__llama3/LICENSE").read_text("utf-8"),
-             "USE_POLICY.md": (corpus / "model-repos/meta-llama__llama3/USE_POLICY.md").read_text("utf-8"),
-             "NOTICE": "Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, "
+def test_bas002_llama3_naming_read_from_the_licence_section(make_repo):
+    files = {"LICENSE": scancode_licence_text("llama-3.1-license-2024"),
+             "USE_POLICY.md": USE_POLICY,
+             "NOTICE": "Llama 3.1 is licensed under the Llama 3.1 Community License, Copyright © Meta Platforms, "
                        "Inc. All Rights Reserved.\n"}
-    fm = "base_model: meta-llama/Meta-Llama-3-8B\nlicense: other\nlicense_name: llama3\nlicense_link: LICENSE"
+    fm = "base_model: meta-llama/Llama-3.1-8B\nlicense: other\nlicense_name: llama3.1\nlicense_link: LICENSE"
     [hit] = findings(make_repo({"README.md": derived(fm), **files}), "BAS002")
     assert "naming" in hit.message and "copy of" not in hit.message
-    shown = derived(fm, "# Model\n\n## License\n\nBuilt with Meta Llama 3. See LICENSE.\n")
+    shown = derived(fm, "# Model\n\n## License\n\nBuilt with Llama. See LICENSE.\n")
     assert not findings(make_repo({"README.md": shown, **files}), "BAS002")
+
+
+def test_bas002_naming_is_the_wording_the_base_licence_prescribes(make_repo):
+    """Llama 3's licence asks for "Built with Meta Llama 3" (https://www.llama.com/llama3/license/,
+    1.b.i): "Built with PyTorch" in the licence section does not show it."""
+    files = {"LICENSE": "placeholder", "USE_POLICY.md": USE_POLICY,
+             "NOTICE": "Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, "
+                       "Inc. All Rights Reserved.\n"}
+    fm = "base_model: meta-llama/Meta-Llama-3-8B\nlicense: llama3\nlicense_link: LICENSE"
+    other_words = derived(fm, "# Model\n\n## License\n\nBuilt with PyTorch. See LICENSE.\n")
+    [hit] = findings(make_repo({"README.md": other_words, **files}), "BAS002")
+    assert "naming" in hit.message
+    prescribed = derived(fm, "# Model\n\n## License\n\nBuilt with Meta Llama 3. See LICENSE.\n")
+    assert not findings(make_repo({"README.md": prescribed, **files}), "BAS002")
 
 
 def test_bas002_quiet_for_osi_licensed_bases(make_repo):

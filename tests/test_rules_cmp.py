@@ -1,4 +1,5 @@
-"""CMP — code compatibility, on small repositories built around real licence texts from the corpus."""
+"""CMP — code compatibility, on small repositories built around real licence texts (scancode-toolkit's
+licence data, MIT as SPDX publishes it: see conftest), and on the corpus's real repositories."""
 
 from __future__ import annotations
 
@@ -7,16 +8,18 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from conftest import MIT_TEXT, scancode_licence_text
 
 from modelicense.config import Config
 from modelicense.model import Finding, Severity
 from modelicense.rules.cmp import incompatible_pairs
 from modelicense.scan import scan
 
-APACHE = "model-repos/lllyasviel__ControlNet/LICENSE"
-GPL3 = "model-repos/meta-llama__llama@57b0eb62/LICENSE"
-MIT = "model-repos/openai__whisper/LICENSE"
-LLAMA2 = "model-repos/meta-llama__llama/LICENSE"
+# Licence texts by scancode key, read by the `text` fixture.
+APACHE = "licence:apache-2.0"
+GPL3 = "licence:gpl-3.0"
+MIT = "licence:mit"
+LLAMA2 = "licence:llama-2-license-2023"
 GPL2_OPENING = "GNU GENERAL PUBLIC LICENSE\nVersion 2, June 1991\n\nCopyright (C) 1989, 1991 Free Software Foundation, Inc.\n"
 
 
@@ -28,9 +31,14 @@ def header(expression: str) -> str:
     return f"# SPDX-License-Identifier: {expression}\n\nprint('hello')\n"
 
 
+def _licence_text(name: str) -> str:
+    key = name.removeprefix("licence:")
+    return MIT_TEXT if key == "mit" else scancode_licence_text(key)
+
+
 @pytest.fixture
-def text(corpus):
-    return lambda rel: (corpus / rel).read_text("utf-8")
+def text():
+    return _licence_text
 
 
 def test_cmp001_gpl2_only_file_in_apache_project(make_repo, text):
@@ -82,7 +90,7 @@ def test_cmp002_gpl_vendored_folder_in_permissive_project(make_repo, text):
 ])
 def test_cmp_quiet(make_repo, text, files):
     tree = {"LICENSE": text(APACHE)}
-    tree.update({path: text(value) if value.startswith("model-repos/") else value for path, value in files.items()})
+    tree.update({path: text(value) if value.startswith("licence:") else value for path, value in files.items()})
     assert not findings(make_repo(tree), "CMP")
 
 

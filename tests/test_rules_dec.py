@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import card
+from conftest import MIT_TEXT, card, scancode_licence_text
 
 from modelicense.config import Config, from_mapping
 from modelicense.model import Finding, Severity
@@ -19,8 +19,8 @@ def findings(root: Path, prefix: str, **table) -> list[Finding]:
     return [f for f in scan(root, config).findings if f.rule.startswith(prefix)]
 
 
-def corpus_text(corpus: Path, rel: str) -> str:
-    return (corpus / rel).read_text("utf-8")
+def APACHE() -> str:  # noqa: N802  (a constant that is read only when a test needs it)
+    return scancode_licence_text("apache-2.0")
 
 
 # --- DEC001 --------------------------------------------------------------------------------------
@@ -33,16 +33,16 @@ def test_dec001_model_card_without_licence(make_repo):
     assert "model card declares no licence" in hit.message
 
 
-def test_dec001_quiet_when_card_declares_or_a_licence_file_covers_it(make_repo, corpus):
+def test_dec001_quiet_when_card_declares_or_a_licence_file_covers_it(make_repo):
     assert not findings(make_repo({"README.md": card("license: mit\nlibrary_name: x")}), "DEC001")
     covered = make_repo({"README.md": card("library_name: x"),
-                         "LICENSE": corpus_text(corpus, "model-repos/openai__whisper/LICENSE")})
+                         "LICENSE": MIT_TEXT})
     assert not findings(covered, "DEC001")
 
 
-def test_dec001_nested_licence_does_not_cover_the_root_card(make_repo, corpus):
+def test_dec001_nested_licence_does_not_cover_the_root_card(make_repo):
     root = make_repo({"README.md": card("library_name: x"),
-                      "vendor/lib/LICENSE": corpus_text(corpus, "model-repos/openai__whisper/LICENSE")})
+                      "vendor/lib/LICENSE": MIT_TEXT})
     assert [f.location.path for f in findings(root, "DEC001")] == ["README.md"]
 
 
@@ -58,8 +58,8 @@ def test_dec001_readme_without_front_matter_is_not_a_card_without_weights(make_r
     assert not findings(root, "DEC001")
 
 
-def test_dec001_weights_covered_by_root_licence(make_repo, corpus):
-    root = make_repo({"model.safetensors": WEIGHTS, "LICENSE": corpus_text(corpus, "model-repos/EleutherAI__pythia/LICENSE")})
+def test_dec001_weights_covered_by_root_licence(make_repo):
+    root = make_repo({"model.safetensors": WEIGHTS, "LICENSE": APACHE()})
     assert not findings(root, "DEC001")
 
 
@@ -111,67 +111,71 @@ def test_dec002_on_real_cards(corpus):
 # --- DEC004 --------------------------------------------------------------------------------------
 
 
-def test_dec004_card_and_licence_text_in_a_weights_repo_is_an_error(make_repo, corpus):
+def test_dec004_card_and_licence_text_in_a_weights_repo_is_an_error(make_repo):
     root = make_repo({"README.md": card("license: mit\nlibrary_name: x"), "model.safetensors": WEIGHTS,
-                      "LICENSE": corpus_text(corpus, "model-repos/EleutherAI__pythia/LICENSE")})
+                      "LICENSE": APACHE()})
     [hit] = findings(root, "DEC004")
     assert hit.severity is Severity.ERROR and hit.location.path == "README.md" and hit.location.line == 2
     assert [r.path for r in hit.related] == ["LICENSE"]
     assert "'mit'" in hit.message and "Apache-2.0 text" in hit.message
 
 
-def test_dec004_code_licence_and_weights_card_differ_in_scope(make_repo, corpus):
+def test_dec004_code_licence_and_weights_card_differ_in_scope(make_repo):
     # LICENSE covers the code, the card the weights: not a contradiction (llama2 weights, MIT code).
     root = make_repo({"README.md": card("license: llama2\nlibrary_name: x"), "model.safetensors": WEIGHTS,
-                      "train.py": "print(1)\n", "LICENSE": corpus_text(corpus, "model-repos/openai__whisper/LICENSE")})
+                      "train.py": "print(1)\n", "LICENSE": MIT_TEXT})
     assert not findings(root, "DEC004")
 
 
-def test_dec004_other_with_a_known_licence_name(make_repo, corpus):
-    fm = "license: other\nlicense_name: llama3\nlicense_link: LICENSE\nlibrary_name: x"
-    llama3 = corpus_text(corpus, "model-repos/meta-llama__llama3/LICENSE")
+def test_dec004_other_with_a_known_licence_name(make_repo):
+    fm = "license: other\nlicense_name: llama3.1\nlicense_link: LICENSE\nlibrary_name: x"
+    llama3 = scancode_licence_text("llama-3.1-license-2024")
     assert not findings(make_repo({"README.md": card(fm), "model.safetensors": WEIGHTS, "LICENSE": llama3}), "DEC004")
-    mit = corpus_text(corpus, "model-repos/openai__whisper/LICENSE")
+    mit = MIT_TEXT
     [hit] = findings(make_repo({"README.md": card(fm), "model.safetensors": WEIGHTS, "LICENSE": mit}), "DEC004")
-    assert "'other' (llama3)" in hit.message and "MIT text" in hit.message
+    assert "'other' (llama3.1)" in hit.message and "MIT text" in hit.message
 
 
-def test_dec004_without_code_or_weights_no_judgement(make_repo, corpus):
+def test_dec004_without_code_or_weights_no_judgement(make_repo):
     # A card describing a model published elsewhere: the LICENSE may well cover the card's text.
     root = make_repo({"README.md": card("license: bigscience-bloom-rail-1.0\nlibrary_name: x"),
-                      "LICENSE": corpus_text(corpus, "model-repos/EleutherAI__pythia/LICENSE")})
+                      "LICENSE": APACHE()})
     assert not findings(root, "DEC004")
 
 
-def test_dec004_weight_licence_file_against_card(make_repo, corpus):
+def test_dec004_weight_licence_file_against_card(make_repo):
     root = make_repo({"README.md": card("license: apache-2.0\nlibrary_name: x"),
-                      "LICENSE-MODEL": corpus_text(corpus, "model-repos/openai__whisper/LICENSE")})
+                      "LICENSE-MODEL": MIT_TEXT})
     [hit] = findings(root, "DEC004")
     assert hit.severity is Severity.ERROR and [r.path for r in hit.related] == ["LICENSE-MODEL"]
 
 
-def test_dec004_packaging_against_licence_file(make_repo, corpus):
+def test_dec004_packaging_against_licence_file(make_repo):
     root = make_repo({"pyproject.toml": '[project]\nname = "x"\nlicense = "MIT"\n',
-                      "LICENSE": corpus_text(corpus, "model-repos/EleutherAI__pythia/LICENSE")})
+                      "LICENSE": APACHE()})
     [hit] = findings(root, "DEC004")
     assert hit.location.path == "pyproject.toml" and hit.severity is Severity.ERROR
 
 
+USE_POLICY = ("# Acceptable Use Policy\n\nYou agree not to use the model or its outputs to violate the law, to harm "
+              "minors, or to generate disinformation. This policy may be updated from time to time.\n")
+
+
 @pytest.mark.parametrize("extra", [
-    {"annotator/midas/LICENSE": "model-repos/lllyasviel__ControlNet/annotator/midas/LICENSE"},  # vendored: its folder only
-    {"NOTICE": "model-repos/openai__whisper/LICENSE"},  # a NOTICE is not a licence, whatever it quotes
-    {"USE_POLICY.md": "model-repos/meta-llama__llama/USE_POLICY.md"},  # nor is a use policy
+    {"annotator/midas/LICENSE": MIT_TEXT},  # vendored: its folder only
+    {"NOTICE": MIT_TEXT},  # a NOTICE is not a licence, whatever it quotes
+    {"USE_POLICY.md": USE_POLICY},  # nor is a use policy
 ])
-def test_dec004_quiet_for_what_is_not_a_licence_of_the_same_artefact(make_repo, corpus, extra):
+def test_dec004_quiet_for_what_is_not_a_licence_of_the_same_artefact(make_repo, extra):
     files = {"README.md": card("license: apache-2.0\nlibrary_name: x"), "model.safetensors": WEIGHTS,
-             "LICENSE": corpus_text(corpus, "model-repos/lllyasviel__ControlNet/LICENSE")}
-    files.update({path: corpus_text(corpus, source) for path, source in extra.items()})
+             "LICENSE": APACHE()}
+    files.update(extra)
     assert not findings(make_repo(files), "DEC004")
 
 
-def test_dec004_same_licence_text_and_id_agree(make_repo, corpus):
+def test_dec004_same_licence_text_and_id_agree(make_repo):
     root = make_repo({"README.md": card("license: llama2\nlibrary_name: x"), "model.safetensors": WEIGHTS,
-                      "LICENSE": corpus_text(corpus, "model-repos/meta-llama__llama/LICENSE")})
+                      "LICENSE": scancode_licence_text("llama-2-license-2023")})
     assert not findings(root, "DEC004")
 
 
@@ -323,16 +327,6 @@ def test_dec004_weight_metadata_against_the_card_above_it():
     assert not list(get("DEC004").run(repo, load()))
 
 
-def test_every_rule_of_these_families_is_documented_in_sections():
-    from modelicense.rules import all_rules
-
-    mine = [r for r in all_rules() if r.family in ("BAS", "CMP") or r.id in ("DEC001", "DEC002", "DEC004", "DEC007", "DEC008")]
-    assert len(mine) == 11
-    for rule in mine:
-        for section in ("## What it finds", "## Why it matters", "## Example", "## How to fix"):
-            assert section in rule.body, (rule.id, section)
-
-
 def test_dec008_on_a_real_card_with_a_suppression_added(make_repo, corpus):
     lines = (corpus / "hf-dataset-cards" / "imdb" / "README.md").read_text("utf-8").splitlines(keepends=True)
     assert lines[9].strip() == "- other"  # line 10: the `other` DEC002 reports
@@ -341,3 +335,34 @@ def test_dec008_on_a_real_card_with_a_suppression_added(make_repo, corpus):
     reasoned = make_repo({"README.md": "".join(lines[:9] + ["# modelicense: ignore[DEC002] terms: ai.stanford.edu/~amaas\n"]
                                                + lines[9:])})
     assert not findings(reasoned, "DEC")
+
+
+# --- conditions each caught by a hand-made mutation of the rule ------------------------------------
+
+
+def test_dec004_packaging_metadata_contradicting_itself(make_repo):
+    """pyproject.toml's own `license` against its own classifiers: one file, two claims."""
+    pyproject = ('[project]\nname = "x"\nlicense = "MIT"\n'
+                 'classifiers = ["License :: OSI Approved :: Apache Software License"]\n')
+    [hit] = findings(make_repo({"pyproject.toml": pyproject}), "DEC004")
+    assert hit.severity is Severity.ERROR and hit.location.path == "pyproject.toml"
+    assert [r.path for r in hit.related] == ["pyproject.toml"]
+    agreeing = pyproject.replace("Apache Software License", "MIT License")
+    assert not findings(make_repo({"pyproject.toml": agreeing}), "DEC004")
+
+
+@pytest.mark.parametrize(("weights", "contradicts"), [
+    ("a/model.Q4_K_M.gguf", True),  # under the card's folder
+    ("a/q4/model.Q4_K_M.gguf", True),  # below it
+    ("ab/model.Q4_K_M.gguf", False),  # a sibling folder whose name starts like the card's
+])
+def test_dec004_weight_metadata_only_against_a_card_in_a_folder_above_it(weights, contradicts):
+    from modelicense.knowledge import load
+    from modelicense.model import Declaration, FileKind, Location
+    from modelicense.rules import get
+
+    card_decl = Declaration("apache-2.0", "weights", Location("a/README.md", 2, 10), "license")
+    gguf_decl = Declaration("MIT", "weights", Location(weights), "general.license")
+    repo = _repository(("a/README.md", FileKind.MODEL_CARD, [card_decl], (("front_matter", "yes"),)),
+                       (weights, FileKind.WEIGHTS, [gguf_decl], ()))
+    assert [hit.related[0].path for hit in get("DEC004").run(repo, load())] == ([weights] if contradicts else [])

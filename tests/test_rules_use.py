@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import card, safetensors_file
+from conftest import MIT_TEXT, card, safetensors_file
 
 from modelicense import config as config_module
 from modelicense.scan import scan
@@ -113,3 +113,14 @@ def test_a_services_use_policy_in_a_software_repository_is_not_a_models(make_rep
     assert findings(software) == []
     model = make_repo({"ACCEPTABLE_USE_POLICY.md": policy, "MODEL_CARD.md": "# My model\n"})
     assert [f.rule for f in findings(model)] == ["USE001"]
+
+
+def test_a_web_app_with_a_models_module_and_a_use_policy_holds_no_model(make_repo):
+    """`app/models.py` is a web framework's data models, not a trained model (the name used to be
+    enough to make the service's policy a model's)."""
+    policy = "# Acceptable Use Policy\n\nYou may not use the service to harass others or to send spam.\n"
+    app = make_repo({"LICENSE": MIT_TEXT, "ACCEPTABLE_USE_POLICY.md": policy,
+                     "app/models.py": "class User:\n    name = 'x'\n", "app/views.py": "def index():\n    return 'hi'\n"})
+    assert findings(app) == []
+    weights = make_repo({"LICENSE": MIT_TEXT, "ACCEPTABLE_USE_POLICY.md": policy, "model.safetensors": safetensors_file()})
+    assert [f.rule for f in findings(weights)] == ["USE001"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, card, safetensors_file
+from conftest import FIXTURES, card, safetensors_file, scancode_licence_text
 
 from modelicense import config as config_module
 from modelicense.knowledge import load
@@ -146,9 +146,9 @@ def test_corpus_weights_licences(corpus):
     assert "research-only" in opt[0].message
 
 
-def test_corpus_real_gpl_licence_with_shipped_weights(corpus, make_repo):
-    """LLaMA 1's GPL-3.0 code licence, in a repository that ships the weights beside it."""
-    gpl = (corpus / "model-repos" / "meta-llama__llama@57b0eb62" / "LICENSE").read_text("utf-8")
+def test_real_gpl_licence_with_shipped_weights(make_repo):
+    """The whole GPL-3.0 text (as LLaMA 1 shipped its code), in a repository that ships weights beside it."""
+    gpl = scancode_licence_text("gpl-3.0")
     root = make_repo({"LICENSE": gpl, "consolidated.00.pth": b"PK\x03\x04" + b"\0" * 64})
     [finding] = findings(root)
     assert finding.rule == "WGT001" and "consolidated.00.pth" in finding.message
@@ -206,3 +206,33 @@ def test_every_rule_of_the_family_is_documented(family):
     for rule in rules:
         for section in ("## What it finds", "## Why it matters", "## Example", "## How to fix"):
             assert section in rule.body, (rule.id, section)
+
+
+# --- conditions each caught by a hand-made mutation of the rule ------------------------------------
+
+
+def test_share_alike_without_copyleft_is_reported(make_repo):
+    """C-UDA-1.0 lets models trained on the data be used freely but the data itself be shared only
+    under the C-UDA (https://spdx.org/licenses/C-UDA-1.0.html): share-alike with no copyleft."""
+    root = make_repo({"README.md": card("license: c-uda\nlibrary_name: transformers"), "model.safetensors": SAFETENSORS})
+    [finding] = findings(root)
+    assert finding.rule == "WGT001" and "C-UDA-1.0 ('c-uda'), a share-alike licence" in finding.message
+
+
+@pytest.mark.parametrize(("expression", "fires"), [
+    ("GPL-3.0-only AND MIT", True),  # both bind: the GPL's conditions apply to the weights
+    ("GPL-3.0-only OR MIT", False),  # a choice: users may take MIT
+])
+def test_a_conjunction_binds_every_licence_and_a_choice_only_what_every_alternative_has(make_repo, expression, fires):
+    root = make_repo({"README.md": card(f"license: {expression}\nlibrary_name: transformers"),
+                      "model.safetensors": SAFETENSORS})
+    assert [f.rule for f in findings(root)] == (["WGT001"] if fires else [])
+
+
+def test_a_licence_in_model_licenses_speaks_for_the_weights_of_the_folder_above(make_repo):
+    """FLUX keeps its model licence in model_licenses/: it covers the weights beside that folder."""
+    root = make_repo({"model_licenses/LICENSE-MODEL": GPL3, "flux1-dev.safetensors": SAFETENSORS,
+                      "vae/diffusion.safetensors": SAFETENSORS})
+    [finding] = findings(root)
+    assert finding.location.path == "model_licenses/LICENSE-MODEL"
+    assert "the weights in flux1-dev.safetensors, vae/diffusion.safetensors are under" in finding.message

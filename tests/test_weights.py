@@ -10,7 +10,6 @@ import io
 import json
 import pickle
 import struct
-import time
 import zipfile
 from pathlib import Path
 
@@ -88,16 +87,13 @@ def test_an_8_gib_sparse_safetensors_costs_what_an_8_kib_one_costs(tmp_path):
         with open(path, "r+b") as handle:
             handle.truncate(size)  # sparse: no blocks allocated
         counting = CountingReader(path)
-        started = time.perf_counter()
         found = weights.extract(name, counting, size)
-        elapsed = time.perf_counter() - started
         counting.close()
-        results[name] = (counting.bytes_read, [d.raw for d in found.declarations], elapsed)
-    assert results["small.safetensors"][:2] == results["huge.safetensors"][:2]
-    bytes_read, licences, _ = results["huge.safetensors"]
+        results[name] = (counting.bytes_read, [d.raw for d in found.declarations])
+    assert results["small.safetensors"] == results["huge.safetensors"]
+    bytes_read, licences = results["huge.safetensors"]
     assert licences == ["apache-2.0"]
     assert bytes_read <= weights.LFS_POINTER_MAX + len(header)  # the sniffed head, then the header
-    assert results["huge.safetensors"][2] < 0.5
 
 
 # --- GGUF ----------------------------------------------------------------------------------------
@@ -170,9 +166,7 @@ def gguf_string(text: str) -> bytes:
 def test_malformed_gguf_headers_are_bounded_problems(tmp_path, content, message):
     path = tmp_path / "bad.gguf"
     path.write_bytes(content)
-    started = time.perf_counter()
     found = read(path)
-    assert time.perf_counter() - started < 0.5
     assert [p.code for p in found.problems] == ["malformed"]
     assert message in found.problems[0].message, found.problems[0].message
 

@@ -1,6 +1,6 @@
 """Command line: wiring only. Parse options, call scan(), pick a formatter, choose the exit code.
 
-Exit codes (DESIGN.md): 0 nothing at or above --fail-on; 1 findings at or above it;
+Exit codes (README.md, "Exit codes"): 0 nothing at or above --fail-on; 1 findings at or above it;
 2 usage or configuration error.
 """
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -117,6 +117,9 @@ def _type_problem(annotation: str, value: Any) -> str | None:
     return None
 
 
+# Public spellings of knowledge fields: a dataset or model override says `license = "cc-by-4.0"`.
+_FIELD_SPELLINGS = {"license": "licence"}
+
 # What a knowledge override may set: the knowledge base's own fields, checked here so that the
 # error names the line (the knowledge loader checks values again when it builds the entry).
 _OVERRIDE_FIELDS = {
@@ -221,42 +224,63 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "", base_dir
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise fail(unknown[0], f"unknown key (known keys: {', '.join(sorted(_KEYS))})")
-
-    def rule_list(key: str) -> tuple[str, ...]:
-        value = table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise fail(key, "must be a list of rule ids or prefixes")
-        for item in value:
-            if not is_rule_selector(item):
-                raise fail(key, f"{item!r} is not a rule id or prefix (like DAT or WGT001){_hint(item)}")
-        return tuple(v.upper() for v in value)
-
-    def table_of(key: str) -> Mapping[str, Any]:
-        value = table.get(key) or {}
-        if not isinstance(value, dict):
-            raise fail(key, "must be a table")
-        return value
-
-    def string_list(key: str, value: Any) -> tuple[str, ...]:
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise fail(key, "must be a list of strings")
-        return tuple(value)
-
     fail_on = table.get("fail-on", "warning")
     if fail_on not in FAIL_ON:
         raise fail("fail-on", f"{fail_on!r} must be one of {', '.join(FAIL_ON)}{_hint(fail_on, FAIL_ON)}")
+    return Config(
+        select=_rule_list(table, "select", fail),
+        ignore=_rule_list(table, "ignore", fail),
+        fail_on=fail_on,
+        exclude=_string_list(table, "exclude", fail),
+        severity=_severity(table_of("severity"), fail),
+        per_file_ignores=_per_file_ignores(table_of("per-file-ignores"), fail),
+        allow=_allow(table_of("allow"), fail),
+        licences={**_knowledge_table(table, "licenses", fail), **_knowledge_table(table, "licences", fail)},
+        datasets=_knowledge_table(table, "datasets", fail),
+        models=_knowledge_table(table, "models", fail),
+        card_kinds=_card_kinds(table_of("card-kinds"), fail),
+        baseline=_baseline(table.get("baseline"), base_dir, fail),
+        source=origin,
+    )
 
+
+# --- one validator per key: the table's value in, the Config's value out, or fail(key, why) -----
+
+Fail = Callable[..., ConfigError]
+
+
+def _rule_list(table: Mapping[str, Any], key: str, fail: Fail) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise fail(key, "must be a list of rule ids or prefixes")
+    for item in value:
+        if not is_rule_selector(item):
+            raise fail(key, f"{item!r} is not a rule id or prefix (like DAT or WGT001){_hint(item)}")
+    return tuple(v.upper() for v in value)
+
+
+def _string_list(table: Mapping[str, Any], key: str, fail: Fail) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise fail(key, "must be a list of strings")
+    return tuple(value)
+
+
+def _severity(entries: Mapping[str, Any], fail: Fail) -> dict[str, Severity]:
     severity: dict[str, Severity] = {}
-    for rule_id, level in table_of("severity").items():
+    for rule_id, level in entries.items():
         if not is_rule_selector(str(rule_id)):
             raise fail("severity", f"{rule_id!r} is not a rule id or prefix (like DAT or WGT001){_hint(rule_id)}",
                        at=rule_id)
         if level not in ("error", "warning", "info"):
             raise fail("severity", f"{rule_id}: {level!r} must be error, warning or info", at=rule_id)
         severity[rule_id.upper()] = Severity(level)
+    return severity
 
+
+def _per_file_ignores(entries: Mapping[str, Any], fail: Fail) -> dict[str, tuple[str, ...]]:
     per_file: dict[str, tuple[str, ...]] = {}
-    for pattern, rules in table_of("per-file-ignores").items():
+    for pattern, rules in entries.items():
         if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
             raise fail("per-file-ignores", f"{pattern}: must be a list of rule ids or prefixes", at=pattern)
         for item in rules:
@@ -264,57 +288,52 @@ def from_mapping(table: Mapping[str, Any], origin: str, text: str = "", base_dir
                 raise fail("per-file-ignores", f"{pattern}: {item!r} is not a rule id or prefix{_hint(item)}",
                            at=pattern)
         per_file[pattern] = tuple(r.upper() for r in rules)
+    return per_file
 
+
+def _allow(entries: Mapping[str, Any], fail: Fail) -> dict[str, tuple[str, ...]]:
     allow: dict[str, tuple[str, ...]] = {}
-    for scope, ids in table_of("allow").items():
+    for scope, ids in entries.items():
         if scope not in ALLOW_SCOPES:
             raise fail("allow", f"{scope!r} is not an artefact scope ({', '.join(ALLOW_SCOPES)})", at=scope)
         if not isinstance(ids, list) or not all(isinstance(v, str) and v.strip() for v in ids):
             raise fail("allow", f"{scope}: must be a list of licence ids", at=scope)
         allow[scope] = tuple(ids)
+    return allow
 
-    baseline = table.get("baseline")
-    if baseline is not None:
-        if not isinstance(baseline, str) or not baseline.strip():
-            raise fail("baseline", "must be the path of a baseline file")
-        # Relative to the configuration file, like every other path a config names.
-        baseline = str((base_dir / baseline) if base_dir is not None and not Path(baseline).is_absolute() else baseline)
 
-    def knowledge_table(key: str) -> dict[str, dict[str, Any]]:
-        value = table.get(key) or {}
-        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-            raise fail(key, "must be a table of tables, one per id")
-        valid = _OVERRIDE_FIELDS[key]
-        for ident, entry in value.items():
-            if not str(entry.get("reason", "")).strip():
-                raise fail(key, f"{ident}: every override needs a `reason`", at=ident)
-            unknown = sorted({k.replace("-", "_") for k in entry} - set(valid) - {"reason"})
-            if unknown:
-                raise fail(key, f"{ident}: unknown field(s) {', '.join(unknown)} (known: {', '.join(sorted(valid))})",
-                           at=unknown[0])
-            for name, item in entry.items():
-                problem = _type_problem(valid.get(name.replace("-", "_"), ""), item)
-                if problem:
-                    raise fail(key, f"{ident}: {name.replace('-', '_')} {problem}", at=name)
-        return value
+def _baseline(value: Any, base_dir: Path | None, fail: Fail) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise fail("baseline", "must be the path of a baseline file")
+    # Relative to the configuration file, like every other path a config names.
+    return str((base_dir / value) if base_dir is not None and not Path(value).is_absolute() else value)
 
-    card_kinds = table_of("card-kinds")
-    for path, kind in card_kinds.items():
+
+def _knowledge_table(table: Mapping[str, Any], key: str, fail: Fail) -> dict[str, dict[str, Any]]:
+    value = table.get(key) or {}
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise fail(key, "must be a table of tables, one per id")
+    valid = _OVERRIDE_FIELDS[key]
+    # `license` (the public spelling, as in SPDX and on the Hub) is the knowledge base's `licence`.
+    value = {ident: {_FIELD_SPELLINGS.get(k, k): v for k, v in entry.items()} for ident, entry in value.items()}
+    for ident, entry in value.items():
+        if not str(entry.get("reason", "")).strip():
+            raise fail(key, f"{ident}: every override needs a `reason`", at=ident)
+        unknown = sorted({k.replace("-", "_") for k in entry} - set(valid) - {"reason"})
+        if unknown:
+            raise fail(key, f"{ident}: unknown field(s) {', '.join(unknown)} (known: {', '.join(sorted(valid))})",
+                       at=unknown[0])
+        for name, item in entry.items():
+            problem = _type_problem(valid.get(name.replace("-", "_"), ""), item)
+            if problem:
+                raise fail(key, f"{ident}: {name.replace('-', '_')} {problem}", at=name)
+    return value
+
+
+def _card_kinds(entries: Mapping[str, Any], fail: Fail) -> dict[str, str]:
+    for path, kind in entries.items():
         if kind not in ("model", "dataset"):
             raise fail("card-kinds", f"{path}: {kind!r} must be 'model' or 'dataset'", at=path)
-
-    return Config(
-        select=rule_list("select"),
-        ignore=rule_list("ignore"),
-        fail_on=fail_on,
-        exclude=string_list("exclude", table.get("exclude", [])),
-        severity=severity,
-        per_file_ignores=per_file,
-        allow=allow,
-        licences={**knowledge_table("licenses"), **knowledge_table("licences")},
-        datasets=knowledge_table("datasets"),
-        models=knowledge_table("models"),
-        card_kinds=dict(card_kinds),
-        baseline=baseline,
-        source=origin,
-    )
+    return dict(entries)

@@ -13,7 +13,6 @@ from typing import Callable, Literal, Mapping, TypeVar
 T = TypeVar("T")
 
 Scope = Literal["code", "weights", "data", "docs", "repo"]
-SCOPES: tuple[Scope, ...] = ("code", "weights", "data", "docs", "repo")
 
 
 class Severity(str, Enum):

@@ -48,7 +48,7 @@ def knowledge_for(config: Config) -> Knowledge:
         for ident in ids:
             if knowledge.licence_id(ident) is None:
                 raise ConfigError(f"{config.source or 'configuration'}: allow.{scope}: {ident!r} is not a licence id "
-                                  "modelicense knows (define it under [tool.modelicense.licences] with a reason)")
+                                  "modelicense knows (define it under [tool.modelicense.licenses] with a reason)")
     return knowledge
 
 

@@ -50,7 +50,7 @@ def card_kind(name: str, keys: set[str]) -> FileKind:
 
 def extract(relpath: str, data: bytes, size: int) -> Extraction:
     if not data.strip():
-        return Extraction(kind=FileKind.CARD, problems=_empty(relpath, size))
+        return Extraction(kind=FileKind.CARD, problems=_empty(relpath))
     if looks_binary(data):
         return Extraction(
             kind=FileKind.CARD,
@@ -100,7 +100,7 @@ def extract(relpath: str, data: bytes, size: int) -> Extraction:
     )
 
 
-def _empty(relpath: str, size: int) -> tuple[Problem, ...]:
+def _empty(relpath: str) -> tuple[Problem, ...]:
     return (Problem("malformed", "card is empty", Location(relpath, None, None)),)
 
 

@@ -44,9 +44,6 @@ class FrontMatter:
             return []
         return list(_scalars(node, self.offset))
 
-    def has(self, key: str) -> bool:
-        return key in self.mapping
-
 
 class FrontMatterError(Exception):
     def __init__(self, message: str, line: int | None = None, column: int | None = None):

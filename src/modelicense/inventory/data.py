@@ -20,15 +20,15 @@ from functools import lru_cache
 from modelicense.inventory.coverage import model_cards
 from modelicense.knowledge import Dataset, Knowledge, Licence, prose
 from modelicense.knowledge.expressions import holds_declared, licences
+from modelicense.knowledge.kinds import by_property, dataset_kinds, licence_kinds, reported_by
 from modelicense.model import Artefact, FileKind, Location, Reference, Repository, ResolvedDeclaration
 
-# Restriction kind -> the Licence property that says a licence has it.
-PROPERTY = {"non-commercial": "non_commercial", "research-only": "research_only", "academic-only": "research_only",
-            "no-derivatives": "no_derivatives"}
-USE_KINDS = ("non-commercial", "research-only", "academic-only")
-ORDER = (*USE_KINDS, "no-derivatives", "permission-required")
-_LICENCE_KINDS = (("non-commercial", "non_commercial"), ("research-only", "research_only"),
-                  ("no-derivatives", "no_derivatives"))
+# The kinds of restriction data can carry, from the one table (knowledge/kinds.py): what DAT001
+# (use) and DAT002 (derivatives) report, and DAT008's order of mention, permission-required last.
+_DATA_KINDS = tuple(dict.fromkeys(reported_by("DAT001") + reported_by("DAT002")))
+PROPERTY = {kind.id: kind.licence_property for kind in _DATA_KINDS}  # restriction kind -> Licence property
+USE_KINDS = tuple(kind.id for kind in reported_by("DAT001"))
+ORDER = tuple(kind.id for kind in reported_by("DAT008"))
 
 
 # --- data sources ----------------------------------------------------------------------------
@@ -131,13 +131,10 @@ def dataset_terms(dataset: Dataset, knowledge: Knowledge) -> dict[str, str]:
     flags), for a dataset the knowledge base knows."""
     terms: dict[str, str] = {}
     for licence in dataset_licences(dataset, knowledge):
-        for kind, prop in _LICENCE_KINDS:
-            if getattr(licence, prop):
-                terms.setdefault(kind, licence.id)
-    for kind, flag in (("non-commercial", dataset.non_commercial), ("research-only", dataset.research_only),
-                       ("no-derivatives", dataset.no_derivatives)):
-        if flag:
-            terms.setdefault(kind, "its terms")
+        for kind in licence_kinds(licence, _DATA_KINDS):
+            terms.setdefault(kind.id, licence.id)
+    for kind in dataset_kinds(dataset, _DATA_KINDS):
+        terms.setdefault(kind.id, "its terms")
     return terms
 
 
@@ -161,9 +158,8 @@ def section_terms(section: ResolvedDeclaration, knowledge: Knowledge) -> dict[st
     """Restriction -> how a prose section states it: in words, or by naming a licence that has it."""
     terms = stated(section.declaration.raw)
     for licence in licences(section.resolution, knowledge):
-        for kind, prop in _LICENCE_KINDS:
-            if getattr(licence, prop):
-                terms.setdefault(kind, f"names {licence.id}")
+        for kind in licence_kinds(licence, _DATA_KINDS):
+            terms.setdefault(kind.id, f"names {licence.id}")
     return terms
 
 
@@ -171,9 +167,10 @@ def metadata_terms(item: LocalData, knowledge: Knowledge) -> dict[str, tuple[str
     """Restriction kind -> (licence label, location) from the structured declarations."""
     terms: dict[str, tuple[str, Location]] = {}
     for decl in item.metadata:
-        for kind, prop in _LICENCE_KINDS:
+        for kind in by_property(_DATA_KINDS):  # binding only if every alternative of a choice has it
+            prop = kind.licence_property or ""
             for licence in holds_declared(item.artefact, decl, knowledge, lambda lic, p=prop: bool(getattr(lic, p))):
-                terms.setdefault(kind, (licence.id, decl.declaration.location))
+                terms.setdefault(kind.id, (licence.id, decl.declaration.location))
         if decl.resolution.method == "legacy-other" and decl.resolution.unrecognised:
             # `other-non-commercial-research`: the legacy id's name states the terms.
             for kind in prose.restrictions(decl.resolution.unrecognised[0]):

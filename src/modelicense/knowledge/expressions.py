@@ -32,14 +32,38 @@ def holds(resolution: Resolution, knowledge: Knowledge, predicate: Callable[[Lic
     return matching
 
 
+def stands_for_licence_name(item: ResolvedDeclaration) -> bool:
+    """A card's `license: other`, which Hub cards complete with `license_name` (`tongyi-qianwen`).
+    A legacy `other-<name>` value carries its own name instead."""
+    return (item.resolution.ignorance == "other" and item.resolution.method != "legacy-other"
+            and item.declaration.field in ("license", "licenses"))
+
+
+def named_licence(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> Licence | None:
+    """The licence a card's `license: other` stands for: the one its `license_name` names, when the
+    knowledge base knows it; None for any other declaration."""
+    if not stands_for_licence_name(item):
+        return None
+    name = artefact.meta("license_name")
+    return knowledge.licence(knowledge.licence_id(name)) if name else None
+
+
+def effective_licences(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> list[Licence]:
+    """The known licences a declaration stands for: those its resolution names, or for a card's
+    `license: other` the one its `license_name` names. Every rule and report asks this, not
+    `licences()`, of a declaration in an artefact."""
+    if stands_for_licence_name(item):
+        named = named_licence(artefact, item, knowledge)
+        return [named] if named is not None else []
+    return licences(item.resolution, knowledge)
+
+
 def holds_declared(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge,
                    predicate: Callable[[Licence], bool]) -> list[Licence]:
-    """`holds`, where `license: other` counts as the licence its card's `license_name` names
-    when the knowledge base knows it (Hub cards write `other` + `license_name: tongyi-qianwen`)."""
-    if item.resolution.ignorance == "other" and item.declaration.field in ("license", "licenses"):
-        name = artefact.meta("license_name")
-        named = knowledge.licence(knowledge.licence_id(name)) if name else None
-        return [named] if named is not None and predicate(named) else []
+    """`holds` over the declaration's effective licences (`license: other` counts as the licence
+    its `license_name` names)."""
+    if stands_for_licence_name(item):
+        return [lic for lic in effective_licences(artefact, item, knowledge) if predicate(lic)]
     return holds(item.resolution, knowledge, predicate)
 
 

@@ -91,7 +91,9 @@ def formatter(name: str) -> Formatter | None:
     module = _MODULES.get(name, name)
     try:
         imported = __import__(f"modelicense.report.{module}", fromlist=["render"])
-    except ModuleNotFoundError:
+    except ModuleNotFoundError as exc:
+        if exc.name != f"modelicense.report.{module}":
+            raise  # the format's module is there but something it needs is not: a broken install, say so
         return None
     return imported.render
 

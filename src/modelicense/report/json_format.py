@@ -44,6 +44,9 @@ def artefact_dict(artefact: Artefact, root: str, several: bool) -> dict[str, Any
                 "field": d.declaration.field,
                 "scope": d.declaration.scope,
                 "confidence": d.declaration.confidence,
+                "license": d.resolution.expression,
+                "license_ids": list(d.resolution.keys),
+                # The spelling of 0.1, kept while the version is 1 (removed in version 2).
                 "licence": d.resolution.expression,
                 "licence_ids": list(d.resolution.keys),
                 "recognised": d.resolution.recognised,

@@ -78,14 +78,22 @@ def fingerprint(rule_id: str, hit: Hit) -> str:
 
 REGISTRY: dict[str, Rule] = {}
 
+# What every rule's documentation says, in this order: `explain`, SARIF and docs/rules.md print it.
+SECTIONS = ("## What it finds", "## Why it matters", "## Example", "## How to fix")
+
 
 def rule(id: str, name: str, severity: Severity) -> Callable[[Check], Check]:
+    """Register a check under its id; refused (at import) without the four documented sections."""
     def register(check: Check) -> Check:
         if id in REGISTRY:
             raise ValueError(f"rule {id} registered twice")
-        if not check.__doc__:
-            raise ValueError(f"rule {id} has no documentation")
-        REGISTRY[id] = Rule(id, name, severity, check, inspect.cleandoc(check.__doc__))
+        doc = inspect.cleandoc(check.__doc__ or "")
+        lines = doc.splitlines()
+        missing = [s for s in SECTIONS if s not in lines]
+        if not doc or missing:
+            raise ValueError(f"rule {id}: its docstring needs a summary line and the sections {', '.join(SECTIONS)}; "
+                             f"missing {', '.join(missing) or 'the summary'}")
+        REGISTRY[id] = Rule(id, name, severity, check, doc)
         return check
 
     return register

@@ -9,33 +9,23 @@ licence PROPERTIES (non-commercial, use restrictions, ...), never licence names.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from modelicense import lineage
+from modelicense.inventory.coverage import in_folder, is_licence_file
 from modelicense.knowledge import Knowledge, Licence, Model
+from modelicense.knowledge.duties import LazyDutyEvidence
+from modelicense.knowledge.expressions import effective_licences, same_terms, stands_for_licence_name
+from modelicense.knowledge.kinds import TermKind, duty_kinds, licence_kinds, reported_by
 from modelicense.lazyre import lazy_compile
 from modelicense.model import Artefact, FileKind, Location, Repository, Resolution, ResolvedDeclaration, Severity
 from modelicense.rules import Hit, rule
-from modelicense.inventory.coverage import in_folder, is_licence_file
-from modelicense.knowledge.expressions import licences, same_terms
 
-# Terms a base licence can impose that a derivative's licence must carry on. A derivative may
-# add restrictions to a permissive base (Apache-2.0 -> CC-BY-NC is allowed), never drop one.
-CARRIED_TERMS: tuple[tuple[str, str], ...] = (
-    ("non_commercial", "non-commercial use only"),
-    ("research_only", "research use only"),
-    ("no_derivatives", "no derivatives"),
-    ("use_restrictions", "use restrictions"),
-    ("share_alike", "share-alike"),
-)
+# Terms a base can impose that a derivative's licence must carry on (knowledge/kinds.py: the kinds
+# BAS001 reports). A derivative may add restrictions to a permissive base (Apache-2.0 -> CC-BY-NC
+# is allowed), never drop one.
+CARRIED = reported_by("BAS001")
 QUANTISATION = "quantized"
-
-
-def _licence_name(card: Artefact, knowledge: Knowledge) -> Licence | None:
-    """`license: other` with a `license_name` the knowledge base knows (llama3, gemma, ...)."""
-    name = card.meta("license_name")
-    return knowledge.licence(knowledge.licence_id(name)) if name else None
 
 
 def declared(card: Artefact, knowledge: Knowledge) -> tuple[list[ResolvedDeclaration], list[Licence]] | None:
@@ -47,12 +37,9 @@ def declared(card: Artefact, knowledge: Knowledge) -> tuple[list[ResolvedDeclara
              and (card.kind is FileKind.WEIGHTS or d.declaration.field in ("license", "licenses"))]
     found: list[Licence] = []
     for item in items:
-        if item.resolution.ignorance == "other":
-            named = _licence_name(card, knowledge)
-            if named is not None:
-                found.append(named)
-            continue
-        found.extend(licences(item.resolution, knowledge))
+        if item.resolution.ignorance == "other" and not stands_for_licence_name(item):
+            continue  # `other` without a card's license_name to stand for: DEC002's business
+        found.extend(effective_licences(card, item, knowledge))
     if not items or not found or any(lic.kind in ("family", "ignorance") for lic in found):
         return None
     return items, found
@@ -62,9 +49,17 @@ def _same(first: list[Licence], second: Licence) -> bool:
     return same_terms(Resolution(None, keys=tuple(lic.id for lic in first)), Resolution(None, keys=(second.id,)))
 
 
-def _dropped(base: Licence, derived: list[Licence]) -> list[str]:
+def _carried(base: Licence, model: Model | None) -> list[TermKind]:
+    """What the base puts on derivatives: its licence's properties, and the duties its entry
+    records (`non-commercial`, `same-licence`) — those hold even where the licence's entry is silent."""
+    kinds = licence_kinds(base, CARRIED) + (duty_kinds(model.duties, CARRIED) if model else [])
+    return [kind for kind in CARRIED if kind in kinds]
+
+
+def _dropped(base: Licence, model: Model | None, derived: list[Licence]) -> list[str]:
     """Terms of the base that no licence the derivative declares carries."""
-    return [label for prop, label in CARRIED_TERMS if getattr(base, prop) and not any(getattr(lic, prop) for lic in derived)]
+    return [kind.label for kind in _carried(base, model)
+            if not any(getattr(lic, kind.licence_property or "", None) for lic in derived)]
 
 
 def _bases(card: Artefact, knowledge: Knowledge, folders: lineage.FolderIndex) -> Iterator[tuple[lineage.Base, Model | None]]:
@@ -122,7 +117,7 @@ def base_licence_dropped(repository: Repository, knowledge: Knowledge) -> Iterat
             if base is None or base.kind in ("family", "ignorance") or _same(derived, base):
                 continue
             shown = ", ".join(lic.id for lic in derived)
-            dropped = _dropped(base, derived)
+            dropped = _dropped(base, model, derived)
             where, related = items[0].declaration.location, (reference.location,)
             if dropped and merge:
                 yield Hit(f"declared {shown}, but this merge is made of {reference.id}, under {base.id}, whose terms "
@@ -143,20 +138,13 @@ def base_licence_dropped(repository: Repository, knowledge: Knowledge) -> Iterat
 
 
 # Duties a base model's licence puts on derivatives (Knowledge Model.duties), with what shows
-# that the derivative meets them: files of a kind, or words in a card's licence section.
-_DUTY_EVIDENCE: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None, str]] = {
-    "licence-copy": ((), None, "a copy of the base's licence (a LICENSE file or `license_link`)"),
-    "use-policy": (("use-policy",), lazy_compile(r"(acceptable|prohibited)[ _-]?use|use[ _-]?policy", re.I),
-                   "its acceptable use policy (a USE_POLICY file or a link in the licence section)"),
-    "notice": (("notice",), lazy_compile(r"all rights reserved|\bnotice\b", re.I),
-               "the base's attribution notice (a NOTICE file or the notice in the licence section)"),
-    "naming": ((), lazy_compile(r"built with|powered by", re.I),
-               "the naming the base's licence requires (e.g. \"Built with Llama\") in the licence section"),
-}
+# that the derivative meets them (knowledge/data/duties.json): files of a kind, or words in a
+# card's licence section or a NOTICE, a licence's own prescribed wording first.
+_DUTY_EVIDENCE = LazyDutyEvidence()
 
 
 def _duty_shown(duty: str, card: Artefact, base: Licence, repository: Repository) -> bool:
-    fields, words, _ = _DUTY_EVIDENCE[duty]
+    evidence = _DUTY_EVIDENCE[duty]
     files = [(a, d) for a, d in repository.declarations()
              if a.kind is FileKind.LICENCE_FILE and in_folder(card.directory, a.directory)]
     if duty == "licence-copy":
@@ -164,13 +152,12 @@ def _duty_shown(duty: str, card: Artefact, base: Licence, repository: Repository
         return bool(card.meta("license_link")) or any(
             is_licence_file(a, d) and same_terms(d.resolution, base_resolution) for a, d in files
         )
-    if any(d.declaration.field in fields for _, d in files):
+    if any(d.declaration.field in evidence.fields for _, d in files):
         return True
-    if words is None:
-        return False
+    words = evidence.words(base.id)
     prose = " ".join(d.declaration.raw for d in card.declarations if d.declaration.confidence == "low")
     notices = [d.declaration.raw[:4000] for _, d in files if d.declaration.field == "notice"]
-    return bool(words.search(prose)) or any(words.search(text) for text in notices)
+    return any(w.search(prose) or any(w.search(text) for text in notices) for w in words)
 
 
 @rule("BAS002", "base-duties-not-shown", Severity.WARNING)
@@ -213,7 +200,7 @@ def base_duties_not_shown(repository: Repository, knowledge: Knowledge) -> Itera
             seen.add((reference.location, reference.id))
             missing = [duty for duty in model.duties if duty in _DUTY_EVIDENCE and not _duty_shown(duty, card, base, repository)]
             if missing:
-                wanted = "; ".join(_DUTY_EVIDENCE[duty][2] for duty in missing)
+                wanted = "; ".join(_DUTY_EVIDENCE[duty].wanted for duty in missing)
                 yield Hit(f"base model {reference.id} ({base.id}) requires derivatives to carry {wanted}; "
                           "nothing in the repository shows it", reference.location,
                           subject=f"{reference.id}:{','.join(missing)}")
@@ -244,7 +231,7 @@ def unknown_base_model(repository: Repository, knowledge: Knowledge) -> Iterator
     Nothing is wrong. To have the base checked, describe it in the configuration:
     ```toml
     [tool.modelicense.models."someone/some-private-base"]
-    licence = "apache-2.0"
+    license = "apache-2.0"
     reason = "licence read from https://huggingface.co/someone/some-private-base"
     ```
     """

@@ -36,8 +36,23 @@ from modelicense.knowledge.expressions import (  # noqa: F401  (re-exported)
     same_terms,
     usable,
 )
-from modelicense.model import FileKind, Location, Repository
+from modelicense.knowledge.kinds import by_property, reported_by
+from modelicense.model import FileKind, Location, Repository, Resolution
 from modelicense.rules.phrasing import describe_files, licence_label, names, weights_subject  # noqa: F401
+
+
+# Restrictions a licence can carry that make prose stricter than metadata (DAT008's kinds with a
+# licence property: non-commercial, research-only, no-derivatives).
+_STRICTER = by_property(reported_by("DAT008"))
+
+
+def adds_use_terms(named: Resolution, declared: Iterable[Resolution], knowledge: Knowledge) -> bool:
+    """The licences `named` names carry a restriction none of the `declared` licences has. DEC004
+    leaves exactly this case (prose stricter than metadata, by naming a licence) to DAT008, so the
+    two rules neither both report it nor both stay quiet."""
+    held = [lic for resolution in declared for lic in licences(resolution, knowledge)]
+    return any(getattr(lic, prop) and not any(getattr(m, prop) for m in held)
+               for lic in licences(named, knowledge) for prop in (k.licence_property or "" for k in _STRICTER))
 
 
 @dataclass

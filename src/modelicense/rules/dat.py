@@ -9,7 +9,7 @@ wording of the messages is `rules.phrasing`. This module holds the rules.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from modelicense.inventory.data import (
     ORDER,
@@ -25,8 +25,10 @@ from modelicense.inventory.data import (
 )
 from modelicense.knowledge import Knowledge
 from modelicense.knowledge.expressions import licences
+from modelicense.knowledge.kinds import reported_by
 from modelicense.model import Location, Repository, Resolution, ResolvedDeclaration, Severity
 from modelicense.rules import Hit, rule
+from modelicense.rules.common import adds_use_terms
 from modelicense.rules.phrasing import commercial_note, kinds_text, said, said_known, this_data, users_text
 
 # --- DAT008: prose stricter than metadata, and where DEC004 takes over --------------------------
@@ -50,20 +52,43 @@ def _names_another_licence(section: ResolvedDeclaration, item: LocalData, knowle
     declared = [_clear(d.resolution, knowledge) for d in item.metadata]
     if not named or not declared or not all(declared):
         return False
-    if _adds_use_terms(section, item, knowledge):
+    if adds_use_terms(section.resolution, (d.resolution for d in item.metadata), knowledge):
         return False  # stricter terms by name (CC BY-NC-SA in prose, CC BY-SA in YAML) are this rule's
     return not set(named) & {ident for ids in declared for ident in ids}
 
 
-_USE_TERMS = ("non_commercial", "research_only", "no_derivatives")
+# --- DAT001 / DAT002: restrictions of local and known data ------------------------------------
+
+_NO_DERIVATIVES = tuple(kind.id for kind in reported_by("DAT002"))
 
 
-def _adds_use_terms(section: ResolvedDeclaration, item: LocalData, knowledge: Knowledge) -> bool:
-    """The licence the prose names carries a use term none of the metadata licences has. DEC004
-    leaves exactly this case to DAT008 (see its documentation), so the two never both stay quiet."""
-    declared = [lic for d in item.metadata for lic in licences(d.resolution, knowledge)]
-    return any(getattr(lic, term) and not any(getattr(m, term) for m in declared)
-               for lic in licences(section.resolution, knowledge) for term in _USE_TERMS)
+def _restriction_hits(repository: Repository, knowledge: Knowledge, wanted: tuple[str, ...],
+                      states: Callable[[list[str]], str], consequence: Callable[[list[str]], str],
+                      relate_metadata: bool = False) -> Iterator[Hit]:
+    """One finding per piece of local data and per listed known dataset with some of the `wanted`
+    restrictions: "<this data> <states> (<where it says so>): <consequence>"."""
+    sources = data_sources(repository, knowledge)
+    for item in sources.local:
+        terms = effective_terms(item, knowledge)
+        kinds = [k for k in wanted if k in terms]
+        if not kinds:
+            continue
+        evidence, location, from_prose = terms[kinds[0]]
+        related = tuple(d.declaration.location for d in item.metadata if d.declaration.location != location) \
+            if relate_metadata else ()
+        yield Hit(
+            f"{this_data(item, from_prose)} {states(kinds)} ({said(item, evidence, from_prose)}){users_text(item.users)}: "
+            f"{consequence(kinds)}",
+            location,
+            related + tuple(u.location for u in item.users),
+            subject=f"{item.name}:{'+'.join(kinds)}",
+        )
+    for reference, dataset in sources.known:
+        terms = dataset_terms(dataset, knowledge)
+        kinds = [k for k in wanted if k in terms]
+        if kinds:
+            yield Hit(f"training dataset '{reference.id}' {states(kinds)} ({said_known(terms[kinds[0]])}): {consequence(kinds)}",
+                      reference.location, subject=f"{dataset.id}:{'+'.join(kinds)}")
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -100,33 +125,11 @@ def restricted_data(repository: Repository, knowledge: Knowledge) -> Iterator[Hi
     owner, record it with a knowledge override: `[tool.modelicense.datasets."org/name"]` with the
     terms and a `reason`.
     """
-    sources = data_sources(repository, knowledge)
-    for item in sources.local:
-        terms = effective_terms(item, knowledge)
-        kinds = [k for k in USE_KINDS if k in terms]
-        if not kinds:
-            continue
-        evidence, location, from_prose = terms[kinds[0]]
-        stated = said(item, evidence, from_prose)
-        related = tuple(d.declaration.location for d in item.metadata if d.declaration.location != location)
-        yield Hit(
-            f"{this_data(item, from_prose)} is {kinds_text(kinds)} ({stated}){users_text(item.users)}: users may not be free to "
-            f"run a model trained on it for any purpose{commercial_note(repository, knowledge, kinds)}",
-            location,
-            related + tuple(u.location for u in item.users),
-            subject=f"{item.name}:{'+'.join(kinds)}",
-        )
-    for reference, dataset in sources.known:
-        terms = dataset_terms(dataset, knowledge)
-        kinds = [k for k in USE_KINDS if k in terms]
-        if not kinds:
-            continue
-        yield Hit(
-            f"training dataset '{reference.id}' is {kinds_text(kinds)} ({said_known(terms[kinds[0]])}): users may not be free to run a model "
-            f"trained on it for any purpose{commercial_note(repository, knowledge, kinds)}",
-            reference.location,
-            subject=f"{dataset.id}:{'+'.join(kinds)}",
-        )
+    def consequence(kinds: list[str]) -> str:
+        return f"users may not be free to run a model trained on it for any purpose{commercial_note(repository, knowledge, kinds)}"
+
+    yield from _restriction_hits(repository, knowledge, USE_KINDS, lambda kinds: f"is {kinds_text(kinds)}", consequence,
+                                 relate_metadata=True)
 
 
 @rule("DAT002", "no-derivatives-data", Severity.WARNING)
@@ -156,30 +159,9 @@ def no_derivatives_data(repository: Repository, knowledge: Knowledge) -> Iterato
     Use data whose terms allow adaptations, or obtain permission from the data's owner and record
     it with a knowledge override (`[tool.modelicense.datasets."org/name"]` with a `reason`).
     """
-    sources = data_sources(repository, knowledge)
-    for item in sources.local:
-        terms = effective_terms(item, knowledge)
-        if "no-derivatives" not in terms:
-            continue
-        evidence, location, from_prose = terms["no-derivatives"]
-        stated = said(item, evidence, from_prose)
-        yield Hit(
-            f"{this_data(item, from_prose)} forbids derivatives ({stated}){users_text(item.users)}: if a trained model is an "
-            f"adaptation of its data, the model may not be shared",
-            location,
-            tuple(u.location for u in item.users),
-            subject=f"{item.name}:no-derivatives",
-        )
-    for reference, dataset in sources.known:
-        terms = dataset_terms(dataset, knowledge)
-        if "no-derivatives" not in terms:
-            continue
-        yield Hit(
-            f"training dataset '{reference.id}' forbids derivatives ({said_known(terms['no-derivatives'])}): "
-            f"if a trained model is an adaptation of its data, the model may not be shared",
-            reference.location,
-            subject=f"{dataset.id}:no-derivatives",
-        )
+    yield from _restriction_hits(
+        repository, knowledge, _NO_DERIVATIVES, lambda _kinds: "forbids derivatives",
+        lambda _kinds: "if a trained model is an adaptation of its data, the model may not be shared")
 
 
 @rule("DAT003", "third-party-content", Severity.WARNING)
@@ -330,7 +312,7 @@ def unknown_dataset(repository: Repository, knowledge: Knowledge) -> Iterator[Hi
     Record the dataset's terms in your configuration:
     ```toml
     [tool.modelicense.datasets."my-org/internal-crawl-2024"]
-    licence = "cc-by-4.0"
+    license = "cc-by-4.0"
     reason = "our own data, licensed by us"
     ```
     """

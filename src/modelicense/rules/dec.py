@@ -21,6 +21,7 @@ from modelicense.rules import Hit, rule
 from modelicense.inventory.coverage import (
     Pair,
     explicit_subject,
+    in_folder,
     is_licence_file,
     licence_files_covering,
     plain_licence_subject,
@@ -29,8 +30,9 @@ from modelicense.inventory.coverage import (
     structured,
     weights_declarations,
 )
-from modelicense.knowledge.expressions import licences, same_terms, usable
-from modelicense.rules.phrasing import names
+from modelicense.knowledge.expressions import licences, named_licence, same_terms, usable
+from modelicense.rules.common import adds_use_terms
+from modelicense.rules.phrasing import and_more, names
 
 
 @rule("DEC003", "unrecognised-licence", Severity.WARNING)
@@ -54,7 +56,7 @@ def unrecognised_licence(repository: Repository, knowledge: Knowledge) -> Iterat
     ## How to fix
     Use an id from https://huggingface.co/docs/hub/repositories-licenses or https://spdx.org/licenses/.
     For a licence that has none, write `license: other` with `license_name` and `license_link`, or
-    teach modelicense the licence in `[tool.modelicense.licences."<id>"]` with a reason.
+    teach modelicense the licence in `[tool.modelicense.licenses."<id>"]` with a reason.
     """
     for artefact, item in repository.declarations():
         declaration, resolution = item.declaration, item.resolution
@@ -112,6 +114,9 @@ def file_not_read(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]
 
     ## Why it matters
     What it declares is not part of the repository others receive, so it cannot be relied on.
+
+    ## Example
+    A `LICENSE` that is a symbolic link to `../shared/LICENSE`, outside the repository.
 
     ## How to fix
     Commit the file itself instead of a link, or fix its permissions.
@@ -171,7 +176,7 @@ def no_licence(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
                   Location(card.path, 1, 1), subject="card")
     if ships_weights(repository) and not weights_declarations(repository):
         weights = [a.path for a in repository.weight_files]
-        shown = ", ".join(weights[:3]) + (f" and {len(weights) - 3} more" if len(weights) > 3 else "")
+        shown = and_more(weights)
         readme = next((a for a in repository.of_kind(FileKind.CARD, *CARD_KINDS) if a.directory == ""), None)
         where = Location(readme.path, 1, 1) if readme else Location(weights[0])
         yield Hit(f"nothing declares a licence for the weights ({shown}): no card licence, weight licence file "
@@ -237,16 +242,12 @@ def other_without_name(repository: Repository, knowledge: Knowledge) -> Iterator
         if not missing:
             continue
         first = items[0].declaration
-        values = ", ".join(repr(item.declaration.raw) for item in items[:4])
-        values += f" and {len(items) - 4} more" if len(items) > 4 else ""
+        values = and_more([repr(item.declaration.raw) for item in items], limit=4)
         yield Hit(f"{first.field}: {values} without {' and '.join(missing)}: nobody can tell which terms apply",
                   first.location, subject="other")
 
 
 # --- DEC004 -------------------------------------------------------------------------------------
-
-
-_USE_TERMS = ("non_commercial", "research_only", "no_derivatives")
 
 
 def _equivalent(first: Resolution, second: Resolution, knowledge: Knowledge) -> bool:
@@ -256,14 +257,6 @@ def _equivalent(first: Resolution, second: Resolution, knowledge: Knowledge) -> 
         return True
     both = licences(first, knowledge) + licences(second, knowledge)
     return bool(both) and all(lic.kind == "public-domain" for lic in both)
-
-
-def _adds_use_terms(prose: Resolution, metadata: list[Pair], knowledge: Knowledge) -> bool:
-    """The prose names non-commercial, research-only or no-derivatives terms the metadata lacks:
-    DAT008 (prose stricter than metadata) reports that on dataset cards."""
-    declared = [lic for _, d in metadata for lic in licences(d.resolution, knowledge)]
-    return any(getattr(lic, term) and not any(getattr(m, term) for m in declared)
-               for lic in licences(prose, knowledge) for term in _USE_TERMS)
 
 
 def _contradiction(first: Pair, second: Pair, certain: bool) -> Hit:
@@ -292,11 +285,10 @@ def _described(artefact: Artefact, item: ResolvedDeclaration) -> str:
 def _named_other(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> Pair:
     """`license: other` with a `license_name` the knowledge base knows (llama3) stands for that
     licence; the raw text the user wrote is kept."""
-    name = artefact.meta("license_name") if item.resolution.ignorance == "other" else None
-    ident = knowledge.licence_id(name) if name else None
-    if ident is None or item.resolution.method == "legacy-other":
+    named = named_licence(artefact, item, knowledge)
+    if named is None:
         return artefact, item
-    return artefact, replace(item, resolution=Resolution(ident, keys=(ident,), method="license_name"))
+    return artefact, replace(item, resolution=Resolution(named.id, keys=(named.id,), method="license_name"))
 
 
 # Which of two contradicting declarations the finding stands at: the one people edit.
@@ -403,7 +395,7 @@ def _weight_metadata_pairs(explicit: list[tuple[Pair, str]], groups: dict[tuple[
             continue
         for (group_subject, _folder), group in groups.items():
             for declaration in group:
-                if group_subject == subject and weights[0].path.startswith(declaration[0].directory):
+                if group_subject == subject and in_folder(weights[0].path, declaration[0].directory):
                     yield declaration, weights, True
 
 
@@ -430,7 +422,7 @@ def _prose_pairs(repository: Repository, knowledge: Knowledge) -> Iterator[Candi
         for section in prose:
             if any(_equivalent(section[1].resolution, m[1].resolution, knowledge) for m in metadata):
                 continue
-            if card.kind is FileKind.DATASET_CARD and _adds_use_terms(section[1].resolution, metadata, knowledge):
+            if card.kind is FileKind.DATASET_CARD and adds_use_terms(section[1].resolution, (d.resolution for _, d in metadata), knowledge):
                 continue
             yield section, metadata[0], False
             break

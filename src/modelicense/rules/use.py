@@ -4,10 +4,12 @@ policies). Lawful and often deliberate, so `info`: worth knowing, not wrong."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from modelicense.knowledge import Knowledge
-from modelicense.model import Artefact, Location, Repository, Severity
+from modelicense.lazyre import lazy_compile
+from modelicense.model import Artefact, FileKind, Location, Repository, Severity
 from modelicense.rules import Hit, rule
 from modelicense.inventory.coverage import model_cards, model_declarations
 from modelicense.rules.common import model_licence_groups
@@ -18,12 +20,19 @@ def _use_policies(repository: Repository) -> list[tuple[Artefact, Location]]:
     return [(a, d.declaration.location) for a, d in repository.declarations("weights") if d.declaration.field == "use-policy"]
 
 
+# A card named as a model's (MODEL_CARD.md, model-card.md), or in a folder of model cards, even
+# without front matter. A source file named models.py says nothing: web apps have them too.
+_MODEL_CARD_NAME = lazy_compile(r"^model[_-]?card\b", re.I)
+_MODEL_CARD_FOLDERS = ("model_cards", "modelcards")
+
+
 def _about_a_model(repository: Repository, knowledge: Knowledge) -> bool:
     """Something in the repository says it holds a model: weight files, a model card, a licence
-    that covers weights, or a file named for a model (MODEL_CARD.md without front matter)."""
+    that covers weights or is written for models, or a card named as a model's."""
     if repository.weight_files or model_cards(repository) or model_declarations(repository, knowledge):
         return True
-    return any("model" in a.path.rpartition("/")[2].lower() for a in repository.artefacts)
+    return any(_MODEL_CARD_NAME.match(a.path.rpartition("/")[2]) or a.directory.rpartition("/")[2] in _MODEL_CARD_FOLDERS
+               for a in repository.of_kind(FileKind.CARD))
 
 
 @rule("USE001", "use-restrictions", Severity.INFO)

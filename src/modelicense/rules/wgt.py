@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelicense.knowledge import Knowledge, Licence
+from modelicense.knowledge.kinds import licence_kinds, reported_by
 from modelicense.model import Repository, Severity
 from modelicense.rules import Hit, rule
 from modelicense.rules.common import model_licence_groups
@@ -65,15 +66,11 @@ def copyleft_weights(repository: Repository, knowledge: Knowledge) -> Iterator[H
         )
 
 
+_RESTRICTED = reported_by("WGT002")  # non-commercial, research-only, no-derivatives (knowledge/kinds.py)
+
+
 def _restrictions(licence: Licence) -> list[str]:
-    found = []
-    if licence.non_commercial:
-        found.append("non-commercial")
-    if licence.research_only:
-        found.append("research-only")
-    if licence.no_derivatives:
-        found.append("no-derivatives")
-    return found
+    return [kind.label for kind in licence_kinds(licence, _RESTRICTED)]
 
 
 @rule("WGT002", "restricted-weights", Severity.WARNING)
