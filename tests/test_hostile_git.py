@@ -115,13 +115,18 @@ def test_worktree_above_the_folder_does_not_widen_the_scan(workspace, tmp_path):
     assert json.loads(proc.stdout)["roots"] != [str(tmp_path)]
 
 
+def committed_repository(folder):
+    """A git repository at `folder` with one commit: a card that says MIT."""
+    folder.mkdir()
+    (folder / "README.md").write_text(card("license: mit"), encoding="utf-8")
+    run_git(folder, "init", "-q")
+    run_git(folder, "add", "-A")
+    run_git(folder, "commit", "-qm", "x")
+    return folder
+
+
 def test_copied_git_file_of_a_sibling_worktree_is_refused(workspace, tmp_path):
-    main = tmp_path / "main"
-    main.mkdir()
-    (main / "README.md").write_text(card("license: mit"), encoding="utf-8")
-    run_git(main, "init", "-q")
-    run_git(main, "add", "-A")
-    run_git(main, "commit", "-qm", "x")
+    main = committed_repository(tmp_path / "main")
     run_git(main, "worktree", "add", "-q", str(tmp_path / "sibling"))
     models = workspace / "models"
     (models / ".git").write_bytes((tmp_path / "sibling" / ".git").read_bytes())
@@ -138,12 +143,7 @@ def test_copied_git_file_of_a_sibling_worktree_is_refused(workspace, tmp_path):
 
 
 def test_a_real_linked_worktree_and_a_plain_repository_are_trusted(tmp_path):
-    main = tmp_path / "main"
-    main.mkdir()
-    (main / "README.md").write_text(card("license: mit"), encoding="utf-8")
-    run_git(main, "init", "-q")
-    run_git(main, "add", "-A")
-    run_git(main, "commit", "-qm", "x")
+    main = committed_repository(tmp_path / "main")
     run_git(main, "worktree", "add", "-q", str(tmp_path / "linked"))
     for folder in (main, tmp_path / "linked"):
         top, why = gitfiles.work_tree(folder)
