@@ -13,10 +13,10 @@ import fnmatch
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from modelicense import gitfiles
+from modelicense.fastclass import dataclass
 from modelicense.lazyre import lazy_compile
 from modelicense.model import FileKind, Location, Problem
 

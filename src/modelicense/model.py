@@ -6,9 +6,11 @@ scan → Repository; rules → Finding.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import Callable, Literal, Mapping, TypeVar
+
+from modelicense.fastclass import dataclass
 
 T = TypeVar("T")
 

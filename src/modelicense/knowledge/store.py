@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any
 
+from modelicense.fastclass import dataclass
 from modelicense.knowledge.files import GENERATED_FILES, read_document
 from modelicense.knowledge.keys import MAX_ID_LENGTH, MAX_ID_SEGMENTS, hub_id, lookup_key
 from modelicense.knowledge.patterns import compiled, required_literal

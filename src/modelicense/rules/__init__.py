@@ -9,9 +9,9 @@ Finding carrying the rule's own id and severity, so a rule cannot mistype its id
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
+from modelicense.fastclass import dataclass
 from modelicense.knowledge import Knowledge
 from modelicense.model import Finding, Location, Repository, Severity
 
