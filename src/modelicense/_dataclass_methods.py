@@ -580,8 +580,9 @@ def _modelicense_model_Artefact(cls, F):
     _d_metadata = F['metadata'].default
     _d_size = F['size'].default
     _d_lfs_pointer = F['lfs_pointer'].default
-    _fields = frozenset(('path', 'kind', 'declarations', 'references', 'metadata', 'size', 'lfs_pointer', ))
-    def __init__(self, path, kind, declarations=_d_declarations, references=_d_references, metadata=_d_metadata, size=_d_size, lfs_pointer=_d_lfs_pointer):
+    _d_dependencies = F['dependencies'].default
+    _fields = frozenset(('path', 'kind', 'declarations', 'references', 'metadata', 'size', 'lfs_pointer', 'dependencies', ))
+    def __init__(self, path, kind, declarations=_d_declarations, references=_d_references, metadata=_d_metadata, size=_d_size, lfs_pointer=_d_lfs_pointer, dependencies=_d_dependencies):
         _set(self, 'path', path)
         _set(self, 'kind', kind)
         _set(self, 'declarations', declarations)
@@ -589,14 +590,15 @@ def _modelicense_model_Artefact(cls, F):
         _set(self, 'metadata', metadata)
         _set(self, 'size', size)
         _set(self, 'lfs_pointer', lfs_pointer)
+        _set(self, 'dependencies', dependencies)
     def __repr__(self):
-        return f"{self.__class__.__qualname__}(path={self.path!r}, kind={self.kind!r}, declarations={self.declarations!r}, references={self.references!r}, metadata={self.metadata!r}, size={self.size!r}, lfs_pointer={self.lfs_pointer!r})"
+        return f"{self.__class__.__qualname__}(path={self.path!r}, kind={self.kind!r}, declarations={self.declarations!r}, references={self.references!r}, metadata={self.metadata!r}, size={self.size!r}, lfs_pointer={self.lfs_pointer!r}, dependencies={self.dependencies!r})"
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path, self.kind, self.declarations, self.references, self.metadata, self.size, self.lfs_pointer, ) == (other.path, other.kind, other.declarations, other.references, other.metadata, other.size, other.lfs_pointer, )
+            return (self.path, self.kind, self.declarations, self.references, self.metadata, self.size, self.lfs_pointer, self.dependencies, ) == (other.path, other.kind, other.declarations, other.references, other.metadata, other.size, other.lfs_pointer, other.dependencies, )
         return NotImplemented
     def __hash__(self):
-        return hash((self.path, self.kind, self.declarations, self.references, self.metadata, self.size, self.lfs_pointer, ))
+        return hash((self.path, self.kind, self.declarations, self.references, self.metadata, self.size, self.lfs_pointer, self.dependencies, ))
     def __setattr__(self, name, value):
         if type(self) is cls or name in _fields:
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -636,27 +638,60 @@ def _modelicense_model_Declaration(cls, F):
         super(cls, self).__delattr__(name)
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
 
+def _modelicense_model_Dependency(cls, F):
+    _d_local = F['local'].default
+    _d_extras = F['extras'].default
+    _d_group = F['group'].default
+    _fields = frozenset(('ecosystem', 'name', 'location', 'raw', 'local', 'extras', 'group', ))
+    def __init__(self, ecosystem, name, location, raw, local=_d_local, extras=_d_extras, group=_d_group):
+        _set(self, 'ecosystem', ecosystem)
+        _set(self, 'name', name)
+        _set(self, 'location', location)
+        _set(self, 'raw', raw)
+        _set(self, 'local', local)
+        _set(self, 'extras', extras)
+        _set(self, 'group', group)
+    def __repr__(self):
+        return f"{self.__class__.__qualname__}(ecosystem={self.ecosystem!r}, name={self.name!r}, location={self.location!r}, raw={self.raw!r}, local={self.local!r}, extras={self.extras!r}, group={self.group!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.ecosystem, self.name, self.location, self.raw, self.local, self.extras, self.group, ) == (other.ecosystem, other.name, other.location, other.raw, other.local, other.extras, other.group, )
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.ecosystem, self.name, self.location, self.raw, self.local, self.extras, self.group, ))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in _fields:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in _fields:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
+
 def _modelicense_model_Extraction(cls, F):
     _d_declarations = F['declarations'].default
     _d_references = F['references'].default
     _d_problems = F['problems'].default
     _d_metadata = F['metadata'].default
     _d_kind = F['kind'].default
-    _fields = frozenset(('declarations', 'references', 'problems', 'metadata', 'kind', ))
-    def __init__(self, declarations=_d_declarations, references=_d_references, problems=_d_problems, metadata=_d_metadata, kind=_d_kind):
+    _d_dependencies = F['dependencies'].default
+    _fields = frozenset(('declarations', 'references', 'problems', 'metadata', 'kind', 'dependencies', ))
+    def __init__(self, declarations=_d_declarations, references=_d_references, problems=_d_problems, metadata=_d_metadata, kind=_d_kind, dependencies=_d_dependencies):
         _set(self, 'declarations', declarations)
         _set(self, 'references', references)
         _set(self, 'problems', problems)
         _set(self, 'metadata', metadata)
         _set(self, 'kind', kind)
+        _set(self, 'dependencies', dependencies)
     def __repr__(self):
-        return f"{self.__class__.__qualname__}(declarations={self.declarations!r}, references={self.references!r}, problems={self.problems!r}, metadata={self.metadata!r}, kind={self.kind!r})"
+        return f"{self.__class__.__qualname__}(declarations={self.declarations!r}, references={self.references!r}, problems={self.problems!r}, metadata={self.metadata!r}, kind={self.kind!r}, dependencies={self.dependencies!r})"
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.declarations, self.references, self.problems, self.metadata, self.kind, ) == (other.declarations, other.references, other.problems, other.metadata, other.kind, )
+            return (self.declarations, self.references, self.problems, self.metadata, self.kind, self.dependencies, ) == (other.declarations, other.references, other.problems, other.metadata, other.kind, other.dependencies, )
         return NotImplemented
     def __hash__(self):
-        return hash((self.declarations, self.references, self.problems, self.metadata, self.kind, ))
+        return hash((self.declarations, self.references, self.problems, self.metadata, self.kind, self.dependencies, ))
     def __setattr__(self, name, value):
         if type(self) is cls or name in _fields:
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -1253,7 +1288,7 @@ BUILDERS = {
         None,
     ),
     'modelicense.model.Artefact': (
-        ((('path', 'str', ('required',)), ('kind', 'FileKind', ('required',)), ('declarations', 'tuple[ResolvedDeclaration, ...]', ('default',)), ('references', 'tuple[Reference, ...]', ('default',)), ('metadata', 'tuple[tuple[str, str], ...]', ('default',)), ('size', 'int | None', ('default',)), ('lfs_pointer', 'bool', ('default',))), (('frozen', True),), (), False),
+        ((('path', 'str', ('required',)), ('kind', 'FileKind', ('required',)), ('declarations', 'tuple[ResolvedDeclaration, ...]', ('default',)), ('references', 'tuple[Reference, ...]', ('default',)), ('metadata', 'tuple[tuple[str, str], ...]', ('default',)), ('size', 'int | None', ('default',)), ('lfs_pointer', 'bool', ('default',)), ('dependencies', 'tuple[Dependency, ...]', ('default',))), (('frozen', True),), (), False),
         _modelicense_model_Artefact,
         None,
     ),
@@ -1262,8 +1297,13 @@ BUILDERS = {
         _modelicense_model_Declaration,
         None,
     ),
+    'modelicense.model.Dependency': (
+        ((('ecosystem', "Literal['pypi', 'conda', 'image', 'index']", ('required',)), ('name', 'str', ('required',)), ('location', 'Location', ('required',)), ('raw', 'str', ('required',)), ('local', 'str', ('default',)), ('extras', 'tuple[str, ...]', ('default',)), ('group', 'str', ('default',))), (('frozen', True),), (), False),
+        _modelicense_model_Dependency,
+        None,
+    ),
     'modelicense.model.Extraction': (
-        ((('declarations', 'tuple[Declaration, ...]', ('default',)), ('references', 'tuple[Reference, ...]', ('default',)), ('problems', 'tuple[Problem, ...]', ('default',)), ('metadata', 'tuple[tuple[str, str], ...]', ('default',)), ('kind', 'FileKind | None', ('default',))), (('frozen', True),), (), False),
+        ((('declarations', 'tuple[Declaration, ...]', ('default',)), ('references', 'tuple[Reference, ...]', ('default',)), ('problems', 'tuple[Problem, ...]', ('default',)), ('metadata', 'tuple[tuple[str, str], ...]', ('default',)), ('kind', 'FileKind | None', ('default',)), ('dependencies', 'tuple[Dependency, ...]', ('default',))), (('frozen', True),), (), False),
         _modelicense_model_Extraction,
         None,
     ),
