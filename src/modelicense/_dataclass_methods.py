@@ -529,7 +529,8 @@ def _modelicense_knowledge_store_Knowledge(cls, F):
     _d__patterns = F['_patterns'].default
     _d__titles = F['_titles'].default
     _d__names = F['_names'].default
-    def __init__(self, licences=_HAS_FACTORY, _datasets=_HAS_FACTORY, _models=_HAS_FACTORY, _licence_index=_HAS_FACTORY, _dataset_index=_HAS_FACTORY, _model_index=_HAS_FACTORY, _generated_loaded=_d__generated_loaded, _generated_raw=_HAS_FACTORY, _patterns=_d__patterns, _titles=_d__titles, _names=_d__names):
+    _d__generated_blob = F['_generated_blob'].default
+    def __init__(self, licences=_HAS_FACTORY, _datasets=_HAS_FACTORY, _models=_HAS_FACTORY, _licence_index=_HAS_FACTORY, _dataset_index=_HAS_FACTORY, _model_index=_HAS_FACTORY, _generated_loaded=_d__generated_loaded, _generated_raw=_HAS_FACTORY, _patterns=_d__patterns, _titles=_d__titles, _names=_d__names, _generated_blob=_d__generated_blob):
         self.licences = _f_licences() if licences is _HAS_FACTORY else licences
         self._datasets = _f__datasets() if _datasets is _HAS_FACTORY else _datasets
         self._models = _f__models() if _models is _HAS_FACTORY else _models
@@ -541,11 +542,12 @@ def _modelicense_knowledge_store_Knowledge(cls, F):
         self._patterns = _patterns
         self._titles = _titles
         self._names = _names
+        self._generated_blob = _generated_blob
     def __repr__(self):
-        return f"{self.__class__.__qualname__}(licences={self.licences!r}, _datasets={self._datasets!r}, _models={self._models!r}, _licence_index={self._licence_index!r}, _dataset_index={self._dataset_index!r}, _model_index={self._model_index!r}, _generated_loaded={self._generated_loaded!r}, _generated_raw={self._generated_raw!r}, _patterns={self._patterns!r}, _titles={self._titles!r}, _names={self._names!r})"
+        return f"{self.__class__.__qualname__}(licences={self.licences!r}, _datasets={self._datasets!r}, _models={self._models!r}, _licence_index={self._licence_index!r}, _dataset_index={self._dataset_index!r}, _model_index={self._model_index!r}, _generated_loaded={self._generated_loaded!r}, _generated_raw={self._generated_raw!r}, _patterns={self._patterns!r}, _titles={self._titles!r}, _names={self._names!r}, _generated_blob={self._generated_blob!r})"
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.licences, self._datasets, self._models, self._licence_index, self._dataset_index, self._model_index, self._generated_loaded, self._generated_raw, self._patterns, self._titles, self._names, ) == (other.licences, other._datasets, other._models, other._licence_index, other._dataset_index, other._model_index, other._generated_loaded, other._generated_raw, other._patterns, other._titles, other._names, )
+            return (self.licences, self._datasets, self._models, self._licence_index, self._dataset_index, self._model_index, self._generated_loaded, self._generated_raw, self._patterns, self._titles, self._names, self._generated_blob, ) == (other.licences, other._datasets, other._models, other._licence_index, other._dataset_index, other._model_index, other._generated_loaded, other._generated_raw, other._patterns, other._titles, other._names, other._generated_blob, )
         return NotImplemented
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': None}
 
@@ -1278,7 +1280,7 @@ BUILDERS = {
         "Model(id: 'str', licence: 'str', source: 'str', aliases: 'tuple[str, ...]' = (), patterns: 'tuple[str, ...]' = (), duties: 'tuple[str, ...]' = (), notes: 'str' = '')",
     ),
     'modelicense.knowledge.store.Knowledge': (
-        ((('licences', 'dict[str, Licence]', ('field', False, True, True, True, None, True, None)), ('_datasets', 'dict[str, Dataset | tuple[dict, str]]', ('field', False, True, True, True, None, True, None)), ('_models', 'dict[str, Model | tuple[dict, str]]', ('field', False, True, True, True, None, True, None)), ('_licence_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_dataset_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_model_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_generated_loaded', 'bool', ('default',)), ('_generated_raw', 'dict[str, tuple[dict, str]]', ('field', False, True, True, True, None, True, None)), ('_patterns', 'list[tuple[re.Pattern[str], str]] | None', ('default',)), ('_titles', 'list[tuple[str | None, str, str]] | None', ('default',)), ('_names', 'Any', ('default',))), (), (), False),
+        ((('licences', 'dict[str, Licence]', ('field', False, True, True, True, None, True, None)), ('_datasets', 'dict[str, Dataset | tuple[dict, str]]', ('field', False, True, True, True, None, True, None)), ('_models', 'dict[str, Model | tuple[dict, str]]', ('field', False, True, True, True, None, True, None)), ('_licence_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_dataset_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_model_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_generated_loaded', 'bool', ('default',)), ('_generated_raw', 'dict[str, tuple[dict | bytes, str]]', ('field', False, True, True, True, None, True, None)), ('_patterns', 'list[tuple[re.Pattern[str], str]] | None', ('default',)), ('_titles', 'list[tuple[str | None, str, str]] | None', ('default',)), ('_names', 'Any', ('default',)), ('_generated_blob', 'bytes | None', ('default',))), (), (), False),
         _modelicense_knowledge_store_Knowledge,
         None,
     ),
