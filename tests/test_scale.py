@@ -99,7 +99,7 @@ def test_python_files_that_load_no_model_are_never_tokenized(make_repo):
     assert found == 0
     assert _calls_in(stats, "/tokenize.py") == 0
     # per file: is it Python, its read limit, the byte search; none of the token walk's functions
-    assert _calls_in(stats, "extract/model_ids.py") <= 3 * 400 + 20
+    assert _calls_in(stats, "extract/model_ids.py") <= 3 * 400 + 50  # + the table, loaded once
 
 
 def test_model_id_work_is_linear_in_the_files_that_load_models(make_repo):

@@ -8,9 +8,9 @@ walk the top-level keys we need, and cap how many scalars one walk may visit).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import yaml
+
+from modelicense.fastclass import dataclass
 
 try:  # libyaml is much faster where it is available
     _Loader = yaml.CSafeLoader

@@ -31,11 +31,12 @@ import json
 import os
 import re
 import tokenize
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from modelicense import suppress
 from modelicense.extract.hub_ids import hub_model_id
+from modelicense.fastclass import dataclass  # methods precompiled: the module loads whenever a repository has Python
 from modelicense.model import RUNTIME, Extraction, Location, Reference, Suppression
 
 PY_SUFFIXES = (".py", ".pyw")
@@ -102,7 +103,10 @@ def may_load(data: bytes) -> bool:
     """Some loader's name is followed by `(` somewhere: the only files worth tokenizing. Most
     source files of a repository load nothing, so a plain substring search (memchr-fast) comes
     before the pattern, which alone runs at a tenth of its speed."""
-    return any(name in data for name in _names()) and _any_loader().search(data) is not None
+    for name in _names():
+        if name in data:
+            return _any_loader().search(data) is not None
+    return False
 
 
 def extract(relpath: str, data: bytes) -> Extraction:
