@@ -128,6 +128,11 @@ CASES: dict[str, tuple[dict, dict]] = {
     "WGT001": ({"README.md": card("license: gpl-3.0"), "model.safetensors": WEIGHTS},
                {"README.md": card("license: apache-2.0"), "model.safetensors": WEIGHTS}),
     # "If you mean the restriction, keep it … and silence this rule (`ignore = ["WGT002"]`)"
+    # "declare a CPU or ROCm alternative … Then accept the finding with a reason on the line it points at"
+    "RUN001": ({"requirements.txt": "--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.1.2+cu121\n"},
+               {"requirements.txt": "# modelicense: ignore[RUN001] CUDA is needed for training; inference runs on CPU\n"
+                                    "--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.1.2+cu121\n",
+                "requirements-cpu.txt": "--index-url https://download.pytorch.org/whl/cpu\ntorch==2.1.2+cpu\n"}),
     "WGT002": ({"README.md": card("license: cc-by-nc-4.0"), "model.safetensors": WEIGHTS},
                {"README.md": card("license: cc-by-nc-4.0"), "model.safetensors": WEIGHTS,
                 ".modelicense.toml": 'ignore = ["WGT002"]\n'}),
@@ -171,6 +176,8 @@ def test_following_the_fix_clears_the_finding(rule_id, tmp_path, capsys):
     ("DAT005", {"README.md": card("license: apache-2.0\ndatasets:\n- allenai/c4")}),
     ("USE001", {"README.md": card("license: openrail")}),
     ("USE002", {"README.md": card("license: llama2")}),
+    ("RUN001", {"Dockerfile": "FROM nvidia/cuda:12.1.1-devel-ubuntu22.04\nRUN pip install vllm\n"}),
+    ("RUN001", {"environment.yml": "name: x\ndependencies:\n  - python=3.10\n  - pytorch-cuda=12.1\n"}),
     ("USE001", {"USE_POLICY.md": "# Acceptable Use Policy\n\nYou agree not to use the model to harm.\n",
                 "MODEL_CARD.md": "# My model\n"}),
 ])

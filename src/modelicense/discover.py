@@ -13,10 +13,10 @@ import fnmatch
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from modelicense import gitfiles
+from modelicense.fastclass import dataclass
 from modelicense.lazyre import lazy_compile
 from modelicense.model import FileKind, Location, Problem
 
@@ -52,6 +52,16 @@ _LINEAGE_NAMES = {
     "merge_config.yml": FileKind.MERGE_CONFIG,
     "merge_config.yaml": FileKind.MERGE_CONFIG,
 }
+
+# Runtime manifests (extract/runtime.py): what the system installs to run, read for the hardware
+# stack it ties the system to (RUN001). requirements-cuda.txt, dev_requirements.in,
+# requirements/gpu.txt; environment.yml, environment-gpu.yaml, conda.yaml (MLflow);
+# Dockerfile, Dockerfile.cuda, gpu.Dockerfile, Containerfile.
+_REQUIREMENTS_NAME = lazy_compile(r"^(?:[\w.-]*[_.-])?requirements(?:[_.-][\w.-]*)?\.(?:txt|in)$", re.IGNORECASE)
+_REQUIREMENTS_DIRS = ("requirements",)
+_CONDA_NAME = lazy_compile(r"^(?:environment|conda)(?:[_.-][\w.-]*)?\.ya?ml$", re.IGNORECASE)
+_DOCKERFILE_NAME = lazy_compile(r"^(?:(?:docker|container)file(?:\.[\w.-]+)?|[\w.-]+\.(?:docker|container)file)$",
+                                re.IGNORECASE)
 
 _DATASET_METADATA_NAMES = {
     "datapackage.json",
@@ -102,6 +112,13 @@ def classify(relpath: str) -> FileKind | None:
         return FileKind.PACKAGING
     if lower in _LINEAGE_NAMES:
         return _LINEAGE_NAMES[lower]
+    if _REQUIREMENTS_NAME.match(name) or (len(parts) > 1 and parts[-2] in _REQUIREMENTS_DIRS
+                                          and lower.endswith((".txt", ".in"))):
+        return FileKind.REQUIREMENTS
+    if _CONDA_NAME.match(name):
+        return FileKind.CONDA_ENVIRONMENT
+    if _DOCKERFILE_NAME.match(name):
+        return FileKind.DOCKERFILE
     if lower in _DATASET_METADATA_NAMES or lower.endswith(_DATASET_METADATA_SUFFIXES):
         return FileKind.DATASET_METADATA
     if lower.endswith(WEIGHT_SUFFIXES):

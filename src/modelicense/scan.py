@@ -31,6 +31,7 @@ from modelicense.safe_io import UnsafeFile, open_regular
 from modelicense.rules import all_rules
 from modelicense.source_lines import lines_for
 
+_HASH_COMMENT_KINDS = (FileKind.REQUIREMENTS, FileKind.CONDA_ENVIRONMENT, FileKind.DOCKERFILE)
 _CARD_KIND = {"model": FileKind.MODEL_CARD, "dataset": FileKind.DATASET_CARD}
 
 
@@ -61,7 +62,10 @@ def allow_lists(config: Config, knowledge: Knowledge) -> tuple[tuple[str, tuple[
 
 def suppressions_in(relpath: str, kind: FileKind, has_declarations: bool, data: bytes) -> list[Suppression]:
     """Inline suppression comments in bytes the scan has already read: Markdown cards, TOML, and
-    source files with an SPDX header (only those can have a finding to suppress)."""
+    source files with an SPDX header, and the runtime manifests (only those can have a finding
+    to suppress)."""
+    if kind in _HASH_COMMENT_KINDS:
+        return list(suppress.parse_hash(relpath, data.decode("utf-8", "replace"))) if b"modelicense:" in data else []
     if kind is FileKind.SOURCE:
         if not has_declarations:
             return []
@@ -167,6 +171,7 @@ def _build(root: Path, config: Config, knowledge: Knowledge, named: frozenset[st
                 references=extraction.references,
                 metadata=extraction.metadata,
                 size=item.size,
+                dependencies=extraction.dependencies,
                 lfs_pointer=extraction.meta("lfs_pointer") == "yes",
             )
         )

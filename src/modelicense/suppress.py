@@ -18,7 +18,8 @@ Only the comment syntax of the file's own format counts, so that prose which mer
 syntax (this docstring, a README explaining the tool) is not taken for a suppression: HTML
 comments in Markdown, `#` comments in TOML and in a card's YAML front matter, and line
 comments (`#`, `//`, `--`, `;`, `/* */`) in the first 40 lines of a source file that carries an
-SPDX-License-Identifier (where CMP findings stand). Comments inside a
+SPDX-License-Identifier (where CMP findings stand), and `#` comments in requirements files,
+conda environments and Dockerfiles (where RUN findings stand). Comments inside a
 fenced code block in Markdown are examples, not suppressions.
 """
 
@@ -50,6 +51,12 @@ def parse(relpath: str, text: str) -> tuple[Suppression, ...]:
     if lower.endswith(TOML_SUFFIXES):
         return tuple(_lines(relpath, text.splitlines(), 1))
     return ()
+
+
+def parse_hash(relpath: str, text: str) -> tuple[Suppression, ...]:
+    """Suppressions in a file whose comments are `#` lines: requirements files, conda
+    environments, Dockerfiles (the runtime manifests RUN findings point into)."""
+    return tuple(_lines(relpath, text.splitlines(), 1))
 
 
 def parse_source(relpath: str, text: str) -> tuple[Suppression, ...]:

@@ -17,13 +17,15 @@ This module imports PyYAML at its top: import it only once a file is known to ha
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 import yaml
 from yaml.composer import Composer, ComposerError
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
+
+from modelicense.fastclass import dataclass
 
 try:  # libyaml's parser is much faster where it is available
     from yaml.cyaml import CParser as _Parser

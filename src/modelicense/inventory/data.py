@@ -14,9 +14,10 @@ words that state it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
+from modelicense.fastclass import dataclass
 from modelicense.inventory.coverage import model_cards
 from modelicense.knowledge import Dataset, Knowledge, Licence, prose
 from modelicense.knowledge.expressions import holds_declared, licences

@@ -11,8 +11,9 @@ see; a rule that should judge it says so in `rules`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from modelicense.fastclass import dataclass
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from modelicense.fastclass import dataclass
 from modelicense.lazyre import lazy_compile
 
 RESTRICTIONS = ("non-commercial", "research-only", "academic-only", "permission-required", "no-derivatives")
