@@ -48,6 +48,14 @@ CASES: dict[str, tuple[dict, dict]] = {
                {"README.md": card("base_model: someone/private-base\nlicense: apache-2.0"),
                 ".modelicense.toml": '[models."someone/private-base"]\nlicence = "apache-2.0"\n'
                                      'reason = "licence read from its model page"\n'}),
+    # "Pass the terms through: say in the README … and record it on the call's line"
+    "BAS004": ({"LICENSE": MIT, "app.py": 'from transformers import pipeline\n'
+                'generate = pipeline("text-generation", model="facebook/musicgen-small")\n'},
+               {"LICENSE": MIT, "README.md": "# App\n\nThe app downloads facebook/musicgen-small, licensed "
+                "CC-BY-NC-4.0: using it means accepting that licence, which forbids commercial use.\n",
+                "app.py": 'from transformers import pipeline\n'
+                'generate = pipeline("text-generation", model="facebook/musicgen-small")  '
+                '# modelicense: ignore[BAS004] the README states the model\'s CC-BY-NC-4.0 terms\n'}),
     # "Replace or remove the component, obtain it under a compatible licence (GPL-2.0-or-later …)"
     "CMP001": ({"pyproject.toml": pyproject("Apache-2.0"), "src/vendored.py": src("GPL-2.0-only")},
                {"pyproject.toml": pyproject("Apache-2.0"), "src/vendored.py": src("GPL-2.0-or-later")}),

@@ -78,11 +78,13 @@ WEIGHT_SUFFIXES = (
 )
 DATA_SUFFIXES = (".csv", ".tsv", ".jsonl", ".parquet", ".arrow", ".feather", ".avro", ".tfrecord", ".webdataset")
 
-# Source files whose first lines may carry an SPDX-License-Identifier.
+# Source files whose first lines may carry an SPDX-License-Identifier (Python files and notebooks
+# are also read for the models their code loads).
 SOURCE_SUFFIXES = (
     ".py", ".pyi", ".pyx", ".c", ".h", ".cc", ".cpp", ".hpp", ".cu", ".cuh", ".js", ".mjs", ".ts", ".tsx",
     ".go", ".rs", ".java", ".kt", ".scala", ".swift", ".m", ".mm", ".rb", ".php", ".sh", ".bash", ".pl",
-    ".lua", ".r", ".jl", ".cs", ".proto", ".sql", ".cmake", ".zig",
+    ".lua", ".r", ".jl", ".cs", ".proto", ".sql", ".cmake", ".zig", ".pyw",
+    ".ipynb",  # Jupyter notebooks: their code cells are read for model ids (extract/model_ids.py)
 )
 
 # Walk excludes (git already leaves ignored files out).

@@ -161,6 +161,8 @@ class Extraction:
     metadata: tuple[tuple[str, str], ...] = ()
     # The file turned out to be another kind than its name said (a README that is a dataset card).
     kind: FileKind | None = None
+    # Inline suppression comments the extractor found itself (beside a model-loading call in code).
+    suppressions: tuple[Suppression, ...] = ()
     # Runtime dependencies a manifest declares (extract/runtime.py; RUN rules).
     dependencies: tuple[Dependency, ...] = ()
 

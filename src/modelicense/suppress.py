@@ -70,6 +70,13 @@ def parse_source(relpath: str, text: str) -> tuple[Suppression, ...]:
     return tuple(found)
 
 
+def from_comment(comment: str, location: Location, next_line: bool) -> Suppression | None:
+    """The suppression a `#` comment token holds (the model-id reader gives the comments beside
+    the calls it found: tokenize tells a comment from a `#` inside a string)."""
+    match = _HASH.search(comment)
+    return _suppression(match, location, next_line=next_line) if match else None
+
+
 def _markdown(relpath: str, text: str) -> Iterable[Suppression]:
     lines = text.splitlines()
     body_start = 0

@@ -74,6 +74,24 @@ def extract_bytes(kind: FileKind, relpath: str, data: bytes, size: int) -> Extra
     return EXTRACTORS[kind](relpath, data, size)
 
 
+def may_load_models(data: bytes) -> bool:
+    """Python source or a notebook that names a model-loading call (a byte search; most do not)."""
+    from modelicense.extract import model_ids
+
+    return model_ids.may_load(data)
+
+
+def with_models_loaded(extraction: Extraction, relpath: str, data: bytes) -> Extraction:
+    """The extraction of a Python file or notebook, with the models its code loads at run time."""
+    from dataclasses import replace
+
+    from modelicense.extract import model_ids
+
+    found = model_ids.extract(relpath, data)
+    return replace(extraction, references=extraction.references + found.references,
+                   suppressions=extraction.suppressions + found.suppressions)
+
+
 def extract_weights(relpath: str, handle: BinaryIO, size: int) -> Extraction:
     from modelicense.extract import weights
 
