@@ -65,6 +65,7 @@ EDGE_CARDS: dict[str, str | bytes] = {
     "plain": "---\nlicense: mit\ndatasets:\n- allenai/c4\nbase_model: mistralai/Mistral-7B-v0.1\n---\n# Model\n",
     "blank-line-before": "\n---\nlicense: cc-by-nc-4.0\n---\n# Model\n",
     "spaces-before": "   ---\nlicense: cc-by-nc-4.0\n---\n",
+    "cr-only": "---\rlicense: mit\r---\r# Model\r",
     "crlf": "---\r\nlicense: apache-2.0\r\ndatasets:\r\n- squad\r\n---\r\n# Model\r\n",
     "closing-with-trailing-blanks": "---\nlicense: mit\n---  \t\n# Model\n",
     "bom": "\ufeff---\nlicense: mit\n---\n",
@@ -104,6 +105,7 @@ JUSTIFIED_DEC005: dict[str, str] = {
     "opening-with-trailing-space": "the client silently reads no metadata; the author's licence is invisible on the Hub",
     "closed-by-dots": "the client silently reads no metadata; the author's licence is invisible on the Hub",
     "never-closed": "the client silently reads no metadata; the author's licence is invisible on the Hub",
+    "cr-only": "the client's pattern needs LF, CRLF or the end after the closing '---': it silently reads no metadata",
     "duplicate-license": "the client keeps the last `license:` silently; the first is lost without a word",
     "license-mapping": "the client keeps the mapping as the licence; the Hub's spec asks for an id (or a list of ids)",
     "license-nested-list": "the client keeps the nested list; the Hub's spec asks for a list of ids",
@@ -138,7 +140,7 @@ EXPECTED_LINES = {
     "integer-key": 3, "null-key": 3, "list-not-mapping": 2, "string-not-mapping": 2,
     "ignore-metadata-errors-key": 3, "undefined-alias": 2, "bad-date": 3, "duplicate-license": 2,
     "license-mapping": 3, "license-nested-list": 3, "closed-by-dots": 3, "never-closed": 1,
-    "opening-with-trailing-space": 1, "utf16": 1, "latin1": 1,
+    "opening-with-trailing-space": 1, "utf16": 1, "latin1": 1, "cr-only": 3,
 }
 
 
@@ -217,4 +219,4 @@ def test_every_corpus_card_reads_as_the_client_reads_it():
 def _justified_note(message: str) -> bool:
     """Notes of the JUSTIFIED_DEC005 kinds, and the read limit (a card larger than what is read)."""
     return any(part in message for part in ("is written", "holds a", "never closed", "closed by '...'",
-                                            "trailing blanks", "read limit"))
+                                            "trailing blanks", "carriage return", "read limit"))

@@ -68,6 +68,10 @@ def near_miss(text: str) -> tuple[str, int] | None:
         return (f"the opening '---' on line {line} has trailing blanks, so the Hub does not read this front matter "
                 "(its metadata, licence included, is not shown)", line)
     for number, candidate in enumerate(_BREAK.split(rest), start=line + 1):
+        if candidate.rstrip() == "---":  # only a lone CR after it keeps the Hub's pattern from matching
+            return (f"front matter opened on line {line} is closed on line {number} by '---' and a lone carriage return "
+                    "(old Mac line endings), which the Hub does not accept, so it reads no metadata from this card "
+                    "(save it with LF or CRLF line endings)", number)
         if candidate.rstrip() == "...":
             return (f"front matter opened on line {line} is closed by '...' on line {number}; the Hub closes it only "
                     "with '---', so it reads no metadata from this card", number)
