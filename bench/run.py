@@ -24,7 +24,8 @@ this repository) and removed afterwards:
 
 `--python` is the interpreter of a virtual environment where modelicense is pip-installed
 (non-editable, so its byte-code is compiled, as pre-commit installs it); without it, this
-checkout's src/ runs, byte-compiled into the bench's own folder.
+checkout's src/ runs, byte-compiled into the bench's own folder. An installed modelicense runs as its
+console script, as pre-commit runs the hook.
 """
 
 from __future__ import annotations
@@ -286,7 +287,10 @@ def main() -> None:
     if not installed:
         env["PYTHONPATH"] = str(PROJECT / "src")
     light = {**env, "MODELICENSE_NO_SCANCODE": "1"}
-    ml = [python, "-m", "modelicense", "scan", "--fail-on", "never"]
+    # The console script, as pre-commit runs the hook (`python -m` would add runpy's imports).
+    script = Path(python).parent / "modelicense"
+    entry = [str(script)] if installed and script.is_file() else [python, "-m", "modelicense"]
+    ml = [*entry, "scan", "--fail-on", "never"]
     baseline_argv = [python, "-c", "import click, yaml"]
 
     def clear() -> None:

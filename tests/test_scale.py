@@ -72,3 +72,32 @@ def test_discovery_resolves_each_folder_once_not_each_file(make_repo, monkeypatc
     # the root (resolved twice), five folders, the named file and the link it passes through;
     # one per file would be over 200
     assert len(calls) <= 12, calls
+
+
+def _calls_to(function, name: str, module: str) -> int:
+    """How many times `function()` calls the function `name` defined in a file ending in `module`."""
+    profile = cProfile.Profile()
+    profile.enable()
+    function()
+    profile.disable()
+    return sum(stats[1] for (path, _, called), stats in pstats.Stats(profile).stats.items()
+               if called == name and path.endswith(module))
+
+
+def test_each_cards_licensing_prose_is_searched_once_per_scan(make_repo):
+    """Three rules ask what a dataset card's licensing prose states (DAT001/DAT002 through the
+    card's effective terms, DAT007, DAT008); the restriction phrases are searched once per section
+    and scan. A cache of 256 texts shared by all cards was evicted on a repository of more cards,
+    and then every rule searched every card's prose again (2-3 searches per card)."""
+    from modelicense.knowledge import prose
+
+    prose.find("warm-up")  # the phrase table is read once per process, not counted here
+    cards = 300  # more than the old cache held
+    root = make_repo({
+        f"data/set-{n}/README.md": card(
+            "license: other\npretty_name: set", f"## Licensing Information\n\nSet {n} is for non-commercial research purposes only.\n")
+        for n in range(cards)})
+    findings: list = []
+    searches = _calls_to(lambda: findings.extend(scan(root, Config()).findings), "find", "knowledge/prose.py")
+    assert sum(f.rule.startswith("DAT") for f in findings) >= cards  # the rules read those terms
+    assert searches == cards, f"{searches} phrase searches for {cards} prose sections"

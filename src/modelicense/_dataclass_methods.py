@@ -288,11 +288,13 @@ def _modelicense_inventory_data_DataSources(cls, F):
 
 def _modelicense_inventory_data_LocalData(cls, F):
     _f_users = F['users'].default_factory
-    def __init__(self, artefact, metadata, prose, users=_HAS_FACTORY):
+    _f_section_terms = F['section_terms'].default_factory
+    def __init__(self, artefact, metadata, prose, users=_HAS_FACTORY, section_terms=_HAS_FACTORY):
         self.artefact = artefact
         self.metadata = metadata
         self.prose = prose
         self.users = _f_users() if users is _HAS_FACTORY else users
+        self.section_terms = _f_section_terms() if section_terms is _HAS_FACTORY else section_terms
     def __repr__(self):
         return f"{self.__class__.__qualname__}(artefact={self.artefact!r}, metadata={self.metadata!r}, prose={self.prose!r}, users={self.users!r})"
     def __eq__(self, other):
@@ -1210,7 +1212,7 @@ BUILDERS = {
         "DataSources(local: 'list[LocalData]', known: 'list[tuple[Reference, Dataset]]', unknown: 'list[Reference]')",
     ),
     'modelicense.inventory.data.LocalData': (
-        ((('artefact', 'Artefact', ('required',)), ('metadata', 'list[ResolvedDeclaration]', ('required',)), ('prose', 'list[ResolvedDeclaration]', ('required',)), ('users', 'list[Reference]', ('field', False, True, True, True, None, True, None))), (), (), False),
+        ((('artefact', 'Artefact', ('required',)), ('metadata', 'list[ResolvedDeclaration]', ('required',)), ('prose', 'list[ResolvedDeclaration]', ('required',)), ('users', 'list[Reference]', ('field', False, True, True, True, None, True, None)), ('section_terms', 'dict[str, dict[str, str]]', ('field', False, True, True, False, None, False, None))), (), (), False),
         _modelicense_inventory_data_LocalData,
         None,
     ),
