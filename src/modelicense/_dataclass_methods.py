@@ -273,6 +273,118 @@ def _modelicense_extract_frontmatter_Value(cls, F):
         super(cls, self).__delattr__(name)
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
 
+def _modelicense_extract_model_ids_Loader(cls, F):
+    _d_qualifier = F['qualifier'].default
+    _d_type_keyword = F['type_keyword'].default
+    _fields = frozenset(('call', 'position', 'keywords', 'source', 'qualifier', 'type_keyword', ))
+    def __init__(self, call, position, keywords, source, qualifier=_d_qualifier, type_keyword=_d_type_keyword):
+        _set(self, 'call', call)
+        _set(self, 'position', position)
+        _set(self, 'keywords', keywords)
+        _set(self, 'source', source)
+        _set(self, 'qualifier', qualifier)
+        _set(self, 'type_keyword', type_keyword)
+    def __repr__(self):
+        return f"{self.__class__.__qualname__}(call={self.call!r}, position={self.position!r}, keywords={self.keywords!r}, source={self.source!r}, qualifier={self.qualifier!r}, type_keyword={self.type_keyword!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.call, self.position, self.keywords, self.source, self.qualifier, self.type_keyword, ) == (other.call, other.position, other.keywords, other.source, other.qualifier, other.type_keyword, )
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.call, self.position, self.keywords, self.source, self.qualifier, self.type_keyword, ))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in _fields:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in _fields:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
+
+def _modelicense_extract_model_ids__Argument(cls, F):
+    _d_keyword = F['keyword'].default
+    _f_strings = F['strings'].default_factory
+    _d_other = F['other'].default
+    _d_pending = F['pending'].default
+    _d_empty = F['empty'].default
+    def __init__(self, keyword=_d_keyword, strings=_HAS_FACTORY, other=_d_other, pending=_d_pending, empty=_d_empty):
+        self.keyword = keyword
+        self.strings = _f_strings() if strings is _HAS_FACTORY else strings
+        self.other = other
+        self.pending = pending
+        self.empty = empty
+    def __repr__(self):
+        return f"{self.__class__.__qualname__}(keyword={self.keyword!r}, strings={self.strings!r}, other={self.other!r}, pending={self.pending!r}, empty={self.empty!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.keyword, self.strings, self.other, self.pending, self.empty, ) == (other.keyword, other.strings, other.other, other.pending, other.empty, )
+        return NotImplemented
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': None}
+
+def _modelicense_extract_model_ids__Call(cls, F):
+    _fields = frozenset(('ident', 'line', 'column', ))
+    def __init__(self, ident, line, column):
+        _set(self, 'ident', ident)
+        _set(self, 'line', line)
+        _set(self, 'column', column)
+    def __repr__(self):
+        return f"{self.__class__.__qualname__}(ident={self.ident!r}, line={self.line!r}, column={self.column!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.ident, self.line, self.column, ) == (other.ident, other.line, other.column, )
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.ident, self.line, self.column, ))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in _fields:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in _fields:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
+
+def _modelicense_extract_model_ids__Frame(cls, F):
+    _f_arguments = F['arguments'].default_factory
+    _d_starred_at = F['starred_at'].default
+    def __init__(self, loader, arguments=_HAS_FACTORY, starred_at=_d_starred_at):
+        self.loader = loader
+        self.arguments = _f_arguments() if arguments is _HAS_FACTORY else arguments
+        self.starred_at = starred_at
+    def __repr__(self):
+        return f"{self.__class__.__qualname__}(loader={self.loader!r}, arguments={self.arguments!r}, starred_at={self.starred_at!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.loader, self.arguments, self.starred_at, ) == (other.loader, other.arguments, other.starred_at, )
+        return NotImplemented
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': None}
+
+def _modelicense_extract_model_ids__Spot(cls, F):
+    _fields = frozenset(('line', 'column', 'ascii_only', ))
+    def __init__(self, line, column, ascii_only):
+        _set(self, 'line', line)
+        _set(self, 'column', column)
+        _set(self, 'ascii_only', ascii_only)
+    def __repr__(self):
+        return f"{self.__class__.__qualname__}(line={self.line!r}, column={self.column!r}, ascii_only={self.ascii_only!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.line, self.column, self.ascii_only, ) == (other.line, other.column, other.ascii_only, )
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.line, self.column, self.ascii_only, ))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in _fields:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in _fields:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
+
 def _modelicense_inventory_data_DataSources(cls, F):
     def __init__(self, local, known, unknown):
         self.local = local
@@ -584,8 +696,9 @@ def _modelicense_model_Artefact(cls, F):
     _d_metadata = F['metadata'].default
     _d_size = F['size'].default
     _d_lfs_pointer = F['lfs_pointer'].default
-    _fields = frozenset(('path', 'kind', 'declarations', 'references', 'metadata', 'size', 'lfs_pointer', ))
-    def __init__(self, path, kind, declarations=_d_declarations, references=_d_references, metadata=_d_metadata, size=_d_size, lfs_pointer=_d_lfs_pointer):
+    _d_dependencies = F['dependencies'].default
+    _fields = frozenset(('path', 'kind', 'declarations', 'references', 'metadata', 'size', 'lfs_pointer', 'dependencies', ))
+    def __init__(self, path, kind, declarations=_d_declarations, references=_d_references, metadata=_d_metadata, size=_d_size, lfs_pointer=_d_lfs_pointer, dependencies=_d_dependencies):
         _set(self, 'path', path)
         _set(self, 'kind', kind)
         _set(self, 'declarations', declarations)
@@ -593,14 +706,15 @@ def _modelicense_model_Artefact(cls, F):
         _set(self, 'metadata', metadata)
         _set(self, 'size', size)
         _set(self, 'lfs_pointer', lfs_pointer)
+        _set(self, 'dependencies', dependencies)
     def __repr__(self):
-        return f"{self.__class__.__qualname__}(path={self.path!r}, kind={self.kind!r}, declarations={self.declarations!r}, references={self.references!r}, metadata={self.metadata!r}, size={self.size!r}, lfs_pointer={self.lfs_pointer!r})"
+        return f"{self.__class__.__qualname__}(path={self.path!r}, kind={self.kind!r}, declarations={self.declarations!r}, references={self.references!r}, metadata={self.metadata!r}, size={self.size!r}, lfs_pointer={self.lfs_pointer!r}, dependencies={self.dependencies!r})"
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.path, self.kind, self.declarations, self.references, self.metadata, self.size, self.lfs_pointer, ) == (other.path, other.kind, other.declarations, other.references, other.metadata, other.size, other.lfs_pointer, )
+            return (self.path, self.kind, self.declarations, self.references, self.metadata, self.size, self.lfs_pointer, self.dependencies, ) == (other.path, other.kind, other.declarations, other.references, other.metadata, other.size, other.lfs_pointer, other.dependencies, )
         return NotImplemented
     def __hash__(self):
-        return hash((self.path, self.kind, self.declarations, self.references, self.metadata, self.size, self.lfs_pointer, ))
+        return hash((self.path, self.kind, self.declarations, self.references, self.metadata, self.size, self.lfs_pointer, self.dependencies, ))
     def __setattr__(self, name, value):
         if type(self) is cls or name in _fields:
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -640,27 +754,62 @@ def _modelicense_model_Declaration(cls, F):
         super(cls, self).__delattr__(name)
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
 
+def _modelicense_model_Dependency(cls, F):
+    _d_local = F['local'].default
+    _d_extras = F['extras'].default
+    _d_group = F['group'].default
+    _fields = frozenset(('ecosystem', 'name', 'location', 'raw', 'local', 'extras', 'group', ))
+    def __init__(self, ecosystem, name, location, raw, local=_d_local, extras=_d_extras, group=_d_group):
+        _set(self, 'ecosystem', ecosystem)
+        _set(self, 'name', name)
+        _set(self, 'location', location)
+        _set(self, 'raw', raw)
+        _set(self, 'local', local)
+        _set(self, 'extras', extras)
+        _set(self, 'group', group)
+    def __repr__(self):
+        return f"{self.__class__.__qualname__}(ecosystem={self.ecosystem!r}, name={self.name!r}, location={self.location!r}, raw={self.raw!r}, local={self.local!r}, extras={self.extras!r}, group={self.group!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.ecosystem, self.name, self.location, self.raw, self.local, self.extras, self.group, ) == (other.ecosystem, other.name, other.location, other.raw, other.local, other.extras, other.group, )
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.ecosystem, self.name, self.location, self.raw, self.local, self.extras, self.group, ))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in _fields:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in _fields:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
+
 def _modelicense_model_Extraction(cls, F):
     _d_declarations = F['declarations'].default
     _d_references = F['references'].default
     _d_problems = F['problems'].default
     _d_metadata = F['metadata'].default
     _d_kind = F['kind'].default
-    _fields = frozenset(('declarations', 'references', 'problems', 'metadata', 'kind', ))
-    def __init__(self, declarations=_d_declarations, references=_d_references, problems=_d_problems, metadata=_d_metadata, kind=_d_kind):
+    _d_suppressions = F['suppressions'].default
+    _d_dependencies = F['dependencies'].default
+    _fields = frozenset(('declarations', 'references', 'problems', 'metadata', 'kind', 'suppressions', 'dependencies', ))
+    def __init__(self, declarations=_d_declarations, references=_d_references, problems=_d_problems, metadata=_d_metadata, kind=_d_kind, suppressions=_d_suppressions, dependencies=_d_dependencies):
         _set(self, 'declarations', declarations)
         _set(self, 'references', references)
         _set(self, 'problems', problems)
         _set(self, 'metadata', metadata)
         _set(self, 'kind', kind)
+        _set(self, 'suppressions', suppressions)
+        _set(self, 'dependencies', dependencies)
     def __repr__(self):
-        return f"{self.__class__.__qualname__}(declarations={self.declarations!r}, references={self.references!r}, problems={self.problems!r}, metadata={self.metadata!r}, kind={self.kind!r})"
+        return f"{self.__class__.__qualname__}(declarations={self.declarations!r}, references={self.references!r}, problems={self.problems!r}, metadata={self.metadata!r}, kind={self.kind!r}, suppressions={self.suppressions!r}, dependencies={self.dependencies!r})"
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.declarations, self.references, self.problems, self.metadata, self.kind, ) == (other.declarations, other.references, other.problems, other.metadata, other.kind, )
+            return (self.declarations, self.references, self.problems, self.metadata, self.kind, self.suppressions, self.dependencies, ) == (other.declarations, other.references, other.problems, other.metadata, other.kind, other.suppressions, other.dependencies, )
         return NotImplemented
     def __hash__(self):
-        return hash((self.declarations, self.references, self.problems, self.metadata, self.kind, ))
+        return hash((self.declarations, self.references, self.problems, self.metadata, self.kind, self.suppressions, self.dependencies, ))
     def __setattr__(self, name, value):
         if type(self) is cls or name in _fields:
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -1206,6 +1355,31 @@ BUILDERS = {
         _modelicense_extract_frontmatter_Value,
         "Value(text: 'str', line: 'int', column: 'int')",
     ),
+    'modelicense.extract.model_ids.Loader': (
+        ((('call', 'str', ('required',)), ('position', 'int', ('required',)), ('keywords', 'tuple[str, ...]', ('required',)), ('source', 'str', ('required',)), ('qualifier', 'str | None', ('default',)), ('type_keyword', 'str | None', ('default',))), (('frozen', True),), (), False),
+        _modelicense_extract_model_ids_Loader,
+        None,
+    ),
+    'modelicense.extract.model_ids._Argument': (
+        ((('keyword', 'str | None', ('default',)), ('strings', 'list[tokenize.TokenInfo]', ('field', False, True, True, True, None, True, None)), ('other', 'bool', ('default',)), ('pending', 'tokenize.TokenInfo | None', ('default',)), ('empty', 'bool', ('default',))), (), (), True),
+        _modelicense_extract_model_ids__Argument,
+        "_Argument(keyword: 'str | None' = None, strings: 'list[tokenize.TokenInfo]' = <factory>, other: 'bool' = False, pending: 'tokenize.TokenInfo | None' = None, empty: 'bool' = True)",
+    ),
+    'modelicense.extract.model_ids._Call': (
+        ((('ident', 'str', ('required',)), ('line', 'int', ('required',)), ('column', 'int', ('required',))), (('frozen', True),), (), True),
+        _modelicense_extract_model_ids__Call,
+        "_Call(ident: 'str', line: 'int', column: 'int')",
+    ),
+    'modelicense.extract.model_ids._Frame': (
+        ((('loader', 'Loader | None', ('required',)), ('arguments', 'list[_Argument]', ('field', False, True, True, True, None, True, None)), ('starred_at', 'int | None', ('default',))), (), (), True),
+        _modelicense_extract_model_ids__Frame,
+        "_Frame(loader: 'Loader | None', arguments: 'list[_Argument]' = <factory>, starred_at: 'int | None' = None)",
+    ),
+    'modelicense.extract.model_ids._Spot': (
+        ((('line', 'int', ('required',)), ('column', 'int', ('required',)), ('ascii_only', 'bool', ('required',))), (('frozen', True),), (), False),
+        _modelicense_extract_model_ids__Spot,
+        None,
+    ),
     'modelicense.inventory.data.DataSources': (
         ((('local', 'list[LocalData]', ('required',)), ('known', 'list[tuple[Reference, Dataset]]', ('required',)), ('unknown', 'list[Reference]', ('required',))), (), (), True),
         _modelicense_inventory_data_DataSources,
@@ -1247,7 +1421,7 @@ BUILDERS = {
         "Model(id: 'str', licence: 'str', source: 'str', aliases: 'tuple[str, ...]' = (), patterns: 'tuple[str, ...]' = (), duties: 'tuple[str, ...]' = (), notes: 'str' = '')",
     ),
     'modelicense.knowledge.store.Knowledge': (
-        ((('licences', 'dict[str, Licence]', ('field', False, True, True, True, None, True, None)), ('_datasets', 'dict[str, Dataset | tuple[dict, str]]', ('field', False, True, True, True, None, True, None)), ('_models', 'dict[str, Model | tuple[dict, str]]', ('field', False, True, True, True, None, True, None)), ('_licence_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_dataset_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_model_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_generated_loaded', 'bool', ('default',)), ('_generated_raw', 'dict[str, tuple[dict | bytes, str]]', ('field', False, True, True, True, None, True, None)), ('_patterns', 'list[tuple[re.Pattern[str], str]] | None', ('default',)), ('_titles', 'list[tuple[str | None, str, str]] | None', ('default',)), ('_names', 'Any', ('default',)), ('_generated_blob', 'bytes | None', ('default',))), (), (), False),
+        ((('licences', 'dict[str, Licence]', ('field', False, True, True, True, None, True, None)), ('_datasets', 'dict[str, Dataset | tuple[dict, str]]', ('field', False, True, True, True, None, True, None)), ('_models', 'dict[str, Model | tuple[dict, str]]', ('field', False, True, True, True, None, True, None)), ('_licence_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_dataset_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_model_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_generated_loaded', 'bool', ('default',)), ('_generated_raw', 'dict[str, tuple[dict | bytes, str]]', ('field', False, True, True, True, None, True, None)), ('_patterns', 'list[tuple[tuple[str, ...], str]] | None', ('default',)), ('_titles', 'list[tuple[str | None, str, str]] | None', ('default',)), ('_names', 'Any', ('default',)), ('_generated_blob', 'bytes | None', ('default',))), (), (), False),
         _modelicense_knowledge_store_Knowledge,
         None,
     ),
@@ -1257,7 +1431,7 @@ BUILDERS = {
         None,
     ),
     'modelicense.model.Artefact': (
-        ((('path', 'str', ('required',)), ('kind', 'FileKind', ('required',)), ('declarations', 'tuple[ResolvedDeclaration, ...]', ('default',)), ('references', 'tuple[Reference, ...]', ('default',)), ('metadata', 'tuple[tuple[str, str], ...]', ('default',)), ('size', 'int | None', ('default',)), ('lfs_pointer', 'bool', ('default',))), (('frozen', True),), (), False),
+        ((('path', 'str', ('required',)), ('kind', 'FileKind', ('required',)), ('declarations', 'tuple[ResolvedDeclaration, ...]', ('default',)), ('references', 'tuple[Reference, ...]', ('default',)), ('metadata', 'tuple[tuple[str, str], ...]', ('default',)), ('size', 'int | None', ('default',)), ('lfs_pointer', 'bool', ('default',)), ('dependencies', 'tuple[Dependency, ...]', ('default',))), (('frozen', True),), (), False),
         _modelicense_model_Artefact,
         None,
     ),
@@ -1266,8 +1440,13 @@ BUILDERS = {
         _modelicense_model_Declaration,
         None,
     ),
+    'modelicense.model.Dependency': (
+        ((('ecosystem', "Literal['pypi', 'conda', 'image', 'index']", ('required',)), ('name', 'str', ('required',)), ('location', 'Location', ('required',)), ('raw', 'str', ('required',)), ('local', 'str', ('default',)), ('extras', 'tuple[str, ...]', ('default',)), ('group', 'str', ('default',))), (('frozen', True),), (), False),
+        _modelicense_model_Dependency,
+        None,
+    ),
     'modelicense.model.Extraction': (
-        ((('declarations', 'tuple[Declaration, ...]', ('default',)), ('references', 'tuple[Reference, ...]', ('default',)), ('problems', 'tuple[Problem, ...]', ('default',)), ('metadata', 'tuple[tuple[str, str], ...]', ('default',)), ('kind', 'FileKind | None', ('default',))), (('frozen', True),), (), False),
+        ((('declarations', 'tuple[Declaration, ...]', ('default',)), ('references', 'tuple[Reference, ...]', ('default',)), ('problems', 'tuple[Problem, ...]', ('default',)), ('metadata', 'tuple[tuple[str, str], ...]', ('default',)), ('kind', 'FileKind | None', ('default',)), ('suppressions', 'tuple[Suppression, ...]', ('default',)), ('dependencies', 'tuple[Dependency, ...]', ('default',))), (('frozen', True),), (), False),
         _modelicense_model_Extraction,
         None,
     ),

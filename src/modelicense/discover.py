@@ -53,6 +53,16 @@ _LINEAGE_NAMES = {
     "merge_config.yaml": FileKind.MERGE_CONFIG,
 }
 
+# Runtime manifests (extract/runtime.py): what the system installs to run, read for the hardware
+# stack it ties the system to (RUN001). requirements-cuda.txt, dev_requirements.in,
+# requirements/gpu.txt; environment.yml, environment-gpu.yaml, conda.yaml (MLflow);
+# Dockerfile, Dockerfile.cuda, gpu.Dockerfile, Containerfile.
+_REQUIREMENTS_NAME = lazy_compile(r"^(?:[\w.-]*[_.-])?requirements(?:[_.-][\w.-]*)?\.(?:txt|in)$", re.IGNORECASE)
+_REQUIREMENTS_DIRS = ("requirements",)
+_CONDA_NAME = lazy_compile(r"^(?:environment|conda)(?:[_.-][\w.-]*)?\.ya?ml$", re.IGNORECASE)
+_DOCKERFILE_NAME = lazy_compile(r"^(?:(?:docker|container)file(?:\.[\w.-]+)?|[\w.-]+\.(?:docker|container)file)$",
+                                re.IGNORECASE)
+
 _DATASET_METADATA_NAMES = {
     "datapackage.json",
     "dataset_infos.json",
@@ -68,11 +78,13 @@ WEIGHT_SUFFIXES = (
 )
 DATA_SUFFIXES = (".csv", ".tsv", ".jsonl", ".parquet", ".arrow", ".feather", ".avro", ".tfrecord", ".webdataset")
 
-# Source files whose first lines may carry an SPDX-License-Identifier.
+# Source files whose first lines may carry an SPDX-License-Identifier (Python files and notebooks
+# are also read for the models their code loads).
 SOURCE_SUFFIXES = (
     ".py", ".pyi", ".pyx", ".c", ".h", ".cc", ".cpp", ".hpp", ".cu", ".cuh", ".js", ".mjs", ".ts", ".tsx",
     ".go", ".rs", ".java", ".kt", ".scala", ".swift", ".m", ".mm", ".rb", ".php", ".sh", ".bash", ".pl",
-    ".lua", ".r", ".jl", ".cs", ".proto", ".sql", ".cmake", ".zig",
+    ".lua", ".r", ".jl", ".cs", ".proto", ".sql", ".cmake", ".zig", ".pyw",
+    ".ipynb",  # Jupyter notebooks: their code cells are read for model ids (extract/model_ids.py)
 )
 
 # Walk excludes (git already leaves ignored files out).
@@ -102,6 +114,13 @@ def classify(relpath: str) -> FileKind | None:
         return FileKind.PACKAGING
     if lower in _LINEAGE_NAMES:
         return _LINEAGE_NAMES[lower]
+    if _REQUIREMENTS_NAME.match(name) or (len(parts) > 1 and parts[-2] in _REQUIREMENTS_DIRS
+                                          and lower.endswith((".txt", ".in"))):
+        return FileKind.REQUIREMENTS
+    if _CONDA_NAME.match(name):
+        return FileKind.CONDA_ENVIRONMENT
+    if _DOCKERFILE_NAME.match(name):
+        return FileKind.DOCKERFILE
     if lower in _DATASET_METADATA_NAMES or lower.endswith(_DATASET_METADATA_SUFFIXES):
         return FileKind.DATASET_METADATA
     if lower.endswith(WEIGHT_SUFFIXES):

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelicense import lineage
-from modelicense.inventory.coverage import in_folder, is_licence_file
+from modelicense.inventory.coverage import code_licence_covering, in_folder, is_licence_file
 from modelicense.knowledge import Knowledge, Licence, Model
 from modelicense.knowledge.duties import LazyDutyEvidence
-from modelicense.knowledge.expressions import effective_licences, same_terms, stands_for_licence_name
-from modelicense.knowledge.kinds import TermKind, duty_kinds, licence_kinds, reported_by
+from modelicense.knowledge.expressions import effective_licences, licences, same_terms, stands_for_licence_name
+from modelicense.knowledge.kinds import TermKind, duty_kinds, labels, licence_kinds, reported_by
 from modelicense.lazyre import lazy_compile
 from modelicense.model import Artefact, FileKind, Location, Repository, Resolution, ResolvedDeclaration, Severity
 from modelicense.rules import Hit, rule
@@ -26,6 +26,8 @@ from modelicense.rules import Hit, rule
 # is allowed), never drop one.
 CARRIED = reported_by("BAS001")
 QUANTISATION = "quantized"
+# Terms of a model loaded at run time that reach whoever runs the code (BAS004).
+RUNTIME_TERMS = reported_by("BAS004")
 
 
 def declared(card: Artefact, knowledge: Knowledge) -> tuple[list[ResolvedDeclaration], list[Licence]] | None:
@@ -49,17 +51,22 @@ def _same(first: list[Licence], second: Licence) -> bool:
     return same_terms(Resolution(None, keys=tuple(lic.id for lic in first)), Resolution(None, keys=(second.id,)))
 
 
-def _carried(base: Licence, model: Model | None) -> list[TermKind]:
+def _carried(base: Licence, model: Model | None, among: tuple[TermKind, ...] = CARRIED) -> list[TermKind]:
     """What the base puts on derivatives: its licence's properties, and the duties its entry
     records (`non-commercial`, `same-licence`) — those hold even where the licence's entry is silent."""
-    kinds = licence_kinds(base, CARRIED) + (duty_kinds(model.duties, CARRIED) if model else [])
-    return [kind for kind in CARRIED if kind in kinds]
+    kinds = licence_kinds(base, among) + (duty_kinds(model.duties, among) if model else [])
+    return [kind for kind in among if kind in kinds]
+
+
+def _dropped_kinds(base: Licence, model: Model | None, derived: list[Licence],
+                   among: tuple[TermKind, ...] = CARRIED) -> list[TermKind]:
+    """Terms of the base that no licence of `derived` carries."""
+    return [kind for kind in _carried(base, model, among)
+            if not any(getattr(lic, kind.licence_property or "", None) for lic in derived)]
 
 
 def _dropped(base: Licence, model: Model | None, derived: list[Licence]) -> list[str]:
-    """Terms of the base that no licence the derivative declares carries."""
-    return [kind.label for kind in _carried(base, model)
-            if not any(getattr(lic, kind.licence_property or "", None) for lic in derived)]
+    return [kind.label for kind in _dropped_kinds(base, model, derived)]
 
 
 def _bases(card: Artefact, knowledge: Knowledge, folders: lineage.FolderIndex) -> Iterator[tuple[lineage.Base, Model | None]]:
@@ -246,3 +253,83 @@ def unknown_base_model(repository: Repository, knowledge: Knowledge) -> Iterator
             seen.add(where)
             yield Hit(f"base model {ident} is not in modelicense's knowledge; its licence terms were not checked",
                       reference.location, subject=ident)
+
+
+CodeLicences = tuple[list[tuple[Artefact, ResolvedDeclaration]], list[Licence]]
+
+
+def _code_licences(repository: Repository, source: Artefact, knowledge: Knowledge) -> CodeLicences | None:
+    """(the statements, the licences) the code of `source` is under, or None when nothing
+    says, or something says it in a way the knowledge base cannot read (no judgement then)."""
+    pairs = code_licence_covering(repository, source)
+    found: list[Licence] = []
+    for _artefact, item in pairs:
+        known = licences(item.resolution, knowledge)
+        if not item.resolution.recognised or item.resolution.ignorance or not known:
+            return None
+        found.extend(known)
+    if not found or any(lic.kind in ("family", "ignorance") for lic in found):
+        return None
+    return pairs, found
+
+
+@rule("BAS004", "runtime-model-terms", Severity.WARNING)
+def runtime_model_terms(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
+    """Code loads a model at run time whose terms its own licence does not carry.
+
+    ## What it finds
+    A string literal naming a model the knowledge base knows, passed to a call that loads it
+    from the Hugging Face Hub — `from_pretrained("org/name")`, `hf_hub_download(repo_id=…)`,
+    `snapshot_download(…)`, `pipeline(model=…)`, `SentenceTransformer(…)` (the list is
+    `knowledge/data/loaders.json`) — in a `.py` file or a notebook's code cell, when the model's
+    licence has terms the code's own licence (the file's SPDX header, the nearest LICENSE above
+    it, or the project's packaging metadata) does not carry:
+    - non-commercial or research-only terms: warning;
+    - use restrictions (acceptable-use policies, Llama, Gemma, OpenRAIL): info.
+    The finding stands at the id in the call. An id held in a variable, an f-string or a
+    command-line argument is not read: it is skipped, not guessed. Code with no licence, or one
+    modelicense cannot read, is not judged (DEC001, DEC003 report those).
+
+    ## Why it matters
+    The step from a model to the application that downloads it is where licence terms are most
+    often lost: the repository says MIT, whoever runs it fetches a model under a non-commercial
+    or use-restricted licence, and nothing tells them. The model's terms bind them all the same.
+
+    ## Example
+    ```python
+    # SPDX-License-Identifier: MIT
+    from transformers import AutoModelForCausalLM
+    model = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-2-7b-hf")
+    ```
+
+    ## How to fix
+    Pass the terms through: say in the README that the code downloads the model under its
+    licence and that using it means accepting that licence, and record it on the call's line
+    (`# modelicense: ignore[BAS004] the README states the Llama 2 licence`). Or choose another
+    model, one whose licence carries no such terms.
+    """
+    seen: set[tuple[str, str]] = set()
+    judged: dict[str, CodeLicences | None] = {}  # per file: several models loaded by one file
+    for source, reference in lineage.runtime_loads(repository):
+        if (source.path, reference.id.lower()) in seen:
+            continue
+        seen.add((source.path, reference.id.lower()))
+        model = knowledge.model(reference.id)
+        base = knowledge.licence(model.licence) if model else None
+        if base is None or base.kind in ("family", "ignorance"):
+            continue
+        if source.path not in judged:
+            judged[source.path] = _code_licences(repository, source, knowledge)
+        code = judged[source.path]
+        if code is None:
+            continue
+        pairs, own = code
+        dropped = _dropped_kinds(base, model, own, RUNTIME_TERMS)
+        if not dropped:
+            continue
+        shown = ", ".join(dict.fromkeys(lic.id for lic in own))
+        yield Hit(f"loads {reference.id} at run time, a model under {base.id}, whose terms ({labels(dropped)}) bind "
+                  f"whoever runs this code; the code is under {shown}, which does not carry them",
+                  reference.location, tuple(item.declaration.location for _a, item in pairs[:1]),
+                  subject=f"{reference.id}:{base.id}",
+                  severity=None if any(kind.restricts_use for kind in dropped) else Severity.INFO)
