@@ -327,11 +327,12 @@ def main() -> None:
                 models = model_repo(args.corpus, "meta-llama__llama-models", work)
             cold_fast = Command("cold cache, fast path only (llama-models)", [*ml, "."], models, light, clear)
             commands = [cold_fast]
-            if shutil.which("scancode") and subprocess.run([python, "-c", "import licensedcode"], env=env,
+            scancode_tool = tool("scancode", python)
+            if scancode_tool and subprocess.run([python, "-c", "import licensedcode"], env=env,
                                                            capture_output=True, check=False).returncode == 0:
                 cold_sc = Command("cold cache, fast path + scancode (llama-models)", [*ml, "."], models, env, clear)
                 scancode = Command("scancode -l (same repository)",
-                                   ["scancode", "-l", "-q", "-n", "1", "--json", str(work / "sc.json"), "."], models, env)
+                                   [scancode_tool, "-l", "-q", "-n", "1", "--json", str(work / "sc.json"), "."], models, env)
                 alternate([scancode, cold_sc, cold_fast], args.scancode_runs)
                 rows += [Row(scancode.name, scancode, None, "wall"), Row(cold_sc.name, cold_sc, scancode, "wall"),
                          Row(cold_fast.name, cold_fast, scancode, "wall")]
@@ -357,8 +358,9 @@ def main() -> None:
             ours = Command(f"modelicense warm, {args.files:,} files", [*ml, "."], generated, light)
             commands = [ours]
             reuse = None
-            if shutil.which("reuse"):
-                reuse = Command(f"reuse lint, {args.files:,} files", ["reuse", "lint", "-q"], generated, env)
+            reuse_tool = tool("reuse", python)
+            if reuse_tool:
+                reuse = Command(f"reuse lint, {args.files:,} files", [reuse_tool, "lint", "-q"], generated, env)
                 commands.insert(0, reuse)
             alternate(commands, max(1, args.scancode_runs))
             per_k = ours.cpu / args.files * 1000 * 1000
@@ -392,6 +394,12 @@ def main() -> None:
     print(table)
     if args.write_readme:
         write_readme(table)
+
+
+def tool(name: str, python: str) -> str | None:
+    """A command installed beside the benchmarked interpreter (its venv's bin), else on PATH."""
+    beside = Path(python).parent / name
+    return str(beside) if beside.is_file() else shutil.which(name)
 
 
 def render(rows: list[Row]) -> str:
