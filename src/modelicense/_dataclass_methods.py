@@ -226,19 +226,50 @@ def _modelicense_discover_FoundFile(cls, F):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
 
 def _modelicense_extract_frontmatter_FrontMatter(cls, F):
-    _fields = frozenset(('mapping', 'key_lines', 'offset', ))
-    def __init__(self, mapping, key_lines, offset):
+    _d_data = F['data'].default
+    _d_issues = F['issues'].default
+    _f_repeated = F['repeated'].default_factory
+    _fields = frozenset(('mapping', 'key_lines', 'offset', 'data', 'issues', 'repeated', ))
+    def __init__(self, mapping, key_lines, offset, data=_d_data, issues=_d_issues, repeated=_HAS_FACTORY):
         _set(self, 'mapping', mapping)
         _set(self, 'key_lines', key_lines)
         _set(self, 'offset', offset)
+        _set(self, 'data', data)
+        _set(self, 'issues', issues)
+        _set(self, 'repeated', _f_repeated() if repeated is _HAS_FACTORY else repeated)
     def __repr__(self):
-        return f"{self.__class__.__qualname__}(mapping={self.mapping!r}, key_lines={self.key_lines!r}, offset={self.offset!r})"
+        return f"{self.__class__.__qualname__}(mapping={self.mapping!r}, key_lines={self.key_lines!r}, offset={self.offset!r}, data={self.data!r}, issues={self.issues!r}, repeated={self.repeated!r})"
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.mapping, self.key_lines, self.offset, ) == (other.mapping, other.key_lines, other.offset, )
+            return (self.mapping, self.key_lines, self.offset, self.data, self.issues, self.repeated, ) == (other.mapping, other.key_lines, other.offset, other.data, other.issues, other.repeated, )
         return NotImplemented
     def __hash__(self):
-        return hash((self.mapping, self.key_lines, self.offset, ))
+        return hash((self.mapping, self.key_lines, self.offset, self.data, self.issues, self.repeated, ))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in _fields:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in _fields:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
+
+def _modelicense_extract_frontmatter_Issue(cls, F):
+    _d_column = F['column'].default
+    _fields = frozenset(('message', 'line', 'column', ))
+    def __init__(self, message, line, column=_d_column):
+        _set(self, 'message', message)
+        _set(self, 'line', line)
+        _set(self, 'column', column)
+    def __repr__(self):
+        return f"{self.__class__.__qualname__}(message={self.message!r}, line={self.line!r}, column={self.column!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.message, self.line, self.column, ) == (other.message, other.line, other.column, )
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.message, self.line, self.column, ))
     def __setattr__(self, name, value):
         if type(self) is cls or name in _fields:
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -250,19 +281,21 @@ def _modelicense_extract_frontmatter_FrontMatter(cls, F):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
 
 def _modelicense_extract_frontmatter_Value(cls, F):
-    _fields = frozenset(('text', 'line', 'column', ))
-    def __init__(self, text, line, column):
+    _d_typed = F['typed'].default
+    _fields = frozenset(('text', 'line', 'column', 'typed', ))
+    def __init__(self, text, line, column, typed=_d_typed):
         _set(self, 'text', text)
         _set(self, 'line', line)
         _set(self, 'column', column)
+        _set(self, 'typed', typed)
     def __repr__(self):
-        return f"{self.__class__.__qualname__}(text={self.text!r}, line={self.line!r}, column={self.column!r})"
+        return f"{self.__class__.__qualname__}(text={self.text!r}, line={self.line!r}, column={self.column!r}, typed={self.typed!r})"
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.text, self.line, self.column, ) == (other.text, other.line, other.column, )
+            return (self.text, self.line, self.column, self.typed, ) == (other.text, other.line, other.column, other.typed, )
         return NotImplemented
     def __hash__(self):
-        return hash((self.text, self.line, self.column, ))
+        return hash((self.text, self.line, self.column, self.typed, ))
     def __setattr__(self, name, value):
         if type(self) is cls or name in _fields:
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -1346,14 +1379,19 @@ BUILDERS = {
         "FoundFile(relpath: 'str', abspath: 'str', kind: 'FileKind', size: 'int')",
     ),
     'modelicense.extract.frontmatter.FrontMatter': (
-        ((('mapping', 'dict[str, yaml.Node]', ('required',)), ('key_lines', 'dict[str, int]', ('required',)), ('offset', 'int', ('required',))), (('frozen', True),), (), True),
+        ((('mapping', 'dict[str, yaml.Node]', ('required',)), ('key_lines', 'dict[str, int]', ('required',)), ('offset', 'int', ('required',)), ('data', 'dict | None', ('default',)), ('issues', 'tuple[Issue, ...]', ('default',)), ('repeated', 'dict[str, tuple[int, ...]]', ('field', False, True, True, True, None, True, None))), (('frozen', True),), (), True),
         _modelicense_extract_frontmatter_FrontMatter,
-        "FrontMatter(mapping: 'dict[str, yaml.Node]', key_lines: 'dict[str, int]', offset: 'int')",
+        "FrontMatter(mapping: 'dict[str, yaml.Node]', key_lines: 'dict[str, int]', offset: 'int', data: 'dict | None' = None, issues: 'tuple[Issue, ...]' = (), repeated: 'dict[str, tuple[int, ...]]' = <factory>)",
+    ),
+    'modelicense.extract.frontmatter.Issue': (
+        ((('message', 'str', ('required',)), ('line', 'int', ('required',)), ('column', 'int', ('default',))), (('frozen', True),), (), False),
+        _modelicense_extract_frontmatter_Issue,
+        None,
     ),
     'modelicense.extract.frontmatter.Value': (
-        ((('text', 'str', ('required',)), ('line', 'int', ('required',)), ('column', 'int', ('required',))), (('frozen', True),), (), True),
+        ((('text', 'str', ('required',)), ('line', 'int', ('required',)), ('column', 'int', ('required',)), ('typed', 'Any', ('default',))), (('frozen', True),), (), True),
         _modelicense_extract_frontmatter_Value,
-        "Value(text: 'str', line: 'int', column: 'int')",
+        "Value(text: 'str', line: 'int', column: 'int', typed: 'Any' = None)",
     ),
     'modelicense.extract.model_ids.Loader': (
         ((('call', 'str', ('required',)), ('position', 'int', ('required',)), ('keywords', 'tuple[str, ...]', ('required',)), ('source', 'str', ('required',)), ('qualifier', 'str | None', ('default',)), ('type_keyword', 'str | None', ('default',))), (('frozen', True),), (), False),

@@ -24,7 +24,7 @@ READ_LIMITS: dict[FileKind, int] = {
     FileKind.MODEL_CONFIG: 1024 * 1024,  # id2label tables of image classifiers run to tens of KiB
     FileKind.MERGE_CONFIG: 256 * 1024,
     FileKind.REQUIREMENTS: 1024 * 1024,
-    FileKind.CONDA_ENVIRONMENT: 512 * 1024,  # the YAML composer's own limit (extract/frontmatter.py)
+    FileKind.CONDA_ENVIRONMENT: 512 * 1024,
     FileKind.DOCKERFILE: 1024 * 1024,
 }
 
