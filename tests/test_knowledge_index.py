@@ -116,3 +116,26 @@ def test_the_index_records_what_it_was_built_from(field):
     with open(f"{index._DATA_DIR}/{index.INDEX_FILE}", "rb") as handle:
         meta = marshal.loads(handle.read()[len(index.MAGIC):])[0]
     assert meta[field] == {"sizes": index.source_sizes(), "fields": index.entry_fields(), "format": index.FORMAT}[field]
+
+
+def test_model_family_globs_match_as_regexes_would():
+    """Family patterns (`meta-llama/llama-2-*`) are matched without compiling a regex each; the
+    answer is the regex's (`*` as `.*`, the whole id), on every shipped pattern and on ids made
+    from their pieces."""
+    import random
+    import re
+
+    from modelicense.knowledge.store import _glob_match
+
+    knowledge = load_tables()
+    patterns = [p.lower() for m in knowledge.models.values() for p in m.patterns]
+    assert len(patterns) > 50
+    pieces = sorted({piece for p in patterns for piece in re.split(r"[*/-]", p) if piece}) + ["/", "-", "", "\n"]
+    rng = random.Random(17)
+    ids = [p.replace("*", rng.choice(["", "7b", "x-y", "-chat"])) for p in patterns]
+    ids += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(1000)]
+    for pattern in patterns:
+        regex = re.compile(re.escape(pattern).replace(r"\*", ".*"))
+        for ident in ids:
+            assert _glob_match(tuple(pattern.split("*")), ident) == bool(regex.fullmatch(ident)), (pattern, ident)
+    assert knowledge.model("meta-llama/Llama-2-13b-chat-hf") is not None

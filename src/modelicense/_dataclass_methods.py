@@ -433,11 +433,13 @@ def _modelicense_inventory_data_DataSources(cls, F):
 
 def _modelicense_inventory_data_LocalData(cls, F):
     _f_users = F['users'].default_factory
-    def __init__(self, artefact, metadata, prose, users=_HAS_FACTORY):
+    _f_section_terms = F['section_terms'].default_factory
+    def __init__(self, artefact, metadata, prose, users=_HAS_FACTORY, section_terms=_HAS_FACTORY):
         self.artefact = artefact
         self.metadata = metadata
         self.prose = prose
         self.users = _f_users() if users is _HAS_FACTORY else users
+        self.section_terms = _f_section_terms() if section_terms is _HAS_FACTORY else section_terms
     def __repr__(self):
         return f"{self.__class__.__qualname__}(artefact={self.artefact!r}, metadata={self.metadata!r}, prose={self.prose!r}, users={self.users!r})"
     def __eq__(self, other):
@@ -1424,7 +1426,7 @@ BUILDERS = {
         "DataSources(local: 'list[LocalData]', known: 'list[tuple[Reference, Dataset]]', unknown: 'list[Reference]')",
     ),
     'modelicense.inventory.data.LocalData': (
-        ((('artefact', 'Artefact', ('required',)), ('metadata', 'list[ResolvedDeclaration]', ('required',)), ('prose', 'list[ResolvedDeclaration]', ('required',)), ('users', 'list[Reference]', ('field', False, True, True, True, None, True, None))), (), (), False),
+        ((('artefact', 'Artefact', ('required',)), ('metadata', 'list[ResolvedDeclaration]', ('required',)), ('prose', 'list[ResolvedDeclaration]', ('required',)), ('users', 'list[Reference]', ('field', False, True, True, True, None, True, None)), ('section_terms', 'dict[str, dict[str, str]]', ('field', False, True, True, False, None, False, None))), (), (), False),
         _modelicense_inventory_data_LocalData,
         None,
     ),
@@ -1459,7 +1461,7 @@ BUILDERS = {
         "Model(id: 'str', licence: 'str', source: 'str', aliases: 'tuple[str, ...]' = (), patterns: 'tuple[str, ...]' = (), duties: 'tuple[str, ...]' = (), notes: 'str' = '')",
     ),
     'modelicense.knowledge.store.Knowledge': (
-        ((('licences', 'dict[str, Licence]', ('field', False, True, True, True, None, True, None)), ('_datasets', 'dict[str, Dataset | tuple[dict, str]]', ('field', False, True, True, True, None, True, None)), ('_models', 'dict[str, Model | tuple[dict, str]]', ('field', False, True, True, True, None, True, None)), ('_licence_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_dataset_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_model_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_generated_loaded', 'bool', ('default',)), ('_generated_raw', 'dict[str, tuple[dict | bytes, str]]', ('field', False, True, True, True, None, True, None)), ('_patterns', 'list[tuple[re.Pattern[str], str]] | None', ('default',)), ('_titles', 'list[tuple[str | None, str, str]] | None', ('default',)), ('_names', 'Any', ('default',)), ('_generated_blob', 'bytes | None', ('default',))), (), (), False),
+        ((('licences', 'dict[str, Licence]', ('field', False, True, True, True, None, True, None)), ('_datasets', 'dict[str, Dataset | tuple[dict, str]]', ('field', False, True, True, True, None, True, None)), ('_models', 'dict[str, Model | tuple[dict, str]]', ('field', False, True, True, True, None, True, None)), ('_licence_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_dataset_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_model_index', 'dict[str, str]', ('field', False, True, True, True, None, True, None)), ('_generated_loaded', 'bool', ('default',)), ('_generated_raw', 'dict[str, tuple[dict | bytes, str]]', ('field', False, True, True, True, None, True, None)), ('_patterns', 'list[tuple[tuple[str, ...], str]] | None', ('default',)), ('_titles', 'list[tuple[str | None, str, str]] | None', ('default',)), ('_names', 'Any', ('default',)), ('_generated_blob', 'bytes | None', ('default',))), (), (), False),
         _modelicense_knowledge_store_Knowledge,
         None,
     ),

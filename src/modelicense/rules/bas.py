@@ -9,9 +9,12 @@ licence PROPERTIES (non-commercial, use restrictions, ...), never licence names.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 
 from modelicense import lineage
+from modelicense.discover import classify
+from modelicense.extract.hub_ids import hub_model_id
 from modelicense.inventory.coverage import code_licence_covering, in_folder, is_licence_file
 from modelicense.knowledge import Knowledge, Licence, Model
 from modelicense.knowledge.duties import LazyDutyEvidence
@@ -150,15 +153,66 @@ def base_licence_dropped(repository: Repository, knowledge: Knowledge) -> Iterat
 _DUTY_EVIDENCE = LazyDutyEvidence()
 
 
+def _licence_files_for(card: Artefact, repository: Repository) -> list[tuple[Artefact, ResolvedDeclaration]]:
+    """Licence files (and NOTICEs, use policies) in the card's folder or above it."""
+    return [(a, d) for a, d in repository.declarations()
+            if a.kind is FileKind.LICENCE_FILE and in_folder(card.directory, a.directory)]
+
+
+def _named(resolution: Resolution) -> str:
+    return " AND ".join(resolution.keys) if not resolution.alternatives else " OR ".join(resolution.keys)
+
+
+def _link_target(card: Artefact, link: str) -> str | None:
+    """The root-relative path a local `license_link` names; None for a URL."""
+    return None if "://" in link else posixpath.normpath(posixpath.join(card.directory, link.removeprefix("./")))
+
+
+def _link_refused(link: str, card: Artefact, base: Licence, repository: Repository, knowledge: Knowledge) -> str | None:
+    """Why the card's `license_link` is not a copy of the base's licence, or None when it is one
+    or may be one. Only a link known to lead to another licence is refused: an unknown URL, or a
+    file whose text modelicense does not recognise, is given the benefit of the doubt."""
+    wanted = Resolution(base.id, keys=(base.id,))
+    target = _link_target(card, link)
+    if target is None:
+        known = knowledge.licence_id(link)
+        if known is not None:
+            return None if same_terms(Resolution(known, keys=(known,)), wanted) else f"`license_link` {link} is {known}"
+        hub = hub_model_id(link)
+        model = knowledge.model(hub) if hub else None
+        if model is None or same_terms(Resolution(model.licence, keys=(model.licence,)), wanted):
+            return None
+        return f"`license_link` {link} leads to {hub}, under {model.licence}"
+    texts = [d for a, d in repository.declarations() if a.path == target and is_licence_file(a, d)]
+    if not texts:
+        return f"`license_link` names {link}, which is not among the files scanned" if classify(target) is FileKind.LICENCE_FILE \
+            else None
+    if any(same_terms(d.resolution, wanted) or not d.resolution.keys for d in texts):
+        return None
+    return f"`license_link` {link} is {_named(texts[0].resolution)}"
+
+
+def _licence_copy_missing(card: Artefact, base: Licence, repository: Repository, knowledge: Knowledge) -> str | None:
+    """None when a copy of the base's licence is shown — a licence file beside the card or above
+    it with the base's licence, or a `license_link` to it — else what stands in its place."""
+    wanted = Resolution(base.id, keys=(base.id,))
+    texts = [(a, d) for a, d in _licence_files_for(card, repository) if is_licence_file(a, d)]
+    if any(same_terms(d.resolution, wanted) for _a, d in texts):
+        return None
+    link = (card.meta("license_link") or "").strip()
+    refused = _link_refused(link, card, base, repository, knowledge) if link else "no `license_link`"
+    if refused is None:
+        return None
+    linked = _link_target(card, link) if link else None
+    present = [f"{a.path} is {_named(d.resolution)}" for a, d in texts if d.resolution.keys and a.path != linked]
+    if not present and linked not in {a.path for a, _d in texts}:
+        present = ["no licence file here has its text"]
+    return "; ".join([*present, refused])
+
+
 def _duty_shown(duty: str, card: Artefact, base: Licence, repository: Repository) -> bool:
     evidence = _DUTY_EVIDENCE[duty]
-    files = [(a, d) for a, d in repository.declarations()
-             if a.kind is FileKind.LICENCE_FILE and in_folder(card.directory, a.directory)]
-    if duty == "licence-copy":
-        base_resolution = Resolution(base.id, keys=(base.id,))
-        return bool(card.meta("license_link")) or any(
-            is_licence_file(a, d) and same_terms(d.resolution, base_resolution) for a, d in files
-        )
+    files = _licence_files_for(card, repository)
     if any(d.declaration.field in evidence.fields for _, d in files):
         return True
     words = evidence.words(base.id)
@@ -176,7 +230,11 @@ def base_duties_not_shown(repository: Repository, knowledge: Knowledge) -> Itera
     metadata; see BAS001), each duty the base's licence puts on derivatives that nothing in the
     repository shows:
     - `licence-copy`: a copy of the base's licence — a licence file (in the card's folder or
-      above) with the base's licence text, or the card's `license_link`;
+      above) with the base's licence text, or the card's `license_link` to it (a file with its
+      text, the licence's own page, or the base model's repository on the Hub). The finding names
+      the licence whose copy is missing and what stands in its place ("LICENSE is MIT"); a link
+      is refused only when it is known to lead to another licence (a file or page modelicense
+      does not recognise is given the benefit of the doubt);
     - `use-policy`: the acceptable use policy — a USE_POLICY / ACCEPTABLE_USE file, or a mention
       in the card's licence section;
     - `notice`: the attribution notice — a NOTICE file, or the notice in the licence section;
@@ -194,8 +252,9 @@ def base_duties_not_shown(repository: Repository, knowledge: Knowledge) -> Itera
     no USE_POLICY and no "Built with Llama" in its licence section.
 
     ## How to fix
-    Ship the base's licence and use policy beside the card, and state the required notice and
-    naming in the card's License section.
+    Ship the base's licence (its text, in a licence file beside the card, or `license_link` to
+    it) and use policy beside the card, and state the required notice and naming in the card's
+    License section.
     """
     folders = lineage.index(repository)
     seen: set[tuple[Location, str]] = set()  # a card and a GGUF beside it name the same base once
@@ -205,9 +264,12 @@ def base_duties_not_shown(repository: Repository, knowledge: Knowledge) -> Itera
             if model is None or base is None or not model.duties or base.osi or (reference.location, reference.id) in seen:
                 continue  # an OSI licence's duties (Apache's NOTICE) are met the usual way; no alarm on clean repos
             seen.add((reference.location, reference.id))
-            missing = [duty for duty in model.duties if duty in _DUTY_EVIDENCE and not _duty_shown(duty, card, base, repository)]
+            copy = _licence_copy_missing(card, base, repository, knowledge) if "licence-copy" in model.duties else None
+            missing = [duty for duty in model.duties if duty in _DUTY_EVIDENCE and (
+                copy is not None if duty == "licence-copy" else not _duty_shown(duty, card, base, repository))]
             if missing:
-                wanted = "; ".join(_DUTY_EVIDENCE[duty].wanted for duty in missing)
+                wanted = "; ".join(f"a copy of the base's licence, the {base.name} ({copy})" if duty == "licence-copy"
+                                   else _DUTY_EVIDENCE[duty].wanted for duty in missing)
                 yield Hit(f"base model {reference.id} ({base.id}) requires derivatives to carry {wanted}; "
                           "nothing in the repository shows it", reference.location,
                           subject=f"{reference.id}:{','.join(missing)}")
