@@ -116,7 +116,7 @@ def file_not_read(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]
     permissions), so nothing below it was read; a git work tree whose configuration sends git
     elsewhere (`core.worktree`, a `.git` file copied from another work tree), which is not used:
     the folder is walked instead; Python files and notebooks past the per-repository budget for
-    reading the models code loads (32 MiB read, 8 MiB tokenized), read for their SPDX header only.
+    reading the models code loads (128 MiB read, 8 MiB tokenized), read for their SPDX header only.
 
     ## Why it matters
     What it declares is not part of the repository others receive, so it cannot be relied on.
