@@ -83,7 +83,7 @@ class CodeBudget:
     the few that name a loader. Past either, files are read for their SPDX header only, and the
     first of them is reported (DEC006), so the limit never hides a finding unseen."""
 
-    READ = 32 * 1024 * 1024
+    READ = 128 * 1024 * 1024  # a 5,300-file site-packages holds 66 MB of Python: read and searched in 0.3 s
     TOKENIZED = 8 * 1024 * 1024
 
     def __init__(self) -> None:
@@ -200,6 +200,7 @@ def _build(root: Path, config: Config, knowledge: Knowledge, named: frozenset[st
     artefacts: list[Artefact] = []
     problems: list[Problem] = list(found.problems)
     suppressions: list[Suppression] = []
+    skipped: list[tuple[str, str]] = []
     budget = CodeBudget()
     progress.note_files(len(found.files))
     for item in found.files:
@@ -213,6 +214,10 @@ def _build(root: Path, config: Config, knowledge: Knowledge, named: frozenset[st
             suppressions.extend(suppressions_in(item.relpath, item.kind, bool(extraction.declarations), data))
             suppressions.extend(extraction.suppressions)
         problems.extend(extraction.problems)
+        reason = extraction.meta("skipped")
+        if reason is not None:  # its name said licence, its content did not: not an artefact
+            skipped.append((item.relpath, reason))
+            continue
         kind = extraction.kind or item.kind
         if item.relpath in config.card_kinds and kind in (FileKind.CARD, FileKind.MODEL_CARD, FileKind.DATASET_CARD):
             kind = _CARD_KIND[config.card_kinds[item.relpath]]
@@ -233,9 +238,39 @@ def _build(root: Path, config: Config, knowledge: Knowledge, named: frozenset[st
             )
         )
     problems.extend(budget.problems())
+    artefacts = promote_cards(artefacts, config)
     repository = Repository(str(root), tuple(artefacts), tuple(problems), allow_lists(config, knowledge),
-                            tuple(dict.fromkeys(suppressions)))  # a comment both readers saw counts once
+                            tuple(dict.fromkeys(suppressions)),  # a comment both readers saw counts once
+                            tuple(skipped))
     return repository, found.excluded
+
+
+def promote_cards(artefacts: list[Artefact], config: Config) -> list[Artefact]:
+    """Markdown whose front matter has no Hugging Face card key (a Jekyll page) is a card only
+    when weights or data files stand in its folder or below it, or the configuration says it is
+    one: then it is their card, and says nothing is as much a statement as a licence."""
+    from modelicense.inventory.coverage import in_folder, is_test_weight
+
+    candidates = [i for i, a in enumerate(artefacts) if a.meta("front_matter") == "not-a-card"]
+    if not candidates:
+        return artefacts
+    weights = [a.path for a in artefacts if a.kind is FileKind.WEIGHTS and not is_test_weight(a.path)]
+    data = [a.path for a in artefacts if a.kind in (FileKind.DATA_FILE, FileKind.DATASET_METADATA)]
+    for index in candidates:
+        artefact = artefacts[index]
+        if artefact.path in config.card_kinds:
+            kind = _CARD_KIND[config.card_kinds[artefact.path]]
+        elif any(in_folder(path, artefact.directory) for path in weights):
+            kind = FileKind.MODEL_CARD
+        elif any(in_folder(path, artefact.directory) for path in data):
+            kind = FileKind.DATASET_CARD
+        else:
+            continue
+        scope = "data" if kind is FileKind.DATASET_CARD else "weights"
+        declarations = tuple(replace(d, declaration=replace(d.declaration, scope=scope)) for d in artefact.declarations)
+        metadata = tuple((k, "yes" if k == "front_matter" else v) for k, v in artefact.metadata)
+        artefacts[index] = replace(artefact, kind=kind, declarations=declarations, metadata=metadata)
+    return artefacts
 
 
 def evaluate(repository: Repository, config: Config, knowledge: Knowledge) -> tuple[Finding, ...]:

@@ -116,7 +116,7 @@ def file_not_read(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]
     permissions), so nothing below it was read; a git work tree whose configuration sends git
     elsewhere (`core.worktree`, a `.git` file copied from another work tree), which is not used:
     the folder is walked instead; Python files and notebooks past the per-repository budget for
-    reading the models code loads (32 MiB read, 8 MiB tokenized), read for their SPDX header only.
+    reading the models code loads (128 MiB read, 8 MiB tokenized), read for their SPDX header only.
 
     ## Why it matters
     What it declares is not part of the repository others receive, so it cannot be relied on.
@@ -151,8 +151,10 @@ def no_licence(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
     - weight files that nothing covers: no weight-file metadata, no model card licence, no
       LICENSE-MODEL-style file and no root licence file.
 
-    A README without front matter is not a model card, and a plain software repository is not
-    asked for a model licence; but when the repository ships weights, its README is their card.
+    A README without front matter is not a model card, nor is Markdown whose front matter has no
+    Hugging Face card key (a Jekyll page's `layout`, `title`, `permalink`), and a plain software
+    repository is not asked for a model licence; but when weights or data stand in its folder or
+    below, a README is their card.
 
     ## Why it matters
     Without a licence nobody but the author may use, copy or build on the artefact, whatever
