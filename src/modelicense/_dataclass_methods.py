@@ -1035,23 +1035,25 @@ def _modelicense_model_Repository(cls, F):
     _d_problems = F['problems'].default
     _d_allow = F['allow'].default
     _d_suppressions = F['suppressions'].default
+    _d_skipped = F['skipped'].default
     _f__views = F['_views'].default_factory
-    _fields = frozenset(('root', 'artefacts', 'problems', 'allow', 'suppressions', '_views', ))
-    def __init__(self, root, artefacts, problems=_d_problems, allow=_d_allow, suppressions=_d_suppressions):
+    _fields = frozenset(('root', 'artefacts', 'problems', 'allow', 'suppressions', 'skipped', '_views', ))
+    def __init__(self, root, artefacts, problems=_d_problems, allow=_d_allow, suppressions=_d_suppressions, skipped=_d_skipped):
         _set(self, 'root', root)
         _set(self, 'artefacts', artefacts)
         _set(self, 'problems', problems)
         _set(self, 'allow', allow)
         _set(self, 'suppressions', suppressions)
+        _set(self, 'skipped', skipped)
         _set(self, '_views', _f__views())
     def __repr__(self):
-        return f"{self.__class__.__qualname__}(root={self.root!r}, artefacts={self.artefacts!r}, problems={self.problems!r}, allow={self.allow!r}, suppressions={self.suppressions!r})"
+        return f"{self.__class__.__qualname__}(root={self.root!r}, artefacts={self.artefacts!r}, problems={self.problems!r}, allow={self.allow!r}, suppressions={self.suppressions!r}, skipped={self.skipped!r})"
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.root, self.artefacts, self.problems, self.allow, self.suppressions, ) == (other.root, other.artefacts, other.problems, other.allow, other.suppressions, )
+            return (self.root, self.artefacts, self.problems, self.allow, self.suppressions, self.skipped, ) == (other.root, other.artefacts, other.problems, other.allow, other.suppressions, other.skipped, )
         return NotImplemented
     def __hash__(self):
-        return hash((self.root, self.artefacts, self.problems, self.allow, self.suppressions, ))
+        return hash((self.root, self.artefacts, self.problems, self.allow, self.suppressions, self.skipped, ))
     def __setattr__(self, name, value):
         if type(self) is cls or name in _fields:
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -1523,7 +1525,7 @@ BUILDERS = {
         None,
     ),
     'modelicense.model.Repository': (
-        ((('root', 'str', ('required',)), ('artefacts', 'tuple[Artefact, ...]', ('required',)), ('problems', 'tuple[Problem, ...]', ('default',)), ('allow', 'tuple[tuple[str, tuple[str, ...]], ...]', ('default',)), ('suppressions', 'tuple[Suppression, ...]', ('default',)), ('_views', 'dict', ('field', False, True, False, False, False, False, None))), (('frozen', True),), (), False),
+        ((('root', 'str', ('required',)), ('artefacts', 'tuple[Artefact, ...]', ('required',)), ('problems', 'tuple[Problem, ...]', ('default',)), ('allow', 'tuple[tuple[str, tuple[str, ...]], ...]', ('default',)), ('suppressions', 'tuple[Suppression, ...]', ('default',)), ('skipped', 'tuple[tuple[str, str], ...]', ('default',)), ('_views', 'dict', ('field', False, True, False, False, False, False, None))), (('frozen', True),), (), False),
         _modelicense_model_Repository,
         None,
     ),
