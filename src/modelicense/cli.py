@@ -20,7 +20,7 @@ from modelicense.console import COLOR_CHOICES, Failure, SuggestingChoice, did_yo
 from modelicense.discover import find_root
 from modelicense.knowledge import KnowledgeError
 from modelicense.model import ScanResult, Severity
-from modelicense.report import FORMAT_NAMES, ReportOptions, formatter, printable
+from modelicense.report import FORMAT_NAMES, INVENTORY_FORMATS, ReportOptions, formatter, printable
 from modelicense.rules import all_rules, get
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -285,6 +285,39 @@ def _write(text: str, output: Path | None, workflow_commands: bool = False) -> N
         write_replacing(output, data)
     except (OSError, UnsafeFile) as exc:
         raise Failure(f"cannot write {output}: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+@cli.command("inventory")
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "output_format", type=SuggestingChoice(tuple(INVENTORY_FORMATS)), default="text",
+              show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write the inventory to FILE instead of standard output.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Configuration file (default: as for scan).")
+@click.option("--isolated", is_flag=True, help="Ignore the scanned repository's own configuration.")
+def inventory_command(path: Path | None, output_format: str, output: Path | None, config_path: Path | None,
+                      isolated: bool) -> None:
+    """Print what the repository holds and what you may do with it: each artefact (code, weights,
+    datasets, base models, docs) with its licence, effective terms, duties and commercial use.
+
+    Exit code 0 when the inventory is printed, 2 on a usage or configuration error (findings do
+    not change it: `modelicense scan` is the gate)."""
+    from modelicense.report.inventory import inventory_formatter
+
+    render = inventory_formatter(output_format)
+    if render is None:
+        raise click.UsageError(f"format '{output_format}' is not available in this installation")
+    (root, shown, named, only_named), = roots_for((path or Path("."),))
+    try:
+        config = load_config(config_path, root) if config_path is not None or not isolated else Config()
+        from modelicense.scan import scan as run_scan
+
+        result = run_scan(root, dataclasses.replace(config, isolated=isolated), shown, named, only_named)
+    except (ConfigError, KnowledgeError) as exc:
+        raise Failure(str(exc)) from None
+    _write(render([result.inventory], ReportOptions()), output)
+    click.get_current_context().exit(EXIT_OK)
 
 
 @cli.command()

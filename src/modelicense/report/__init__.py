@@ -106,3 +106,11 @@ def formatters() -> dict[str, Formatter]:
 
 FORMAT_NAMES = ("text", "concise", "json", "sarif", "github", "markdown")
 _MODULES = {"json": "json_format"}  # format name -> module name where they differ
+
+# `modelicense inventory --format`: name -> "module:function" taking (inventories, ReportOptions)
+# and returning the text; imported only when chosen. An export format adds its line here.
+INVENTORY_FORMATS: dict[str, str] = {
+    "text": "modelicense.report.inventory:render_text",
+    "json": "modelicense.report.inventory:render_json",
+    "markdown": "modelicense.report.inventory:render_markdown",
+}
