@@ -138,7 +138,12 @@ def read_and_extract(found: FoundFile, budget: CodeBudget | None = None) -> tupl
         if limit == 0:
             return Extraction(), b""
         with open_regular(found.abspath) as handle:
-            data = handle.read(limit)
+            # As many bytes as discovery saw, and one more: `read(limit)` allocates `limit` bytes
+            # first (1 MiB for a card, whatever its size). A file that grew since is read on, up
+            # to the limit.
+            data = handle.read(min(limit, found.size + 1))
+            if len(data) > found.size and len(data) < limit:
+                data += handle.read(limit - len(data))
     except FileNotFoundError:
         return Extraction(problems=(Problem("unreadable", "file vanished during the scan", Location(found.relpath)),)), b""
     except OSError as exc:
