@@ -29,11 +29,14 @@ from modelicense.inventory.model import (
     IMPOSED,
     INHERITED,
     OWN,
+    UNKNOWN,
     Artefact,
     DeclaredLicence,
     Duty,
     EffectiveTerm,
     Inventory,
+    Reason,
+    Verdict,
 )
 from modelicense.knowledge import Dataset, Knowledge, Licence, Model
 from modelicense.knowledge.conditions import conditions_of
@@ -444,5 +447,21 @@ def _docs(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
 
 
 def _runtime(repository: Repository) -> Iterable[Artefact]:
-    """The runtime and hardware stack (RUN family, issue 11 item 5): added by its reader."""
-    return ()
+    """The runtime and hardware stack (inventory/runtime.py): one artefact per kind of dependency
+    that needs a stack — the CUDA ties first, then the ROCm and CPU alternatives — named as the
+    manifest names it, at its first place. Its own terms are the vendor's (NVIDIA's licence
+    agreements for the closed ones), which modelicense does not judge: commercial use `unknown`."""
+    from modelicense.inventory.runtime import runtime_stack  # noqa: PLC0415  (only when built)
+
+    stack = runtime_stack(repository)
+    for use in stack.first(stack.ties) + stack.first(stack.alternatives):
+        dependency, entry = use.dependency, use.entry
+        closed = {True: "yes", False: "no", None: "unknown"}[entry.closed]
+        yield Artefact(
+            kind="runtime", name=dependency.name, paths=(dependency.location.path,), relation=entry.stack,
+            location=dependency.location, known_as=entry.source,
+            commercial=Verdict(UNKNOWN, (), (Reason(f"{dependency.name}: its vendor's terms ({entry.licence}) are not "
+                                                    "judged by modelicense", dependency.location),)),
+            properties=(("ecosystem", dependency.ecosystem), ("written", dependency.raw), ("stack", entry.stack),
+                        ("closed-source", closed), ("kind", entry.label), ("licence-as-stated", entry.licence)),
+        )

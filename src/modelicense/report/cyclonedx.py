@@ -95,16 +95,21 @@ def _purl(component: Component):
     return None
 
 
-_TYPES = {"model": "machine-learning-model", "base-model": "machine-learning-model", "dataset": "data", "code": "library"}
+_TYPES = {"model": "machine-learning-model", "base-model": "machine-learning-model", "dataset": "data", "code": "library",
+          "docs": "file"}
 _RUNTIME_TYPES = {"pypi": "library", "conda": "library", "image": "container", "index": "platform"}
+
+
+KNOWN = "knowledge base"  # DeclaredLicence.where of a licence modelicense knows, not one the repository declares
 
 
 def _component(item: Component, ref: str, lib, ancestors: Sequence = ()):
     cdx, _bom, component, _licence_model, _tool, _json = lib
-    kind = _TYPES.get(item.role) or _RUNTIME_TYPES.get(item.ecosystem, "library")
-    acknowledgement = "declared" if item.role in ("model", "code") or (item.role == "dataset" and item.relation == "shipped") \
-        else "concluded"
-    licences, properties = _licences(item.licences, acknowledgement, lib)
+    kind = _TYPES.get(item.role) or _RUNTIME_TYPES.get(item.ecosystem, "library" if item.role == "runtime" else "file")
+    declared = [d for d in item.licences if d.where != KNOWN]
+    licences, properties = _licences(declared, "declared", lib)
+    if not declared:
+        licences, properties = _licences([d for d in item.licences if d.where == KNOWN], "concluded", lib)
     properties += [(f"{PREFIX}role", item.role)]
     if item.relation:
         properties.append((f"{PREFIX}relation", item.relation))
@@ -141,23 +146,21 @@ def _bom_dict(views: Sequence[BomView]) -> dict[str, Any]:
         def ref(item: Component) -> str:
             return f"{view.name}/{item.ref}" if several else item.ref
 
-        bases = [_component(b, ref(b), lib) for b in view.role("base-model")]
+        models = view.role("model")
+        model_refs = {m.ref for m in models}
         made = {}
         for item in view.components:
-            if item.role == "base-model":
-                continue
-            made[item.ref] = _component(item, ref(item), lib, bases if item.role == "model" else ())
+            if item.role == "base-model" and item.of in model_refs:
+                continue  # in its model's pedigree
+            ancestors = [_component(b, ref(b), lib) for b in view.behind(item, "base-model")] if item.role == "model" else []
+            made[item.ref] = _component(item, ref(item), lib, ancestors)
             document.components.add(made[item.ref])
-        model = view.model
-        if model is not None:
-            trained = [ref(d) for d in view.role("dataset") if d.relation == "trained-on"]
-            cards[ref(model)] = trained
-            runtime = [made[r.ref] for r in view.role("runtime")]
-            if runtime:
-                document.register_dependency(made[model.ref], runtime)
-            datasets = [made[d.ref] for d in view.role("dataset")]
-            if datasets:
-                document.register_dependency(made[model.ref], datasets)
+        runtime = [made[r.ref] for r in view.role("runtime")]
+        for model in models:
+            datasets = view.behind(model, "dataset")
+            cards[ref(model)] = [ref(d) for d in datasets if d.relation == "trained-on"]
+            if runtime or datasets:
+                document.register_dependency(made[model.ref], [*(made[d.ref] for d in datasets), *runtime])
     document.metadata.tools.components.add(_component_module.Component(
         name="modelicense", version=__version__, type=_component_module.ComponentType.APPLICATION))
     data = json.loads(JsonV1Dot6(document).output_as_string())
