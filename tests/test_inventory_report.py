@@ -80,7 +80,7 @@ def test_json_report_carries_a_versioned_inventory_with_every_field(make_repo):
 
 def test_inventory_command_formats_and_output_file(make_repo, tmp_path):
     root = make_repo(FINETUNE)
-    text = run_cli("inventory", str(root))
+    text = run_cli("inventory", "--format", "text", str(root))
     assert text.returncode == 0, text.stderr
     assert "term:        non-commercial — imposed by dataset tatsu-lab/alpaca" in text.stdout
     as_json = run_cli("inventory", "--format", "json", str(root))
@@ -95,6 +95,6 @@ def test_inventory_command_formats_and_output_file(make_repo, tmp_path):
 
 def test_inventory_command_usage_errors_exit_2(make_repo, tmp_path):
     assert run_cli("inventory", "--format", "nope", str(make_repo(FINETUNE))).returncode == 2
-    assert run_cli("inventory", str(tmp_path / "missing")).returncode == 2
+    assert run_cli("inventory", "--format", "text", str(tmp_path / "missing")).returncode == 2
     bad = make_repo({"README.md": card("license: mit"), ".modelicense.toml": "select = [\n"})
-    assert run_cli("inventory", str(bad)).returncode == 2
+    assert run_cli("inventory", "--format", "text", str(bad)).returncode == 2

@@ -40,11 +40,12 @@ class MissingLibrary(RuntimeError):
 def _library():
     try:
         from cyclonedx import model as cdx_model
-        from cyclonedx.model import bom, component, license as licence_model, tool
+        from cyclonedx.model import bom, component
+        from cyclonedx.model import license as licence_model
         from cyclonedx.output.json import JsonV1Dot6
     except ImportError:
         raise MissingLibrary(f"the cyclonedx format needs cyclonedx-python-lib, which is not installed: {INSTALL_HINT}") from None
-    return cdx_model, bom, component, licence_model, tool, JsonV1Dot6
+    return cdx_model, bom, component, licence_model, JsonV1Dot6
 
 
 def _licences(declared: Sequence[DeclaredLicence], acknowledgement: str, lib) -> tuple[list, list[tuple[str, str]]]:
@@ -52,7 +53,7 @@ def _licences(declared: Sequence[DeclaredLicence], acknowledgement: str, lib) ->
     (each declaration's expression and place)."""
     from cyclonedx.spdx import is_supported_id
 
-    _cdx, _bom, _component, licence_model, _tool, _json = lib
+    _cdx, _bom, _component, licence_model, _json = lib
     ack = licence_model.LicenseAcknowledgement(acknowledgement)
     properties = [(f"{PREFIX}declared", f"{d.expression or d.raw} ({d.where}; {d.how})") for d in declared]
     if len(declared) == 1 and len(declared[0].ids) > 1 and all(is_supported_id(i) for i in declared[0].ids) \
@@ -104,7 +105,7 @@ KNOWN = "knowledge base"  # DeclaredLicence.where of a licence modelicense knows
 
 
 def _component(item: Component, ref: str, lib, ancestors: Sequence = ()):
-    cdx, _bom, component, _licence_model, _tool, _json = lib
+    cdx, _bom, component, _licence_model, _json = lib
     kind = _TYPES.get(item.role) or _RUNTIME_TYPES.get(item.ecosystem, "library" if item.role == "runtime" else "file")
     declared = [d for d in item.licences if d.where != KNOWN]
     licences, properties = _licences(declared, "declared", lib)
@@ -138,7 +139,7 @@ def _component(item: Component, ref: str, lib, ancestors: Sequence = ()):
 
 def _bom_dict(views: Sequence[BomView]) -> dict[str, Any]:
     lib = _library()
-    _cdx, bom_module, _component_module, _licence_model, tool, JsonV1Dot6 = lib
+    _cdx, bom_module, component_module, _licence_model, JsonV1Dot6 = lib
     document = bom_module.Bom()
     several = len(views) > 1
     cards: dict[str, list[str]] = {}
@@ -161,13 +162,13 @@ def _bom_dict(views: Sequence[BomView]) -> dict[str, Any]:
             cards[ref(model)] = [ref(d) for d in datasets if d.relation == "trained-on"]
             if runtime or datasets:
                 document.register_dependency(made[model.ref], [*(made[d.ref] for d in datasets), *runtime])
-    document.metadata.tools.components.add(_component_module.Component(
-        name="modelicense", version=__version__, type=_component_module.ComponentType.APPLICATION))
+    document.metadata.tools.components.add(component_module.Component(
+        name="modelicense", version=__version__, type=component_module.ComponentType.APPLICATION))
     data = json.loads(JsonV1Dot6(document).output_as_string())
     for entry in data.get("components", []):
-        if entry.get("bom-ref") in cards:
-            trained = cards[entry["bom-ref"]]
-            entry["modelCard"] = {"modelParameters": {"datasets": [{"ref": r} for r in trained]}} if trained else {}
+        trained = cards.get(entry.get("bom-ref"))
+        if trained:  # the library has no model for modelCard (cyclonedx-python-lib 11)
+            entry["modelCard"] = {"modelParameters": {"datasets": [{"ref": r} for r in trained]}}
     return data
 
 
