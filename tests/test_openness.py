@@ -144,3 +144,22 @@ def test_opn001_quiet_for_open_weights_and_for_an_osaid_model(make_repo):
     open_model = {"README.md": card("license: apache-2.0\ndatasets:\n- allenai/c4", "# An open-source model\n"),
                   "model.safetensors": safetensors_file(), "train.py": "# SPDX-License-Identifier: Apache-2.0\n"}
     assert findings(make_repo(open_model)) == []
+
+
+def test_the_openness_data_is_the_definitions_with_their_sources():
+    from modelicense.inventory.openness import definition
+    from modelicense.knowledge import load
+    from modelicense.knowledge.files import read_document
+
+    document = read_document("openness.json")
+    for part in ("osaid", "mof", "licences", "signals", "claims"):
+        assert document[part]["source"].startswith("http") or "mof.settings.yml" in document[part]["source"]
+    components = definition().mof
+    assert len(components) == 17  # MOF's 17 components
+    assert {c["class"] for c in components} == {1, 2, 3}
+    assert [c["id"] for c in definition().osaid] == ["code", "parameters", "data-information"]
+    knowledge = load()
+    for ids in definition().licences.values():
+        for ident in ids:
+            assert knowledge.licence(ident) is not None, ident
+    assert set(document["signals"]["patterns"]) - {c["id"] for c in components} == {"weights-licence"}
