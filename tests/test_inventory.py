@@ -153,3 +153,15 @@ def test_every_llama_licence_with_a_threshold_property_words_it(licence):
     assert load().licence(licence).user_threshold
     threshold = [c for c in conditions()[licence] if c.kind == "user-threshold"]
     assert threshold and threshold[0].values == ("700 million monthly active users",)
+
+
+def test_weights_below_a_model_folder_belong_to_it_and_a_folder_with_its_own_card_stands_alone(make_repo):
+    inv, _repo, _k = inventory(make_repo({
+        "README.md": card("license: apache-2.0"), "models/a/model.safetensors": safetensors_file(),
+        "models/b/README.md": card("license: cc-by-nc-4.0"), "models/b/model.safetensors": safetensors_file()}))
+    by_name = {w.name: w for w in inv.weights}
+    assert set(by_name) == {"weights", "weights (models/b/)"}
+    assert by_name["weights"].paths == ("models/a/model.safetensors",)
+    assert by_name["weights (models/b/)"].paths == ("models/b/model.safetensors",)
+    assert (by_name["weights"].commercial.answer, by_name["weights (models/b/)"].commercial.answer) == ("yes", "no")
+    assert inv.commercial.answer == "no"

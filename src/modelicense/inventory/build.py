@@ -18,7 +18,6 @@ from modelicense.inventory.coverage import (
     LICENCE_FOLDERS,
     Pair,
     has_code,
-    in_folder,
     is_test_weight,
     model_cards,
     model_declarations,
@@ -224,14 +223,18 @@ def _weights(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
     candidates |= {card.directory for card in model_cards(repository)}
     shipped = [w for w in repository.weight_files if not is_test_weight(w.path)]
     candidates |= {w.directory for w in shipped}
-    kept = sorted(f for f in candidates
-                  if f in own or not any(g != f and in_folder(f, g) for g in candidates))
+    # Folders above a folder, walked upwards (depth, not the number of folders: a scan stays linear).
+    kept = sorted(f for f in candidates if f in own or not any(g in candidates for g in _above(f)))
+    kept_set = set(kept)
+    files: dict[str, list[str]] = {}
+    for weight in shipped:  # each weight file belongs to the deepest kept folder that holds it
+        holder = next((g for g in (weight.directory, *_above(weight.directory)) if g in kept_set), None)
+        if holder is not None:
+            files.setdefault(holder, []).append(weight.path)
     found: list[Artefact] = []
     for folder in kept:
         pairs = own.get(folder, [])
-        deeper = [g for g in kept if g != folder and in_folder(g, folder)]
-        paths = tuple(w.path for w in shipped if in_folder(w.directory, folder)
-                      and not any(in_folder(w.directory, g) for g in deeper))
+        paths = tuple(files.get(folder, ()))
         name = "weights" if not folder else f"weights ({folder}/)"
         found.append(Artefact(
             kind="weights", name=name, paths=paths, declared=tuple(declared(d) for _a, d in pairs),
@@ -265,15 +268,22 @@ def _unique_duties(duties: Iterable[Duty]) -> list[Duty]:
 
 
 def _folders_of(weights: list[Artefact]) -> dict[str, str]:
-    """Weights artefact name -> the model folder it stands for ("" for the root)."""
-    return {w.name: "" if dict(w.properties)["folder"] == "." else dict(w.properties)["folder"] for w in weights}
+    """The model folder each weights artefact stands for ("" for the root) -> its name."""
+    return {"" if dict(w.properties)["folder"] == "." else dict(w.properties)["folder"]: w.name for w in weights}
 
 
 def _weights_for(path_folder: str, folders: dict[str, str]) -> str | None:
     """The weights artefact (by name) that a file in `path_folder` speaks for: the deepest model
     folder that holds it."""
-    holding = [(folder, name) for name, folder in folders.items() if in_folder(path_folder, folder)]
-    return max(holding, key=lambda pair: len(pair[0]))[1] if holding else None
+    return next((folders[g] for g in (path_folder, *_above(path_folder)) if g in folders), None)
+
+
+def _above(folder: str) -> list[str]:
+    """The folders above `folder`, nearest first, the root ("") last; [] for the root."""
+    if not folder:
+        return []
+    parts = folder.split("/")
+    return ["/".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)] + [""]
 
 
 def _finish(weights: Artefact, extra: list[EffectiveTerm], duties: list[Duty]) -> Artefact:
