@@ -219,3 +219,12 @@ def test_json_carries_each_declarations_terms_with_evidence(make_repo):
                                   "quote": "This licence does not apply in the European Union.",
                                   "values": ["European Union"], "pattern": "territory#0",
                                   "path": "LICENSE", "line": 4, "column": 14}
+
+
+@pytest.mark.parametrize("text", ["Please refer to license: https://github.com/facebookresearch/llama/blob/main/LICENSE\n",
+                                  "This source code is licensed under the terms described in the LICENSE file in the "
+                                  "root directory of this source tree.\n"])
+def test_a_pointer_to_a_licence_elsewhere_is_info(make_repo, text):
+    root = make_repo({"docs/LICENSE": text})
+    [finding] = findings(root)["DEC009"]
+    assert finding.severity.value == "info" and "points to a licence elsewhere" in finding.message

@@ -5,16 +5,22 @@ USE003 read `inventory.read_terms`); this rule says that the text is unknown and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from modelicense.inventory.coverage import LICENCE_FIELDS
 from modelicense.inventory.read_terms import UNKNOWN, quoted, read_terms, unrecognised_text
 from modelicense.knowledge import Knowledge
+from modelicense.lazyre import lazy_compile
 from modelicense.model import FileKind, Location, Repository, Severity
 from modelicense.rules import Hit, rule
 from modelicense.terms import restrictive
 
 MAX_FIRST_LINE = 100
+MAX_POINTER_WORDS = 60
+# "Please refer to license: https://…", "licensed under the terms described in the LICENSE file"
+_POINTS_ELSEWHERE = lazy_compile(
+    r"\b(?:refer to|see|described in|found in|available at|can be found)\b[^\n]{0,80}?(?:licen[cs]e|https?://)", re.I)
 
 
 def _first_line(text: str, origin: Location) -> tuple[str, Location]:
@@ -39,7 +45,8 @@ def unknown_licence_text(repository: Repository, knowledge: Knowledge) -> Iterat
     registration…, each with the words quoted); those terms are also reported by the rules of
     their families (WGT002, DAT001, USE001, USE003), "read from the text, not a licence
     modelicense knows". A warning, or info when the only terms read are notice or attribution
-    duties (a BSD or MIT variant modelicense does not know reads that way).
+    duties (a BSD or MIT variant modelicense does not know reads that way) or when the text is a
+    few words pointing to a licence elsewhere ("Please refer to license: https://…").
 
     ## Why it matters
     Bespoke model and data licences appear every month. A gate that judges only the licences it
@@ -69,9 +76,14 @@ def unknown_licence_text(repository: Repository, knowledge: Knowledge) -> Iterat
                     else "; none of the terms modelicense reads (non-commercial, research-only, use restrictions, "
                          "territory, thresholds…) were found in it: read it yourself")
             # Only duties (notices, attribution) read: it reads as a permissive licence (a BSD or MIT
-            # variant the light install does not know), worth a look, not a warning.
-            mild = bool(terms) and not restrictive(terms)
-            if mild:
+            # variant the light install does not know), worth a look, not a warning. A few words
+            # that point to a licence elsewhere are a pointer: what it points to is the licence.
+            raw = item.declaration.raw
+            pointer = len(raw.split()) <= MAX_POINTER_WORDS and bool(_POINTS_ELSEWHERE.search(raw))
+            mild = (bool(terms) and not restrictive(terms)) or (pointer and not restrictive(terms))
+            if pointer:
+                said = "; it points to a licence elsewhere: read that one" + (said if terms else "")
+            elif mild:
                 said += " — no restrictive term was found (it reads as a permissive licence)"
             yield Hit(f"{artefact.path} is a licence text modelicense does not recognise, beginning '{first}'{said}",
                       where, subject=f"unknown-text:{first}", severity=Severity.INFO if mild else None)
