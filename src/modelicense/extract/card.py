@@ -107,7 +107,7 @@ def extract(relpath: str, data: bytes, size: int) -> Extraction:
     for value in fm.values("datasets"):
         references.append(Reference("dataset", value.text, Location(relpath, value.line, value.column)))
     metadata: list[tuple[str, str]] = []
-    for key in ("license_name", "license_link", "license_details"):
+    for key in ("license_name", "license_link", "license_details", "pretty_name"):
         for value in fm.values(key):
             metadata.append((key, value.text))
             metadata.append((f"{key}@line", str(value.line)))

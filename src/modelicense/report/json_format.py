@@ -6,8 +6,9 @@ import json
 from typing import Any, Sequence
 
 from modelicense import __version__
-from modelicense.model import Artefact, Finding, Location, ScanResult
+from modelicense.model import Artefact, Finding, Location, ScanResult, Term
 from modelicense.report import ReportOptions, counts, display_path, printable_tree, silenced
+from modelicense.terms import label, restrictive, terms_of
 
 SCHEMA_VERSION = 1
 
@@ -57,6 +58,7 @@ def artefact_dict(artefact: Artefact, root: str, several: bool) -> dict[str, Any
                 "certain": d.resolution.certain,
                 "line": d.declaration.location.line,
                 "column": d.declaration.location.column,
+                "terms": [term_dict(t, root, several) for t in d.terms or terms_of(d.declaration)],
             }
             for d in artefact.declarations
         ],
@@ -65,6 +67,13 @@ def artefact_dict(artefact: Artefact, root: str, several: bool) -> dict[str, Any
             for r in artefact.references
         ],
     }
+
+
+def term_dict(term: Term, root: str, several: bool) -> dict[str, Any]:
+    """A term read from a declaration's words (modelicense.terms), with its evidence."""
+    return {"id": term.kind, "label": label(term.kind), "restrictive": bool(restrictive((term,))),
+            "quote": term.quote, "values": list(term.values), "pattern": term.pattern,
+            **location_fields(term.location), "path": display_path(root, term.location.path, several)}
 
 
 def _first_line(text: str) -> str:
