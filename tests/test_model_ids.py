@@ -54,6 +54,15 @@ def only_ids(source: str) -> list[str]:
     ('pipeline("text-classification", "distilbert-base-uncased")', "distilbert-base-uncased"),
     ('SentenceTransformer("sentence-transformers/all-MiniLM-L6-v2")', "sentence-transformers/all-MiniLM-L6-v2"),
     ('CrossEncoder(model_name="cross-encoder/ms-marco-MiniLM-L-6-v2")', "cross-encoder/ms-marco-MiniLM-L-6-v2"),
+    ('StableDiffusionXLPipeline.from_single_file("https://huggingface.co/stabilityai/stable-diffusion-xl-base-1.0'
+     '/blob/main/sd_xl_base_1.0.safetensors")', "stabilityai/stable-diffusion-xl-base-1.0"),
+    ('Llama.from_pretrained(repo_id="TheBloke/Llama-2-7B-GGUF", filename="*Q4_K_M.gguf")', "TheBloke/Llama-2-7B-GGUF"),
+    ('LlamaForCausalLM.from_pretrained(pretrained_model_name_or_path="meta-llama/Llama-2-7b-hf")', LLAMA_2),
+    ('LLM(model="mistralai/Mistral-7B-v0.1", tensor_parallel_size=2)', "mistralai/Mistral-7B-v0.1"),
+    ('timm.create_model("hf-hub:timm/eca_nfnet_l0", pretrained=True)', "timm/eca_nfnet_l0"),
+    ('timm.create_model("hf_hub:nateraw/resnet18-random", pretrained=True)', "nateraw/resnet18-random"),
+    ("open_clip.create_model_and_transforms('hf-hub:laion/CLIP-ViT-g-14-laion2B-s12B-b42K')",
+     "laion/CLIP-ViT-g-14-laion2B-s12B-b42K"),
     ('AutoModel.from_pretrained("org/" "name")', "org/name"),  # implicit concatenation is one literal
     ('AutoModel.from_pretrained(r"org/name", *args)', "org/name"),  # positions before *args are known
     ('AutoModel.from_pretrained(\n    "org/name",  # the base\n    trust_remote_code=False,\n)', "org/name"),
@@ -77,6 +86,10 @@ def test_the_documented_loaders_with_a_literal_id(call, expected):
     'snapshot_download(repo_id="org/space", repo_type="space")',
     'snapshot_download("org/name", repo_type=kind)',  # a dataset, perhaps: not guessed
     'AutoModel.from_pretrained(*args, "meta-llama/Llama-2-7b-hf")',
+    'timm.create_model("resnet50", pretrained=True)',  # timm's own architecture, not a Hub id
+    'timm.create_model("org/name")',  # without hf-hub: not a Hub reference
+    'pipe.from_single_file("sd_xl_base_1.0.safetensors")',  # a local file
+    'Llama.from_pretrained(model_path)',
     'load("meta-llama/Llama-2-7b-hf")',  # not a loader
     'from_pretrained_helper("meta-llama/Llama-2-7b-hf")',
 ])
@@ -124,7 +137,8 @@ def test_loaders_json_cites_a_source_for_every_call():
     assert {"from_pretrained", "hf_hub_download", "snapshot_download", "pipeline"} <= {e["call"] for e in entries}
     for entry in entries:
         assert entry["source"].startswith("https://"), entry
-        assert set(entry) <= {"call", "qualifier", "position", "keywords", "type_keyword", "library", "source", "notes"}
+        assert set(entry) <= {"call", "qualifiers", "position", "keywords", "type_keyword", "prefixes", "bare", "library",
+                              "source", "notes"}
         assert isinstance(entry["position"], int) and entry["keywords"], entry
 
 

@@ -167,3 +167,29 @@ def test_the_code_rules_compute_the_projects_licences_once_and_each_conflict_onc
     assert sum(f.rule == "CMP001" for f in findings) == 100  # every GPL-2.0-only header conflicts with Apache-2.0
     assert counts.get("_project_licences") == 1 and counts.get("_components") == 1, counts
     assert counts.get("_conflict", 0) <= 6, counts  # distinct (header, project) pairs and -or-later readings
+
+
+def test_a_small_file_is_read_without_allocating_its_kinds_read_limit(make_repo):
+    """Reading a small card allocates about its size, not the card's 1 MiB read limit
+    (`read(limit)` allocates the limit first); a file that grew after discovery is still read up
+    to the limit."""
+    import tracemalloc
+
+    from modelicense.discover import discover
+    from modelicense.scan import read_and_extract
+
+    root = make_repo({"README.md": card("license: mit"), "LICENSE": "MIT License\n"})
+    found = next(f for f in discover(root).files if f.relpath == "README.md")
+    read_and_extract(found)  # the extractor's modules imported outside the measurement
+    tracemalloc.start()
+    try:
+        extraction, data = read_and_extract(found)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert data == (root / "README.md").read_bytes() and extraction.declarations
+    assert peak < 256 * 1024, f"{peak:,} bytes allocated to read a {found.size}-byte card"
+
+    (root / "README.md").write_text(card("license: mit") + "\nmore words\n" * 100)  # grew since discovery
+    _, grown = read_and_extract(found)
+    assert grown == (root / "README.md").read_bytes()

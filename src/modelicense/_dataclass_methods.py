@@ -307,24 +307,28 @@ def _modelicense_extract_frontmatter_Value(cls, F):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
 
 def _modelicense_extract_model_ids_Loader(cls, F):
-    _d_qualifier = F['qualifier'].default
+    _d_qualifiers = F['qualifiers'].default
     _d_type_keyword = F['type_keyword'].default
-    _fields = frozenset(('call', 'position', 'keywords', 'source', 'qualifier', 'type_keyword', ))
-    def __init__(self, call, position, keywords, source, qualifier=_d_qualifier, type_keyword=_d_type_keyword):
+    _d_prefixes = F['prefixes'].default
+    _d_bare = F['bare'].default
+    _fields = frozenset(('call', 'position', 'keywords', 'source', 'qualifiers', 'type_keyword', 'prefixes', 'bare', ))
+    def __init__(self, call, position, keywords, source, qualifiers=_d_qualifiers, type_keyword=_d_type_keyword, prefixes=_d_prefixes, bare=_d_bare):
         _set(self, 'call', call)
         _set(self, 'position', position)
         _set(self, 'keywords', keywords)
         _set(self, 'source', source)
-        _set(self, 'qualifier', qualifier)
+        _set(self, 'qualifiers', qualifiers)
         _set(self, 'type_keyword', type_keyword)
+        _set(self, 'prefixes', prefixes)
+        _set(self, 'bare', bare)
     def __repr__(self):
-        return f"{self.__class__.__qualname__}(call={self.call!r}, position={self.position!r}, keywords={self.keywords!r}, source={self.source!r}, qualifier={self.qualifier!r}, type_keyword={self.type_keyword!r})"
+        return f"{self.__class__.__qualname__}(call={self.call!r}, position={self.position!r}, keywords={self.keywords!r}, source={self.source!r}, qualifiers={self.qualifiers!r}, type_keyword={self.type_keyword!r}, prefixes={self.prefixes!r}, bare={self.bare!r})"
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.call, self.position, self.keywords, self.source, self.qualifier, self.type_keyword, ) == (other.call, other.position, other.keywords, other.source, other.qualifier, other.type_keyword, )
+            return (self.call, self.position, self.keywords, self.source, self.qualifiers, self.type_keyword, self.prefixes, self.bare, ) == (other.call, other.position, other.keywords, other.source, other.qualifiers, other.type_keyword, other.prefixes, other.bare, )
         return NotImplemented
     def __hash__(self):
-        return hash((self.call, self.position, self.keywords, self.source, self.qualifier, self.type_keyword, ))
+        return hash((self.call, self.position, self.keywords, self.source, self.qualifiers, self.type_keyword, self.prefixes, self.bare, ))
     def __setattr__(self, name, value):
         if type(self) is cls or name in _fields:
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -1031,23 +1035,25 @@ def _modelicense_model_Repository(cls, F):
     _d_problems = F['problems'].default
     _d_allow = F['allow'].default
     _d_suppressions = F['suppressions'].default
+    _d_skipped = F['skipped'].default
     _f__views = F['_views'].default_factory
-    _fields = frozenset(('root', 'artefacts', 'problems', 'allow', 'suppressions', '_views', ))
-    def __init__(self, root, artefacts, problems=_d_problems, allow=_d_allow, suppressions=_d_suppressions):
+    _fields = frozenset(('root', 'artefacts', 'problems', 'allow', 'suppressions', 'skipped', '_views', ))
+    def __init__(self, root, artefacts, problems=_d_problems, allow=_d_allow, suppressions=_d_suppressions, skipped=_d_skipped):
         _set(self, 'root', root)
         _set(self, 'artefacts', artefacts)
         _set(self, 'problems', problems)
         _set(self, 'allow', allow)
         _set(self, 'suppressions', suppressions)
+        _set(self, 'skipped', skipped)
         _set(self, '_views', _f__views())
     def __repr__(self):
-        return f"{self.__class__.__qualname__}(root={self.root!r}, artefacts={self.artefacts!r}, problems={self.problems!r}, allow={self.allow!r}, suppressions={self.suppressions!r})"
+        return f"{self.__class__.__qualname__}(root={self.root!r}, artefacts={self.artefacts!r}, problems={self.problems!r}, allow={self.allow!r}, suppressions={self.suppressions!r}, skipped={self.skipped!r})"
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.root, self.artefacts, self.problems, self.allow, self.suppressions, ) == (other.root, other.artefacts, other.problems, other.allow, other.suppressions, )
+            return (self.root, self.artefacts, self.problems, self.allow, self.suppressions, self.skipped, ) == (other.root, other.artefacts, other.problems, other.allow, other.suppressions, other.skipped, )
         return NotImplemented
     def __hash__(self):
-        return hash((self.root, self.artefacts, self.problems, self.allow, self.suppressions, ))
+        return hash((self.root, self.artefacts, self.problems, self.allow, self.suppressions, self.skipped, ))
     def __setattr__(self, name, value):
         if type(self) is cls or name in _fields:
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -1394,7 +1400,7 @@ BUILDERS = {
         "Value(text: 'str', line: 'int', column: 'int', typed: 'Any' = None)",
     ),
     'modelicense.extract.model_ids.Loader': (
-        ((('call', 'str', ('required',)), ('position', 'int', ('required',)), ('keywords', 'tuple[str, ...]', ('required',)), ('source', 'str', ('required',)), ('qualifier', 'str | None', ('default',)), ('type_keyword', 'str | None', ('default',))), (('frozen', True),), (), False),
+        ((('call', 'str', ('required',)), ('position', 'int', ('required',)), ('keywords', 'tuple[str, ...]', ('required',)), ('source', 'str', ('required',)), ('qualifiers', 'tuple[str, ...]', ('default',)), ('type_keyword', 'str | None', ('default',)), ('prefixes', 'tuple[str, ...]', ('default',)), ('bare', 'bool', ('default',))), (('frozen', True),), (), False),
         _modelicense_extract_model_ids_Loader,
         None,
     ),
@@ -1519,7 +1525,7 @@ BUILDERS = {
         None,
     ),
     'modelicense.model.Repository': (
-        ((('root', 'str', ('required',)), ('artefacts', 'tuple[Artefact, ...]', ('required',)), ('problems', 'tuple[Problem, ...]', ('default',)), ('allow', 'tuple[tuple[str, tuple[str, ...]], ...]', ('default',)), ('suppressions', 'tuple[Suppression, ...]', ('default',)), ('_views', 'dict', ('field', False, True, False, False, False, False, None))), (('frozen', True),), (), False),
+        ((('root', 'str', ('required',)), ('artefacts', 'tuple[Artefact, ...]', ('required',)), ('problems', 'tuple[Problem, ...]', ('default',)), ('allow', 'tuple[tuple[str, tuple[str, ...]], ...]', ('default',)), ('suppressions', 'tuple[Suppression, ...]', ('default',)), ('skipped', 'tuple[tuple[str, str], ...]', ('default',)), ('_views', 'dict', ('field', False, True, False, False, False, False, None))), (('frozen', True),), (), False),
         _modelicense_model_Repository,
         None,
     ),

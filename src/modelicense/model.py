@@ -290,6 +290,7 @@ class Repository:
 
     allow:        the configuration's allow-lists, scope -> licence ids (DEC007).
     suppressions: inline suppression comments (DEC008 reports those without a reason).
+    skipped:      files not read as the kind their name says, with the reason (`--format json`).
     """
 
     root: str
@@ -297,6 +298,8 @@ class Repository:
     problems: tuple[Problem, ...] = ()
     allow: tuple[tuple[str, tuple[str, ...]], ...] = ()
     suppressions: tuple[Suppression, ...] = ()
+    # Files whose name said what they are and whose content did not (a `licenses.csv`): (path, why).
+    skipped: tuple[tuple[str, str], ...] = ()
     # Views computed once and shared by every rule (which files of a kind, which declarations of
     # a scope, what covers the model): twenty rules ask the same questions, some once per finding,
     # so recomputing them made a scan quadratic in the repository. Not part of equality.

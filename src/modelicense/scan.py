@@ -138,7 +138,12 @@ def read_and_extract(found: FoundFile, budget: CodeBudget | None = None) -> tupl
         if limit == 0:
             return Extraction(), b""
         with open_regular(found.abspath) as handle:
-            data = handle.read(limit)
+            # As many bytes as discovery saw, and one more: `read(limit)` allocates `limit` bytes
+            # first (1 MiB for a card, whatever its size). A file that grew since is read on, up
+            # to the limit.
+            data = handle.read(min(limit, found.size + 1))
+            if len(data) > found.size and len(data) < limit:
+                data += handle.read(limit - len(data))
     except FileNotFoundError:
         return Extraction(problems=(Problem("unreadable", "file vanished during the scan", Location(found.relpath)),)), b""
     except OSError as exc:
@@ -195,6 +200,7 @@ def _build(root: Path, config: Config, knowledge: Knowledge, named: frozenset[st
     artefacts: list[Artefact] = []
     problems: list[Problem] = list(found.problems)
     suppressions: list[Suppression] = []
+    skipped: list[tuple[str, str]] = []
     budget = CodeBudget()
     progress.note_files(len(found.files))
     for item in found.files:
@@ -208,6 +214,10 @@ def _build(root: Path, config: Config, knowledge: Knowledge, named: frozenset[st
             suppressions.extend(suppressions_in(item.relpath, item.kind, bool(extraction.declarations), data))
             suppressions.extend(extraction.suppressions)
         problems.extend(extraction.problems)
+        reason = extraction.meta("skipped")
+        if reason is not None:  # its name said licence, its content did not: not an artefact
+            skipped.append((item.relpath, reason))
+            continue
         kind = extraction.kind or item.kind
         if item.relpath in config.card_kinds and kind in (FileKind.CARD, FileKind.MODEL_CARD, FileKind.DATASET_CARD):
             kind = _CARD_KIND[config.card_kinds[item.relpath]]
@@ -228,9 +238,39 @@ def _build(root: Path, config: Config, knowledge: Knowledge, named: frozenset[st
             )
         )
     problems.extend(budget.problems())
+    artefacts = promote_cards(artefacts, config)
     repository = Repository(str(root), tuple(artefacts), tuple(problems), allow_lists(config, knowledge),
-                            tuple(dict.fromkeys(suppressions)))  # a comment both readers saw counts once
+                            tuple(dict.fromkeys(suppressions)),  # a comment both readers saw counts once
+                            tuple(skipped))
     return repository, found.excluded
+
+
+def promote_cards(artefacts: list[Artefact], config: Config) -> list[Artefact]:
+    """Markdown whose front matter has no Hugging Face card key (a Jekyll page) is a card only
+    when weights or data files stand in its folder or below it, or the configuration says it is
+    one: then it is their card, and says nothing is as much a statement as a licence."""
+    from modelicense.inventory.coverage import in_folder, is_test_weight
+
+    candidates = [i for i, a in enumerate(artefacts) if a.meta("front_matter") == "not-a-card"]
+    if not candidates:
+        return artefacts
+    weights = [a.path for a in artefacts if a.kind is FileKind.WEIGHTS and not is_test_weight(a.path)]
+    data = [a.path for a in artefacts if a.kind in (FileKind.DATA_FILE, FileKind.DATASET_METADATA)]
+    for index in candidates:
+        artefact = artefacts[index]
+        if artefact.path in config.card_kinds:
+            kind = _CARD_KIND[config.card_kinds[artefact.path]]
+        elif any(in_folder(path, artefact.directory) for path in weights):
+            kind = FileKind.MODEL_CARD
+        elif any(in_folder(path, artefact.directory) for path in data):
+            kind = FileKind.DATASET_CARD
+        else:
+            continue
+        scope = "data" if kind is FileKind.DATASET_CARD else "weights"
+        declarations = tuple(replace(d, declaration=replace(d.declaration, scope=scope)) for d in artefact.declarations)
+        metadata = tuple((k, "yes" if k == "front_matter" else v) for k, v in artefact.metadata)
+        artefacts[index] = replace(artefact, kind=kind, declarations=declarations, metadata=metadata)
+    return artefacts
 
 
 def evaluate(repository: Repository, config: Config, knowledge: Knowledge) -> tuple[Finding, ...]:

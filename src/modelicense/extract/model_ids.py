@@ -62,8 +62,10 @@ class Loader:
     position: int
     keywords: tuple[str, ...]
     source: str
-    qualifier: str | None = None
+    qualifiers: tuple[str, ...] = ()  # only calls on these names (PeftModel.from_pretrained)
     type_keyword: str | None = None
+    prefixes: tuple[str, ...] = ()  # only a literal with one of these names a Hub model (`hf-hub:`)
+    bare: bool = True  # a name without `org/` may be a (legacy) Hub id
 
 
 @lru_cache(maxsize=1)
@@ -74,9 +76,10 @@ def loaders() -> dict[str, tuple[Loader, ...]]:
     table: dict[str, list[Loader]] = {}
     for entry in entries:
         loader = Loader(entry["call"], int(entry["position"]), tuple(entry["keywords"]), entry["source"],
-                        entry.get("qualifier"), entry.get("type_keyword"))
+                        tuple(entry.get("qualifiers", ())), entry.get("type_keyword"), tuple(entry.get("prefixes", ())),
+                        bool(entry.get("bare", True)))
         table.setdefault(loader.call, []).append(loader)
-    return {name: tuple(sorted(found, key=lambda lo: lo.qualifier is None)) for name, found in table.items()}
+    return {name: tuple(sorted(found, key=lambda lo: not lo.qualifiers)) for name, found in table.items()}
 
 
 @lru_cache(maxsize=1)
@@ -197,7 +200,7 @@ def _loader_called(recent: list[tokenize.TokenInfo], table: dict[str, tuple[Load
     qualifier = recent[-3].string if (len(recent) > 2 and before is not None and before.string == "."
                                       and recent[-3].type == tokenize.NAME) else ""
     for loader in table[recent[-1].string]:
-        if loader.qualifier is None or qualifier.startswith(loader.qualifier):
+        if not loader.qualifiers or qualifier in loader.qualifiers:
             return loader
     return None
 
@@ -264,7 +267,11 @@ def _called_with(frame: _Frame) -> _Call | None:
     if chosen is None and loader.position < known:
         positional = [a for a in arguments if a.keyword is None]
         chosen = positional[loader.position] if len(positional) > loader.position else None
-    ident = hub_model_id(_literal(chosen), allow_bare=True)
+    value = _literal(chosen)
+    if value is not None and loader.prefixes:
+        prefix = next((p for p in loader.prefixes if value.startswith(p)), None)
+        value = value[len(prefix):] if prefix else None
+    ident = hub_model_id(value, allow_bare=loader.bare)
     if ident is None or chosen is None:
         return None
     first = chosen.strings[0]

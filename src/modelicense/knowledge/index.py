@@ -76,7 +76,7 @@ def decode_generated(blob: bytes) -> tuple[dict[str, str], dict[str, bytes]]:
     which split faster than a marshalled dict decodes) and its entries (id -> the values of its
     Licence, still marshalled: `decode_entry` when one is built)."""
     keys, idents, raw = marshal.loads(blob)
-    return dict(zip(keys.split("\n"), idents.split("\n"))), raw
+    return (dict(zip(keys.split("\n"), idents.split("\n"))) if keys else {}), raw
 
 
 def decode_entry(values: bytes):

@@ -151,8 +151,10 @@ def no_licence(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
     - weight files that nothing covers: no weight-file metadata, no model card licence, no
       LICENSE-MODEL-style file and no root licence file.
 
-    A README without front matter is not a model card, and a plain software repository is not
-    asked for a model licence; but when the repository ships weights, its README is their card.
+    A README without front matter is not a model card, nor is Markdown whose front matter has no
+    Hugging Face card key (a Jekyll page's `layout`, `title`, `permalink`), and a plain software
+    repository is not asked for a model licence; but when weights or data stand in its folder or
+    below, a README is their card.
 
     ## Why it matters
     Without a licence nobody but the author may use, copy or build on the artefact, whatever
