@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from modelicense.extract import frontmatter
+from modelicense.extract import frontmatter, licence_prose
 from modelicense.extract.text import decode, looks_binary
 from modelicense.lazyre import lazy_compile
 from modelicense.model import Declaration, Extraction, FileKind, Location, Problem, Reference
@@ -139,6 +139,8 @@ def _prose(relpath: str, text: str, scope: str) -> tuple[Declaration, ...]:
                 )
             )
         index = cursor
+    # Licence prose elsewhere: other headings about terms, bold labels, licence sentences.
+    found.extend(licence_prose.declarations(relpath, text, scope, PROSE_HEADING))
     return tuple(found)
 
 

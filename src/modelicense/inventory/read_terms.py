@@ -19,6 +19,7 @@ from modelicense.terms import read_spans, restrictive, rules_of, terms_of
 
 UNKNOWN = "unknown"  # the words are a licence modelicense does not know
 ADDED = "added"  # the words add to a licence it knows
+PROSE = "prose"  # a card's licence prose adds to the licence its metadata declares
 
 # Declarations that are not licences: a NOTICE, a use policy (USE001 reports it as one), a
 # PATENTS grant, the REUSE library of licence texts.
@@ -50,6 +51,10 @@ class ReadTerms:
         if self.basis == UNKNOWN:
             what = f"the text of {self.name}" if declaration.is_text else f"{declaration.field}: '{declaration.raw.strip()}'"
             return f"read from {what}, not a licence modelicense knows"
+        if self.basis == PROSE:
+            if declaration.field == "licence sentence":
+                return f"read from a sentence of {self.name}, beyond the licence its metadata declares"
+            return f"read from the '{declaration.field}' section of {self.name}, beyond the licence its metadata declares"
         licence = self.item.resolution.expression or "?"
         if declaration.is_text:
             return f"read from words of {self.name} that {licence} does not contain"
@@ -80,6 +85,19 @@ def read_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowled
     held = licences(resolution, knowledge)
     added = tuple(term for term in restrictive(found) if not _held(term, held))
     return ReadTerms(artefact, item, ADDED, added) if added else None
+
+
+def prose_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> ReadTerms | None:
+    """The restrictive terms a card's licence prose states that neither the licences its metadata
+    declares nor the licences the prose itself names have (a prose section naming CC BY-NC beside
+    `license: apache-2.0` is DEC004's contradiction, not this)."""
+    if item.declaration.confidence != "low":
+        return None
+    held = [licence for other in artefact.declarations if other.declaration.confidence == "high"
+            for licence in licences(other.resolution, knowledge)]
+    held += licences(item.resolution, knowledge)
+    added = tuple(term for term in restrictive(terms_of(item.declaration)) if not _held(term, held))
+    return ReadTerms(artefact, item, PROSE, added) if added else None
 
 
 def _held(term: Term, held: list) -> bool:

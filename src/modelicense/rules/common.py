@@ -27,7 +27,7 @@ from modelicense.inventory.coverage import (  # noqa: F401  (re-exported)
     structured,
     weights_declarations,
 )
-from modelicense.inventory.read_terms import ReadTerms, quoted, read_terms
+from modelicense.inventory.read_terms import ReadTerms, prose_terms, quoted, read_terms
 from modelicense.knowledge import Knowledge, Licence
 from modelicense.knowledge.expressions import (  # noqa: F401  (re-exported)
     holds,
@@ -111,6 +111,12 @@ def _model_read_terms(repository: Repository, knowledge: Knowledge) -> list[tupl
         read = read_terms(artefact, item, knowledge)
         if read is not None and read.terms:
             found.append((read, files))
+    for card in model_cards(repository):  # what a model card's licence prose adds to its metadata
+        for item in card.declarations:
+            if item.declaration.scope == "weights":
+                read = prose_terms(card, item, knowledge)
+                if read is not None:
+                    found.append((read, covered_weight_files(repository, card)))
     return found
 
 
