@@ -228,3 +228,19 @@ def test_a_pointer_to_a_licence_elsewhere_is_info(make_repo, text):
     root = make_repo({"docs/LICENSE": text})
     [finding] = findings(root)["DEC009"]
     assert finding.severity.value == "info" and "points to a licence elsewhere" in finding.message
+
+
+@pytest.mark.parametrize("value,unknown", [
+    ("Apache 2.0, Acme community licence", "Acme community licence"),
+    ("Apache 2.0 and the Acme Model License", "the Acme Model License"),
+])
+def test_a_second_licence_in_a_licence_value_is_kept_not_dropped(make_repo, value, unknown):
+    root = make_repo({"README.md": card(f"license: {value}\nlibrary_name: x"), "model.safetensors": WEIGHTS})
+    [finding] = findings(root)["DEC003"]
+    assert f"'{unknown}'" in finding.message
+
+
+@pytest.mark.parametrize("value", ["Apache 2.0, see LICENSE", "Licensed under the Apache License, Version 2.0"])
+def test_a_licence_value_with_a_pointer_is_just_the_licence(make_repo, value):
+    root = make_repo({"README.md": card(f"license: {value}\nlibrary_name: x"), "model.safetensors": WEIGHTS})
+    assert "DEC003" not in findings(root)
