@@ -15,7 +15,8 @@ from modelicense.knowledge import Knowledge
 from modelicense.knowledge.expressions import licences
 from modelicense.knowledge.kinds import BY_ID
 from modelicense.model import Artefact, ResolvedDeclaration, Term
-from modelicense.terms import read_spans, restrictive, rules_of, terms_of
+
+# modelicense.terms is imported where it is used: a hook run on known licences never needs it.
 
 UNKNOWN = "unknown"  # the words are a licence modelicense does not know
 ADDED = "added"  # the words add to a licence it knows
@@ -39,6 +40,8 @@ class ReadTerms:
 
     def of_rule(self, rule_id: str) -> tuple[Term, ...]:
         """The terms `rule_id` reports (terms.json `rules`), one per kind, in text order."""
+        from modelicense.terms import rules_of
+
         seen: dict[str, Term] = {}
         for term in self.terms:
             if rule_id in rules_of(term.kind):
@@ -73,15 +76,17 @@ def read_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowled
     if declaration.confidence != "high" or declaration.field in _NOT_LICENCES or resolution.ignorance:
         return None
     if unrecognised_text(item) or (not declaration.is_text and resolution.unrecognised and not resolution.keys):
+        from modelicense.terms import terms_of
+
         return ReadTerms(artefact, item, UNKNOWN, terms_of(declaration))
-    if declaration.is_text:
-        if not resolution.leftover:
-            return None
-        found = read_spans(declaration.raw, resolution.leftover, declaration.location)
-    elif len(declaration.raw.split()) > 1:  # an id is one word; more words may add terms
-        found = terms_of(declaration)
-    else:
+    if declaration.is_text and not resolution.leftover:
         return None
+    if not declaration.is_text and len(declaration.raw.split()) <= 1:  # an id is one word
+        return None
+    from modelicense.terms import read_spans, restrictive, terms_of  # words beside a known licence
+
+    found = (read_spans(declaration.raw, resolution.leftover, declaration.location) if declaration.is_text
+             else terms_of(declaration))
     held = licences(resolution, knowledge)
     added = tuple(term for term in restrictive(found) if not _held(term, held))
     return ReadTerms(artefact, item, ADDED, added) if added else None
@@ -93,6 +98,8 @@ def prose_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowle
     `license: apache-2.0` is DEC004's contradiction, not this)."""
     if item.declaration.confidence != "low":
         return None
+    from modelicense.terms import restrictive, terms_of
+
     held = [licence for other in artefact.declarations if other.declaration.confidence == "high"
             for licence in licences(other.resolution, knowledge)]
     held += licences(item.resolution, knowledge)
