@@ -21,6 +21,7 @@ from modelicense.model import Artefact, ResolvedDeclaration, Term
 UNKNOWN = "unknown"  # the words are a licence modelicense does not know
 ADDED = "added"  # the words add to a licence it knows
 PROSE = "prose"  # a card's licence prose adds to the licence its metadata declares
+KNOWN = "known"  # a known model licence's own text: what its properties do not record
 
 # Declarations that are not licences: a NOTICE, a use policy (USE001 reports it as one), a
 # PATENTS grant, the REUSE library of licence texts.
@@ -54,6 +55,8 @@ class ReadTerms:
         if self.basis == UNKNOWN:
             what = f"the text of {self.name}" if declaration.is_text else f"{declaration.field}: '{declaration.raw.strip()}'"
             return f"read from {what}, not a licence modelicense knows"
+        if self.basis == KNOWN:
+            return f"read from the text of {self.name} ({self.item.resolution.expression})"
         if self.basis == PROSE:
             if declaration.field == "licence sentence":
                 return f"read from a sentence of {self.name}, beyond the licence its metadata declares"
@@ -105,6 +108,29 @@ def prose_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowle
     held += licences(item.resolution, knowledge)
     added = tuple(term for term in restrictive(terms_of(item.declaration)) if not _held(term, held))
     return ReadTerms(artefact, item, PROSE, added) if added else None
+
+
+# Terms the knowledge base has no property for, read from a known model licence's own text
+# (Hunyuan's territory, Yi's registration); a known threshold is USE002's, so thresholds are read
+# only when the licence records none.
+_UNRECORDED = ("territory", "registration")
+_THRESHOLDS = ("user-threshold", "revenue-threshold")
+
+
+def known_text_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> ReadTerms | None:
+    """Territory exclusions and registration (and thresholds the licence does not record) read
+    from the text of a model licence modelicense recognises for certain."""
+    declaration, resolution = item.declaration, item.resolution
+    if not declaration.is_text or declaration.field in _NOT_LICENCES:  # a title-only guess too: the words are the text's
+        return None
+    known = licences(resolution, knowledge)
+    if not known or not any(licence.kind == "model" for licence in known):
+        return None
+    from modelicense.terms import terms_of
+
+    wanted = _UNRECORDED + (() if any(licence.user_threshold for licence in known) else _THRESHOLDS)
+    found = tuple(term for term in terms_of(declaration) if term.kind in wanted)
+    return ReadTerms(artefact, item, KNOWN, found) if found else None
 
 
 def _held(term: Term, held: list) -> bool:
