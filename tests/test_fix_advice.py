@@ -49,6 +49,14 @@ CASES: dict[str, tuple[dict, dict]] = {
                {"README.md": card("base_model: someone/private-base\nlicense: apache-2.0"),
                 ".modelicense.toml": '[models."someone/private-base"]\nlicence = "apache-2.0"\n'
                                      'reason = "licence read from its model page"\n'}),
+    # "Pass the terms through: say in the README … and record it on the call's line"
+    "BAS004": ({"LICENSE": MIT, "app.py": 'from transformers import pipeline\n'
+                'generate = pipeline("text-generation", model="facebook/musicgen-small")\n'},
+               {"LICENSE": MIT, "README.md": "# App\n\nThe app downloads facebook/musicgen-small, licensed "
+                "CC-BY-NC-4.0: using it means accepting that licence, which forbids commercial use.\n",
+                "app.py": 'from transformers import pipeline\n'
+                'generate = pipeline("text-generation", model="facebook/musicgen-small")  '
+                '# modelicense: ignore[BAS004] the README states the model\'s CC-BY-NC-4.0 terms\n'}),
     # "Replace or remove the component, obtain it under a compatible licence (GPL-2.0-or-later …)"
     "CMP001": ({"pyproject.toml": pyproject("Apache-2.0"), "src/vendored.py": src("GPL-2.0-only")},
                {"pyproject.toml": pyproject("Apache-2.0"), "src/vendored.py": src("GPL-2.0-or-later")}),
@@ -137,6 +145,11 @@ CASES: dict[str, tuple[dict, dict]] = {
     "WGT001": ({"README.md": card("license: gpl-3.0"), "model.safetensors": WEIGHTS},
                {"README.md": card("license: apache-2.0"), "model.safetensors": WEIGHTS}),
     # "If you mean the restriction, keep it … and silence this rule (`ignore = ["WGT002"]`)"
+    # "declare a CPU or ROCm alternative … Then accept the finding with a reason on the line it points at"
+    "RUN001": ({"requirements.txt": "--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.1.2+cu121\n"},
+               {"requirements.txt": "# modelicense: ignore[RUN001] CUDA is needed for training; inference runs on CPU\n"
+                                    "--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.1.2+cu121\n",
+                "requirements-cpu.txt": "--index-url https://download.pytorch.org/whl/cpu\ntorch==2.1.2+cpu\n"}),
     "WGT002": ({"README.md": card("license: cc-by-nc-4.0"), "model.safetensors": WEIGHTS},
                {"README.md": card("license: cc-by-nc-4.0"), "model.safetensors": WEIGHTS,
                 ".modelicense.toml": 'ignore = ["WGT002"]\n'}),
@@ -180,6 +193,8 @@ def test_following_the_fix_clears_the_finding(rule_id, tmp_path, capsys):
     ("DAT005", {"README.md": card("license: apache-2.0\ndatasets:\n- allenai/c4")}),
     ("USE001", {"README.md": card("license: openrail")}),
     ("USE002", {"README.md": card("license: llama2")}),
+    ("RUN001", {"Dockerfile": "FROM nvidia/cuda:12.1.1-devel-ubuntu22.04\nRUN pip install vllm\n"}),
+    ("RUN001", {"environment.yml": "name: x\ndependencies:\n  - python=3.10\n  - pytorch-cuda=12.1\n"}),
     ("USE001", {"USE_POLICY.md": "# Acceptable Use Policy\n\nYou agree not to use the model to harm.\n",
                 "MODEL_CARD.md": "# My model\n"}),
 ])

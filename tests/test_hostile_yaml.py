@@ -65,25 +65,29 @@ def test_reasonable_nesting_still_parses():
     assert extraction.problems == ()
 
 
-def test_front_matter_over_the_size_limit_is_reported_not_parsed():
-    big = "license: mit\n" + "\n".join(f"k{i}: {'x' * 100}" for i in range(6000))
+def test_front_matter_as_large_as_a_card_may_be_is_read_whole():
+    """One size limit: a card is read up to its read limit, and so is its front matter (a large
+    `dataset_info` above or below the licence no longer hides it)."""
+    big = "\n".join(f"k{i}: {'x' * 100}" for i in range(6000)) + "\nlicense: mit"  # about 640 KiB
     extraction = _extract(big)
-    assert [p.message for p in extraction.problems] == ["front matter is larger than 512 KiB; not parsed"]
-    assert [d.raw for d in extraction.declarations if d.confidence == "high"] == []
+    assert extraction.problems == ()
+    assert [d.raw for d in extraction.declarations if d.confidence == "high"] == ["mit"]
 
 
 @pytest.mark.parametrize(
-    "tagged",
+    ("tagged", "rejected"),
     [
-        "license: !!python/object/apply:os.system ['touch /tmp/modelicense-pwned']",
-        "license: !!python/name:os.system",
-        "license: !!binary aGVsbG8=",
-        "license: !custom {a: 1}",
+        ("license: !!python/object/apply:os.system ['touch /tmp/modelicense-pwned']", True),
+        ("license: !!python/name:os.system", True),
+        ("license: !!binary aGVsbG8=", False),  # a safe type: yaml.safe_load builds bytes
+        ("license: !custom {a: 1}", True),
     ],
 )
-def test_tags_are_never_constructed(tagged, tmp_path):
+def test_tags_are_never_constructed_and_those_the_client_rejects_are_reported(tagged, rejected, tmp_path):
     extraction = _extract(tagged)
-    assert extraction.problems == ()
+    assert not (tmp_path / "modelicense-pwned").exists()
+    assert {p.location.line for p in extraction.problems} == ({2} if rejected else set())
+    assert any("yaml.safe_load" in p.message for p in extraction.problems) is rejected
     assert len(extraction.declarations) <= 1  # the scalar's text at most, never an object
 
 
@@ -115,5 +119,6 @@ def test_front_matter_never_closed_is_reported_on_line_1():
     data = b"---\nlicense: mit\n" + b"x: y\n" * 10_000
     extraction = card.extract("README.md", data, len(data))
     assert [(p.message, p.location.line) for p in extraction.problems] == [
-        ("front matter opened with '---' on line 1 is never closed", 1)
+        ("front matter opened with '---' on line 1 is never closed (no later '---' line), so the Hub reads no "
+         "metadata from this card", 1)
     ]

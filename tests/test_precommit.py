@@ -49,8 +49,10 @@ TRIGGERS = [
     "model.safetensors", "shards/model-00001-of-00002.safetensors", "llama.Q4_K_M.gguf", "model.onnx",
     "pytorch_model.bin", "ckpt/last.ckpt", "tf_model.h5", "flax_model.msgpack", "model.pkl", "model.nemo",
     "adapter_config.json", "lora/adapter_config.json", "config.json", "mergekit_config.yml", "merge_config.yaml",
+    "requirements.txt", "requirements-cuda.txt", "dev-requirements.in", "requirements/rocm.txt", "environment.yml",
+    "environment-gpu.yaml", "conda.yaml", "Dockerfile", "docker/Dockerfile.cuda", "gpu.Dockerfile", "Containerfile",
 ]
-QUIET = ["src/train.py", "notes.txt", "data/train.csv", "images/cat.png", "generation_config.json", "Makefile",
+QUIET = ["src/train.py", "notes.txt", "env.yml", "docker-compose.yml", "requirements.py", "data/train.csv", "images/cat.png", "generation_config.json", "Makefile",
          "tests/test_x.py", "tokenizer_config.json"]
 
 

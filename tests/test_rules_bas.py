@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import card, scancode_licence_text
+from conftest import MIT_TEXT, card, scancode_licence_text
 
 from modelicense.config import Config, from_mapping
 from modelicense.model import Finding, Severity
@@ -135,6 +135,50 @@ def test_bas002_naming_is_the_wording_the_base_licence_prescribes(make_repo):
     assert "naming" in hit.message
     prescribed = derived(fm, "# Model\n\n## License\n\nBuilt with Meta Llama 3. See LICENSE.\n")
     assert not findings(make_repo({"README.md": prescribed, **files}), "BAS002")
+
+
+# Everything a Llama 2 derivative owes but the copy of the licence, so that only the copy is judged.
+LLAMA2_NOTICE = "Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc.\n"
+OTHER_DUTIES = {"USE_POLICY.md": USE_POLICY, "NOTICE": LLAMA2_NOTICE}
+
+
+def copy_finding(make_repo, link: str | None, files: dict[str, str]) -> str | None:
+    """The BAS002 message when it asks for the copy of the Llama 2 licence, else None."""
+    front = "base_model: meta-llama/Llama-2-7b-hf\nlicense: llama2" + (f"\nlicense_link: {link}" if link else "")
+    hits = findings(make_repo({"README.md": derived(front), **OTHER_DUTIES, **files}), "BAS002")
+    assert len(hits) <= 1
+    return hits[0].message if hits and "copy of the base's licence" in hits[0].message else None
+
+
+def test_bas002_names_the_missing_copy_and_the_licence_the_present_file_carries(make_repo):
+    message = copy_finding(make_repo, None, {"LICENSE": MIT_TEXT})
+    assert message is not None
+    assert "the Llama 2 Community License Agreement" in message  # which copy
+    assert "LICENSE is MIT" in message and "no `license_link`" in message  # what stands in its place
+    assert "a LICENSE file" not in message
+
+
+@pytest.mark.parametrize("link", [
+    "https://ai.meta.com/llama/license/",  # the licence's own page
+    "https://huggingface.co/meta-llama/Llama-2-7b-hf/blob/main/LICENSE.txt",  # the base's own copy
+    "https://example.com/our-terms",  # a page modelicense does not know: not refused
+    "LICENSE.llama",  # a file whose text is not recognised: not refused
+])
+def test_bas002_accepts_a_license_link_to_the_bases_licence(make_repo, link):
+    files = {"LICENSE": MIT_TEXT, "LICENSE.llama": "See Meta's terms for Llama 2.\n"}
+    assert copy_finding(make_repo, link, files) is None
+
+
+@pytest.mark.parametrize("link, says", [
+    ("LICENSE", "`license_link` LICENSE is MIT"),  # links to a file under another licence
+    ("https://www.apache.org/licenses/LICENSE-2.0", "is Apache-2.0"),
+    ("https://huggingface.co/mistralai/Mistral-7B-v0.1/blob/main/LICENSE", "leads to mistralai/Mistral-7B-v0.1"),
+    ("LICENSE-LLAMA2", "not among the files scanned"),  # names a licence file that is not there
+])
+def test_bas002_refuses_a_license_link_to_another_licence(make_repo, link, says):
+    message = copy_finding(make_repo, link, {"LICENSE": MIT_TEXT})
+    assert message is not None and says in message, message
+    assert message.count("LICENSE is MIT") <= 1  # the linked file is named once
 
 
 def test_bas002_quiet_for_osi_licensed_bases(make_repo):

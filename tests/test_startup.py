@@ -93,3 +93,32 @@ def test_lazily_built_entries_are_the_entries_of_the_data_files():
     for ident, entry in expected.items():
         assert (knowledge.dataset(ident) or knowledge.model(ident)) == entry, ident
     assert list(knowledge.datasets) == list(load().datasets)  # order of the files, whatever was built first
+
+
+YAML_PROBE = """
+import json, sys
+from modelicense.cli import main
+code = main(["scan", ".", "--format", "json", "--output", "out.json"])
+print(json.dumps({"code": code, "yaml": "yaml" in sys.modules}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("readme", "loads_yaml"),
+    [
+        ("# A project\n\nNo front matter here.\n", False),
+        ("---\n\nA horizontal rule on line 1, then prose.\n", False),
+        (card("license: mit"), True),
+    ],
+    ids=["no-front-matter", "horizontal-rule", "front-matter"],
+)
+def test_pyyaml_is_imported_only_when_a_file_opens_with_front_matter(make_repo, tmp_path, readme, loads_yaml):
+    """104 of the 106 card-named Markdown files of the corpus model repositories have no front
+    matter; importing PyYAML costs about 10 ms of every hook run (issue #17)."""
+    root = make_repo({"LICENSE": MIT, "README.md": readme, "docs/README.md": "# Docs\n"}, git=True)
+    env = {**os.environ, "MODELICENSE_CACHE_DIR": str(tmp_path / "cache"), "MODELICENSE_NO_SCANCODE": "1"}
+    run = subprocess.run([sys.executable, "-c", YAML_PROBE], cwd=root, capture_output=True, text=True, env=env,
+                         timeout=300, check=False)
+    assert run.returncode == 0, run.stderr
+    probe = json.loads(run.stdout.splitlines()[-1])
+    assert probe["code"] == 0 and probe["yaml"] is loads_yaml

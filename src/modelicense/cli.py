@@ -287,6 +287,37 @@ def _write(text: str, output: Path | None, workflow_commands: bool = False) -> N
         raise Failure(f"cannot write {output}: {getattr(exc, 'strerror', None) or exc}") from None
 
 
+@cli.command("inventory")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "output_format", type=SuggestingChoice(["cyclonedx", "spdx3"]), default="cyclonedx",
+              show_default=True, help="cyclonedx: CycloneDX 1.6 ML-BOM (JSON); spdx3: SPDX 3.0.1 JSON-LD.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write the inventory to FILE instead of standard output.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Configuration file (default: [tool.modelicense] in pyproject.toml, or .modelicense.toml).")
+@click.option("--isolated", is_flag=True, help="Ignore the scanned repository's own configuration.")
+def inventory_command(paths: tuple[Path, ...], output_format: str, output: Path | None, config_path: Path | None,
+                      isolated: bool) -> None:
+    """The AI system each repository holds — model, code, datasets, base models, runtime — as a
+    bill of materials. Exit 0, or 2 on a usage or configuration error."""
+    from modelicense.report.cyclonedx import MissingLibrary
+    from modelicense.report.inventory_formats import INVENTORY_FORMATS
+    from modelicense.scan import knowledge_for
+    from modelicense.scan import scan as run_scan
+
+    scanned = []
+    try:
+        for root, shown, named, only_named in roots_for(paths or (Path("."),)):
+            config = load_config(config_path, root) if config_path is not None or not isolated else Config()
+            config = dataclasses.replace(config, isolated=isolated)
+            result = run_scan(root, config, shown, named, only_named)
+            scanned.append((result, knowledge_for(config), root.name or "repository"))
+        text = INVENTORY_FORMATS[output_format](scanned)
+    except (ConfigError, KnowledgeError, MissingLibrary) as exc:
+        raise Failure(str(exc)) from None
+    _write(text, output)
+
+
 @cli.command()
 @click.argument("ident")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,

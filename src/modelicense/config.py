@@ -9,10 +9,11 @@ import os
 import re
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from modelicense.fastclass import dataclass
 from modelicense.knowledge import Dataset, Licence, Model
 from modelicense.lazyre import lazy_compile
 from modelicense.model import Severity

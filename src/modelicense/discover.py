@@ -13,10 +13,10 @@ import fnmatch
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from modelicense import gitfiles
+from modelicense.fastclass import dataclass
 from modelicense.lazyre import lazy_compile
 from modelicense.model import FileKind, Location, Problem
 
@@ -53,6 +53,16 @@ _LINEAGE_NAMES = {
     "merge_config.yaml": FileKind.MERGE_CONFIG,
 }
 
+# Runtime manifests (extract/runtime.py): what the system installs to run, read for the hardware
+# stack it ties the system to (RUN001). requirements-cuda.txt, dev_requirements.in,
+# requirements/gpu.txt; environment.yml, environment-gpu.yaml, conda.yaml (MLflow);
+# Dockerfile, Dockerfile.cuda, gpu.Dockerfile, Containerfile.
+_REQUIREMENTS_NAME = lazy_compile(r"^(?:[\w.-]*[_.-])?requirements(?:[_.-][\w.-]*)?\.(?:txt|in)$", re.IGNORECASE)
+_REQUIREMENTS_DIRS = ("requirements",)
+_CONDA_NAME = lazy_compile(r"^(?:environment|conda)(?:[_.-][\w.-]*)?\.ya?ml$", re.IGNORECASE)
+_DOCKERFILE_NAME = lazy_compile(r"^(?:(?:docker|container)file(?:\.[\w.-]+)?|[\w.-]+\.(?:docker|container)file)$",
+                                re.IGNORECASE)
+
 _DATASET_METADATA_NAMES = {
     "datapackage.json",
     "dataset_infos.json",
@@ -68,11 +78,13 @@ WEIGHT_SUFFIXES = (
 )
 DATA_SUFFIXES = (".csv", ".tsv", ".jsonl", ".parquet", ".arrow", ".feather", ".avro", ".tfrecord", ".webdataset")
 
-# Source files whose first lines may carry an SPDX-License-Identifier.
+# Source files whose first lines may carry an SPDX-License-Identifier (Python files and notebooks
+# are also read for the models their code loads).
 SOURCE_SUFFIXES = (
     ".py", ".pyi", ".pyx", ".c", ".h", ".cc", ".cpp", ".hpp", ".cu", ".cuh", ".js", ".mjs", ".ts", ".tsx",
     ".go", ".rs", ".java", ".kt", ".scala", ".swift", ".m", ".mm", ".rb", ".php", ".sh", ".bash", ".pl",
-    ".lua", ".r", ".jl", ".cs", ".proto", ".sql", ".cmake", ".zig",
+    ".lua", ".r", ".jl", ".cs", ".proto", ".sql", ".cmake", ".zig", ".pyw",
+    ".ipynb",  # Jupyter notebooks: their code cells are read for model ids (extract/model_ids.py)
 )
 
 # Walk excludes (git already leaves ignored files out).
@@ -102,6 +114,13 @@ def classify(relpath: str) -> FileKind | None:
         return FileKind.PACKAGING
     if lower in _LINEAGE_NAMES:
         return _LINEAGE_NAMES[lower]
+    if _REQUIREMENTS_NAME.match(name) or (len(parts) > 1 and parts[-2] in _REQUIREMENTS_DIRS
+                                          and lower.endswith((".txt", ".in"))):
+        return FileKind.REQUIREMENTS
+    if _CONDA_NAME.match(name):
+        return FileKind.CONDA_ENVIRONMENT
+    if _DOCKERFILE_NAME.match(name):
+        return FileKind.DOCKERFILE
     if lower in _DATASET_METADATA_NAMES or lower.endswith(_DATASET_METADATA_SUFFIXES):
         return FileKind.DATASET_METADATA
     if lower.endswith(WEIGHT_SUFFIXES):
@@ -236,7 +255,7 @@ def _folder_is_real(root: Path, rel: str, known: dict[str, bool]) -> bool:
 
 def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem], boundary: Path | None = None,
              real_folders: dict[str, bool] | None = None) -> FoundFile | None:
-    path = root / rel
+    path = os.path.join(root, rel)  # a str: pathlib's `/` per file was a tenth of a large scan
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -249,7 +268,7 @@ def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem], boun
     # following it there would read a file from outside the root.
     if stat.S_ISLNK(st.st_mode) or not _folder_is_real(root, rel, {} if real_folders is None else real_folders):
         try:
-            target = path.resolve(strict=True)
+            target = Path(path).resolve(strict=True)
         except (OSError, RuntimeError):
             problems.append(Problem("skipped", "symlink is broken or loops; not read", Location(rel)))
             return None
@@ -264,7 +283,7 @@ def _inspect(root: Path, rel: str, kind: FileKind, problems: list[Problem], boun
             return None
     if not stat.S_ISREG(st.st_mode):
         return None
-    return FoundFile(rel, str(path), kind, st.st_size)
+    return FoundFile(rel, path, kind, st.st_size)
 
 
 def _contained(root: Path, rel: str, boundary: Path) -> str | None:

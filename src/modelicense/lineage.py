@@ -11,8 +11,7 @@ union of all its bases' terms. Pure functions over the Repository; no I/O.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from modelicense.fastclass import dataclass
 from modelicense.model import RUNTIME, Artefact, FileKind, Location, Reference, Repository
 
 LINEAGE_KINDS = (FileKind.ADAPTER_CONFIG, FileKind.MODEL_CONFIG, FileKind.MERGE_CONFIG)

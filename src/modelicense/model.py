@@ -6,9 +6,11 @@ scan → Repository; rules → Finding.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import Callable, Literal, Mapping, TypeVar
+
+from modelicense.fastclass import dataclass
 
 T = TypeVar("T")
 
@@ -45,6 +47,10 @@ class FileKind(str, Enum):
     ADAPTER_CONFIG = "adapter-config"
     MODEL_CONFIG = "model-config"
     MERGE_CONFIG = "merge-config"
+    # Runtime manifests: what the system installs to run (extract/runtime.py; RUN rules).
+    REQUIREMENTS = "requirements"
+    CONDA_ENVIRONMENT = "conda-environment"
+    DOCKERFILE = "dockerfile"
 
 
 def first_value(pairs: tuple[tuple[str, str], ...], key: str) -> str | None:
@@ -111,6 +117,31 @@ RUNTIME = "runtime"  # Reference.relation of a model loaded by the code at run t
 
 
 @dataclass(frozen=True)
+class Dependency:
+    """A runtime dependency as a manifest declares it (extract/runtime.py); read, never installed.
+
+    ecosystem: `pypi` (a requirement), `conda` (a conda package), `image` (a container base
+               image), `index` (a package index or find-links URL the manifest installs from).
+    name:      normalised: PEP 503 for PyPI (lower case, runs of `-_.` as `-`), lower case for
+               conda, the image repository without registry `docker.io/` or `library/`, the URL
+               without a trailing `/` for an index.
+    local:     a PyPI pin's local version label (`cu121` in `torch==2.1.0+cu121`), or an image's tag.
+    extras:    PyPI extras (`cuda12` in `jax[cuda12]`), lower case.
+    group:     where it stands when not in the main list: an optional extra or dependency group
+               (`extra:gpu`), a conda environment's pip section (`pip`), a Dockerfile's RUN line (`run`).
+    raw:       the text as written, on one line.
+    """
+
+    ecosystem: Literal["pypi", "conda", "image", "index"]
+    name: str
+    location: Location
+    raw: str
+    local: str = ""
+    extras: tuple[str, ...] = ()
+    group: str = ""
+
+
+@dataclass(frozen=True)
 class Problem:
     """Something that could not be read or parsed. Becomes a DEC005 / DEC006 finding."""
 
@@ -130,6 +161,10 @@ class Extraction:
     metadata: tuple[tuple[str, str], ...] = ()
     # The file turned out to be another kind than its name said (a README that is a dataset card).
     kind: FileKind | None = None
+    # Inline suppression comments the extractor found itself (beside a model-loading call in code).
+    suppressions: tuple[Suppression, ...] = ()
+    # Runtime dependencies a manifest declares (extract/runtime.py; RUN rules).
+    dependencies: tuple[Dependency, ...] = ()
 
     def meta(self, key: str) -> str | None:
         return first_value(self.metadata, key)
@@ -222,6 +257,7 @@ class Artefact:
     metadata: tuple[tuple[str, str], ...] = ()
     size: int | None = None
     lfs_pointer: bool = False
+    dependencies: tuple[Dependency, ...] = ()  # runtime dependencies the file declares (RUN)
 
     @property
     def directory(self) -> str:
@@ -254,6 +290,7 @@ class Repository:
 
     allow:        the configuration's allow-lists, scope -> licence ids (DEC007).
     suppressions: inline suppression comments (DEC008 reports those without a reason).
+    skipped:      files not read as the kind their name says, with the reason (`--format json`).
     """
 
     root: str
@@ -261,6 +298,8 @@ class Repository:
     problems: tuple[Problem, ...] = ()
     allow: tuple[tuple[str, tuple[str, ...]], ...] = ()
     suppressions: tuple[Suppression, ...] = ()
+    # Files whose name said what they are and whose content did not (a `licenses.csv`): (path, why).
+    skipped: tuple[tuple[str, str], ...] = ()
     # Views computed once and shared by every rule (which files of a kind, which declarations of
     # a scope, what covers the model): twenty rules ask the same questions, some once per finding,
     # so recomputing them made a scan quadratic in the repository. Not part of equality.

@@ -31,6 +31,7 @@ from modelicense.safe_io import UnsafeFile, open_regular
 from modelicense.rules import all_rules
 from modelicense.source_lines import lines_for
 
+_HASH_COMMENT_KINDS = (FileKind.REQUIREMENTS, FileKind.CONDA_ENVIRONMENT, FileKind.DOCKERFILE)
 _CARD_KIND = {"model": FileKind.MODEL_CARD, "dataset": FileKind.DATASET_CARD}
 
 
@@ -61,7 +62,10 @@ def allow_lists(config: Config, knowledge: Knowledge) -> tuple[tuple[str, tuple[
 
 def suppressions_in(relpath: str, kind: FileKind, has_declarations: bool, data: bytes) -> list[Suppression]:
     """Inline suppression comments in bytes the scan has already read: Markdown cards, TOML, and
-    source files with an SPDX header (only those can have a finding to suppress)."""
+    source files with an SPDX header, and the runtime manifests (only those can have a finding
+    to suppress)."""
+    if kind in _HASH_COMMENT_KINDS:
+        return list(suppress.parse_hash(relpath, data.decode("utf-8", "replace"))) if b"modelicense:" in data else []
     if kind is FileKind.SOURCE:
         if not has_declarations:
             return []
@@ -73,22 +77,73 @@ def suppressions_in(relpath: str, kind: FileKind, has_declarations: bool, data: 
     return suppress.parse_source(relpath, text) if kind is FileKind.SOURCE else suppress.parse(relpath, text)
 
 
+class CodeBudget:
+    """How much Python source and notebook text one repository's scan reads and tokenizes for
+    model ids (extract/model_ids.py): reading is the cost every file pays, tokenizing the cost of
+    the few that name a loader. Past either, files are read for their SPDX header only, and the
+    first of them is reported (DEC006), so the limit never hides a finding unseen."""
+
+    READ = 128 * 1024 * 1024  # a 5,300-file site-packages holds 66 MB of Python: read and searched in 0.3 s
+    TOKENIZED = 8 * 1024 * 1024
+
+    def __init__(self) -> None:
+        self.read_left, self.tokenized_left = self.READ, self.TOKENIZED
+        self.skipped: list[str] = []
+
+    def read(self, found: FoundFile) -> int | None:
+        """The bytes to read from a file for model ids, or None when it is not read for them."""
+        from modelicense.extract import model_ids
+
+        if found.kind is not FileKind.SOURCE or not model_ids.reads(found.relpath):
+            return None
+        limit = model_ids.read_limit(found.relpath)
+        wanted = min(found.size, limit)
+        if wanted > self.read_left:
+            self.skipped.append(found.relpath)
+            return None
+        self.read_left -= wanted
+        return limit
+
+    def tokenize(self, relpath: str, data: bytes) -> bool:
+        if len(data) > self.tokenized_left:
+            self.skipped.append(relpath)
+            return False
+        self.tokenized_left -= len(data)
+        return True
+
+    def problems(self) -> list[Problem]:
+        if not self.skipped:
+            return []
+        return [Problem("skipped", f"not read for the models its code loads: a scan reads at most "
+                        f"{self.READ // 2**20} MiB of Python source and notebooks per repository and tokenizes at most "
+                        f"{self.TOKENIZED // 2**20} MiB of it; {len(self.skipped)} file(s) past that, this the first, "
+                        "were read for their SPDX header only (`exclude` generated or vendored code to bring the "
+                        "rest under it)", Location(self.skipped[0]))]
+
+
 def read_file(found: FoundFile) -> Extraction:
     """Read what the kind needs (bounded) and extract. I/O errors become problems, never raise."""
     return read_and_extract(found)[0]
 
 
-def read_and_extract(found: FoundFile) -> tuple[Extraction, bytes]:
-    """The extraction and the bytes it was made from (empty for weights, read by header only)."""
+def read_and_extract(found: FoundFile, budget: CodeBudget | None = None) -> tuple[Extraction, bytes]:
+    """The extraction and the bytes it was made from (empty for weights, read by header only).
+    With a budget, Python files and notebooks are also read for the models they load."""
     try:
         if found.kind is FileKind.WEIGHTS:
             with open_regular(found.abspath) as handle:
                 return extract.extract_weights(found.relpath, handle, found.size), b""
-        limit = extract.READ_LIMITS.get(found.kind, 1024 * 1024)
+        code_limit = budget.read(found) if budget is not None else None
+        limit = max(extract.READ_LIMITS.get(found.kind, 1024 * 1024), code_limit or 0)
         if limit == 0:
             return Extraction(), b""
         with open_regular(found.abspath) as handle:
-            data = handle.read(limit)
+            # As many bytes as discovery saw, and one more: `read(limit)` allocates `limit` bytes
+            # first (1 MiB for a card, whatever its size). A file that grew since is read on, up
+            # to the limit.
+            data = handle.read(min(limit, found.size + 1))
+            if len(data) > found.size and len(data) < limit:
+                data += handle.read(limit - len(data))
     except FileNotFoundError:
         return Extraction(problems=(Problem("unreadable", "file vanished during the scan", Location(found.relpath)),)), b""
     except OSError as exc:
@@ -99,6 +154,8 @@ def read_and_extract(found: FoundFile) -> tuple[Extraction, bytes]:
     if _is_lfs_pointer(data, found.size):  # a card or licence text left in LFS declares nothing (DEC010)
         return Extraction(metadata=(("lfs_pointer", "yes"),)), b""
     extraction = extract.extract_bytes(found.kind, found.relpath, data, found.size)
+    if code_limit is not None and budget is not None and extract.may_load_models(data) and budget.tokenize(found.relpath, data):
+        extraction = extract.with_models_loaded(extraction, found.relpath, data)
     if found.size > limit and found.kind is not FileKind.SOURCE:
         note = Problem("malformed", f"file is larger than the {limit // 1024} KiB read limit; only the start was read",
                        Location(found.relpath))
@@ -143,15 +200,24 @@ def _build(root: Path, config: Config, knowledge: Knowledge, named: frozenset[st
     artefacts: list[Artefact] = []
     problems: list[Problem] = list(found.problems)
     suppressions: list[Suppression] = []
+    skipped: list[tuple[str, str]] = []
+    budget = CodeBudget()
     progress.note_files(len(found.files))
     for item in found.files:
-        extraction, data = read_and_extract(item)
+        extraction, data = read_and_extract(item, budget)
         progress.note_file_read()
         if texts is not None and data and item.kind is not FileKind.WEIGHTS:
-            texts[item.relpath] = data
+            # source files are read whole for model ids; their lines matter only where findings stand
+            keep = item.kind is not FileKind.SOURCE or extraction.references
+            texts[item.relpath] = data if keep else data[:extract.READ_LIMITS[FileKind.SOURCE]]
         if inline:
             suppressions.extend(suppressions_in(item.relpath, item.kind, bool(extraction.declarations), data))
+            suppressions.extend(extraction.suppressions)
         problems.extend(extraction.problems)
+        reason = extraction.meta("skipped")
+        if reason is not None:  # its name said licence, its content did not: not an artefact
+            skipped.append((item.relpath, reason))
+            continue
         kind = extraction.kind or item.kind
         if item.relpath in config.card_kinds and kind in (FileKind.CARD, FileKind.MODEL_CARD, FileKind.DATASET_CARD):
             kind = _CARD_KIND[config.card_kinds[item.relpath]]
@@ -167,12 +233,44 @@ def _build(root: Path, config: Config, knowledge: Knowledge, named: frozenset[st
                 references=extraction.references,
                 metadata=extraction.metadata,
                 size=item.size,
+                dependencies=extraction.dependencies,
                 lfs_pointer=extraction.meta("lfs_pointer") == "yes",
             )
         )
+    problems.extend(budget.problems())
+    artefacts = promote_cards(artefacts, config)
     repository = Repository(str(root), tuple(artefacts), tuple(problems), allow_lists(config, knowledge),
-                            tuple(suppressions))
+                            tuple(dict.fromkeys(suppressions)),  # a comment both readers saw counts once
+                            tuple(skipped))
     return repository, found.excluded
+
+
+def promote_cards(artefacts: list[Artefact], config: Config) -> list[Artefact]:
+    """Markdown whose front matter has no Hugging Face card key (a Jekyll page) is a card only
+    when weights or data files stand in its folder or below it, or the configuration says it is
+    one: then it is their card, and says nothing is as much a statement as a licence."""
+    from modelicense.inventory.coverage import in_folder, is_test_weight
+
+    candidates = [i for i, a in enumerate(artefacts) if a.meta("front_matter") == "not-a-card"]
+    if not candidates:
+        return artefacts
+    weights = [a.path for a in artefacts if a.kind is FileKind.WEIGHTS and not is_test_weight(a.path)]
+    data = [a.path for a in artefacts if a.kind in (FileKind.DATA_FILE, FileKind.DATASET_METADATA)]
+    for index in candidates:
+        artefact = artefacts[index]
+        if artefact.path in config.card_kinds:
+            kind = _CARD_KIND[config.card_kinds[artefact.path]]
+        elif any(in_folder(path, artefact.directory) for path in weights):
+            kind = FileKind.MODEL_CARD
+        elif any(in_folder(path, artefact.directory) for path in data):
+            kind = FileKind.DATASET_CARD
+        else:
+            continue
+        scope = "data" if kind is FileKind.DATASET_CARD else "weights"
+        declarations = tuple(replace(d, declaration=replace(d.declaration, scope=scope)) for d in artefact.declarations)
+        metadata = tuple((k, "yes" if k == "front_matter" else v) for k, v in artefact.metadata)
+        artefacts[index] = replace(artefact, kind=kind, declarations=declarations, metadata=metadata)
+    return artefacts
 
 
 def evaluate(repository: Repository, config: Config, knowledge: Knowledge) -> tuple[Finding, ...]:

@@ -18,7 +18,8 @@ Only the comment syntax of the file's own format counts, so that prose which mer
 syntax (this docstring, a README explaining the tool) is not taken for a suppression: HTML
 comments in Markdown, `#` comments in TOML and in a card's YAML front matter, and line
 comments (`#`, `//`, `--`, `;`, `/* */`) in the first 40 lines of a source file that carries an
-SPDX-License-Identifier (where CMP findings stand). Comments inside a
+SPDX-License-Identifier (where CMP findings stand), and `#` comments in requirements files,
+conda environments and Dockerfiles (where RUN findings stand). Comments inside a
 fenced code block in Markdown are examples, not suppressions.
 """
 
@@ -52,6 +53,12 @@ def parse(relpath: str, text: str) -> tuple[Suppression, ...]:
     return ()
 
 
+def parse_hash(relpath: str, text: str) -> tuple[Suppression, ...]:
+    """Suppressions in a file whose comments are `#` lines: requirements files, conda
+    environments, Dockerfiles (the runtime manifests RUN findings point into)."""
+    return tuple(_lines(relpath, text.splitlines(), 1))
+
+
 def parse_source(relpath: str, text: str) -> tuple[Suppression, ...]:
     """Suppressions in the first lines of a source file, in its own comment syntax."""
     found: list[Suppression] = []
@@ -61,6 +68,13 @@ def parse_source(relpath: str, text: str) -> tuple[Suppression, ...]:
             found.append(_suppression(match, Location(relpath, offset + 1, match.start() + 1),
                                       next_line=not line[: match.start()].strip()))
     return tuple(found)
+
+
+def from_comment(comment: str, location: Location, next_line: bool) -> Suppression | None:
+    """The suppression a `#` comment token holds (the model-id reader gives the comments beside
+    the calls it found: tokenize tells a comment from a `#` inside a string)."""
+    match = _HASH.search(comment)
+    return _suppression(match, location, next_line=next_line) if match else None
 
 
 def _markdown(relpath: str, text: str) -> Iterable[Suppression]:

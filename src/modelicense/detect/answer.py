@@ -17,8 +17,9 @@ whole text. A title that agrees with a partial match leaves the match its covera
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from modelicense.fastclass import dataclass
 
 EXACT = "exact"
 WHOLE_TEXT = "whole-text"

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from modelicense.detect.answer import PARTIAL, Answer, Span, confidence_of
+from modelicense.fastclass import dataclass
 
 # Lines that only say who holds the copyright: they differ in every copy of MIT, BSD, Apache...
 _COPYRIGHT_LINE = re.compile(

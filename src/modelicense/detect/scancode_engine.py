@@ -12,11 +12,11 @@ import importlib.util
 import os
 import re
 import time
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from modelicense.detect.answer import EXACT, PARTIAL, WHOLE_TEXT, Answer, Span
+from modelicense.fastclass import dataclass
 
 
 # A crafted text keeps scancode's approximate matching busy for minutes (64 KiB of shuffled

@@ -23,6 +23,9 @@ READ_LIMITS: dict[FileKind, int] = {
     FileKind.ADAPTER_CONFIG: 256 * 1024,
     FileKind.MODEL_CONFIG: 1024 * 1024,  # id2label tables of image classifiers run to tens of KiB
     FileKind.MERGE_CONFIG: 256 * 1024,
+    FileKind.REQUIREMENTS: 1024 * 1024,
+    FileKind.CONDA_ENVIRONMENT: 512 * 1024,
+    FileKind.DOCKERFILE: 1024 * 1024,
 }
 
 BytesExtractor = Callable[[str, bytes, int], Extraction]
@@ -39,6 +42,16 @@ def _lazy(module: str) -> BytesExtractor:
     return run
 
 
+def _runtime(kind: FileKind) -> BytesExtractor:
+    """extract/runtime.py's reader for one kind of runtime manifest, imported on first use."""
+
+    def run(relpath: str, data: bytes, size: int) -> Extraction:
+        return import_module("modelicense.extract.runtime").extract_kind(kind, relpath, data)
+
+    run.__name__ = f"runtime.{kind.value}"
+    return run
+
+
 EXTRACTORS: dict[FileKind, BytesExtractor] = {
     FileKind.LICENCE_FILE: _lazy("licence_file"),
     FileKind.CARD: _lazy("card"),
@@ -51,11 +64,32 @@ EXTRACTORS: dict[FileKind, BytesExtractor] = {
     FileKind.ADAPTER_CONFIG: _lazy("peft_adapter"),
     FileKind.MODEL_CONFIG: _lazy("model_config"),
     FileKind.MERGE_CONFIG: _lazy("mergekit"),
+    FileKind.REQUIREMENTS: _runtime(FileKind.REQUIREMENTS),
+    FileKind.CONDA_ENVIRONMENT: _runtime(FileKind.CONDA_ENVIRONMENT),
+    FileKind.DOCKERFILE: _runtime(FileKind.DOCKERFILE),
 }
 
 
 def extract_bytes(kind: FileKind, relpath: str, data: bytes, size: int) -> Extraction:
     return EXTRACTORS[kind](relpath, data, size)
+
+
+def may_load_models(data: bytes) -> bool:
+    """Python source or a notebook that names a model-loading call (a byte search; most do not)."""
+    from modelicense.extract import model_ids
+
+    return model_ids.may_load(data)
+
+
+def with_models_loaded(extraction: Extraction, relpath: str, data: bytes) -> Extraction:
+    """The extraction of a Python file or notebook, with the models its code loads at run time."""
+    from dataclasses import replace
+
+    from modelicense.extract import model_ids
+
+    found = model_ids.extract(relpath, data)
+    return replace(extraction, references=extraction.references + found.references,
+                   suppressions=extraction.suppressions + found.suppressions)
 
 
 def extract_weights(relpath: str, handle: BinaryIO, size: int) -> Extraction:

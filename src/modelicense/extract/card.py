@@ -9,25 +9,23 @@ compare it with the metadata.
 
 from __future__ import annotations
 
+import codecs
 import re
+from functools import lru_cache
 
-from modelicense.extract import frontmatter, licence_prose
+from modelicense.extract import hub_block, licence_prose
 from modelicense.extract.text import decode, looks_binary
 from modelicense.lazyre import lazy_compile
 from modelicense.model import Declaration, Extraction, FileKind, Location, Problem, Reference
 
-# Keys that only one kind of card uses. A card is a dataset card when it has more dataset keys
-# than model keys (HF's own DatasetCardData / ModelCardData fields).
-DATASET_KEYS = frozenset(
-    {
-        "task_categories", "task_ids", "size_categories", "source_datasets", "dataset_info", "configs",
-        "annotations_creators", "language_creators", "multilinguality", "paperswithcode_id",
-        "pretty_name", "train-eval-index", "viewer",
-    }
-)
-MODEL_KEYS = frozenset(
-    {"library_name", "pipeline_tag", "base_model", "base_model_relation", "model-index", "model_name", "inference", "widget"}
-)
+@lru_cache(maxsize=1)
+def card_keys() -> dict[str, str]:
+    """Hugging Face card keys -> which card uses them (model, dataset, any), from the card specs
+    (knowledge/data/card-keys.json). Read only once a file has front matter."""
+    from modelicense.knowledge.files import read_entries
+
+    return {entry["key"]: entry["card"] for entry in read_entries("card-keys.json")}
+
 
 LICENCE_KEYS = ("license", "licenses")  # legacy dataset cards used `licenses`
 PROSE_HEADING = lazy_compile(r"^(#{1,6})\s*(?:\d+(?:\.\d+)*\.?\s*)?(licen[cs](?:e|es|ing)(?:\s+information)?|terms of use)\b[^\n]*$", re.I)
@@ -35,9 +33,11 @@ MAX_PROSE_CHARS = 4000
 
 
 def card_kind(name: str, keys: set[str]) -> FileKind:
-    """Dataset or model card, from its metadata keys; its file name breaks ties."""
-    dataset_votes = len(keys & DATASET_KEYS)
-    model_votes = len(keys & MODEL_KEYS)
+    """Dataset or model card, from its metadata keys (a card is a dataset card when it has more
+    keys only dataset cards use than keys only model cards use); its file name breaks ties."""
+    known = card_keys()
+    dataset_votes = sum(1 for key in keys if known.get(key) == "dataset")
+    model_votes = sum(1 for key in keys if known.get(key) == "model")
     if dataset_votes > model_votes:
         return FileKind.DATASET_CARD
     if model_votes > dataset_votes:
@@ -46,6 +46,18 @@ def card_kind(name: str, keys: set[str]) -> FileKind:
     if "dataset" in lowered or "data_card" in lowered or "data-card" in lowered:
         return FileKind.DATASET_CARD
     return FileKind.MODEL_CARD
+
+
+def is_card(keys: set[str]) -> bool:
+    """Front matter with at least one Hugging Face card key is a card's; other front matter
+    (a Jekyll page's `layout`, `title`, `permalink`) is some other tool's."""
+    known = card_keys()
+    return any(key in known for key in keys)
+
+
+# Keys whose values modelicense reads: a second occurrence of one hides the first (DEC005).
+READ_KEYS = ("license", "licenses", "license_name", "license_link", "license_details", "datasets", "base_model",
+             "base_model_relation")
 
 
 def extract(relpath: str, data: bytes, size: int) -> Extraction:
@@ -58,18 +70,43 @@ def extract(relpath: str, data: bytes, size: int) -> Extraction:
         )
     text, note = decode(data)
     problems: list[Problem] = []
+    if note is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        note = "UTF-16; read as such, but the Hub reads cards as UTF-8 and shows no metadata from this one"
     if note:
         problems.append(Problem("malformed", f"card is {note}", Location(relpath, 1, 1)))
+    block = hub_block.find(text)
+    if block is None:
+        miss = hub_block.near_miss(text)
+        if miss is not None:
+            problems.append(Problem("malformed", miss[0], Location(relpath, miss[1], 1)))
+        return Extraction(kind=FileKind.CARD, problems=tuple(problems), declarations=_prose(relpath, text, "repo"))
+    from modelicense.extract import frontmatter  # PyYAML only for files with front matter
+
     try:
-        fm = frontmatter.parse(text)
+        fm = frontmatter.parse(block.yaml, block.offset)
     except frontmatter.FrontMatterError as exc:
         problems.append(Problem("malformed", exc.message, Location(relpath, exc.line, exc.column)))
         # Without metadata we cannot tell the card's kind; its prose may still say something.
         return Extraction(kind=FileKind.CARD, problems=tuple(problems), declarations=_prose(relpath, text, "repo"))
-    if fm is None:
-        return Extraction(kind=FileKind.CARD, problems=tuple(problems), declarations=_prose(relpath, text, "repo"))
-
+    # What the client rejects is reported whatever the keys: on the Hub this file would be the card.
+    problems.extend(Problem("malformed", issue.message, Location(relpath, issue.line, issue.column)) for issue in fm.issues)
     kind = card_kind(relpath.rsplit("/", 1)[-1], set(fm.mapping))
+    if not is_card(set(fm.mapping)):
+        # Some other tool's front matter (a Jekyll page's): a card only if the repository ships
+        # weights or data beside it (scan.promote_cards decides, with the whole file list in hand).
+        return Extraction(kind=FileKind.CARD, problems=tuple(problems), declarations=_prose(relpath, text, "repo"),
+                          metadata=(("front_matter", "not-a-card"), ("card_kind", kind.value)))
+    for key in READ_KEYS:
+        if key in fm.repeated:
+            *hidden, kept = fm.repeated[key]
+            problems.append(Problem("malformed", f"`{key}:` is written {len(hidden) + 1} times (lines "
+                                    f"{', '.join(map(str, fm.repeated[key]))}); the Hub reads only the last one, "
+                                    f"on line {kept}", Location(relpath, hidden[0], 1)))
+    for key in LICENCE_KEYS:
+        for what, line, column in fm.structure(key):
+            problems.append(Problem("malformed", f"`{key}:` holds {what}, not a licence id or a list of ids: "
+                                    "the Hub shows no licence from it", Location(relpath, line, column)))
+
     scope = "data" if kind is FileKind.DATASET_CARD else "weights"
     declarations: list[Declaration] = []
     for key in LICENCE_KEYS:
@@ -111,10 +148,12 @@ def _prose(relpath: str, text: str, scope: str) -> tuple[Declaration, ...]:
     in_fence = False
     index = 0
     while index < len(lines):
-        line = lines[index]
-        if line.lstrip().startswith(("```", "~~~")):
+        line = lines[index].strip()
+        if line.startswith(("```", "~~~")):
             in_fence = not in_fence
-        match = None if in_fence else PROSE_HEADING.match(line.strip())
+        # Only a line that starts with "#" can be a heading: the regex runs on those alone (it
+        # ran on every line of every card, the most of a 5,000-card scan's extraction).
+        match = None if in_fence or not line.startswith("#") else PROSE_HEADING.match(line)
         if not match:
             index += 1
             continue
@@ -122,7 +161,8 @@ def _prose(relpath: str, text: str, scope: str) -> tuple[Declaration, ...]:
         body: list[str] = []
         cursor = index + 1
         while cursor < len(lines):
-            heading = re.match(r"^(#{1,6})\s", lines[cursor].strip())
+            following = lines[cursor].strip()
+            heading = _HEADING.match(following) if following.startswith("#") else None
             if heading and len(heading.group(1)) <= level:
                 break
             body.append(lines[cursor])
@@ -144,6 +184,7 @@ def _prose(relpath: str, text: str, scope: str) -> tuple[Declaration, ...]:
     return tuple(found)
 
 
+_HEADING = lazy_compile(r"^(#{1,6})\s")
 _TEMPLATE_NOISE = lazy_compile(r"\[(?:More Information Needed|Needs More Information)\]", re.I)
 
 

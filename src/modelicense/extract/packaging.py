@@ -11,6 +11,7 @@ import configparser
 import json
 import re
 import sys
+from dataclasses import replace
 
 from modelicense.extract.text import decode
 from modelicense.model import Declaration, Extraction, Location, Problem
@@ -61,9 +62,13 @@ def _pyproject(relpath: str, text: str) -> Extraction:
         return Extraction(problems=(Problem("malformed", f"pyproject.toml is not valid TOML: {message}", Location(relpath, line, column)),))
     except RecursionError:  # tomllib recurses once per nested array or inline table
         return Extraction(problems=(Problem("malformed", "pyproject.toml nests too deeply to be read", Location(relpath)),))
+    from modelicense.extract.runtime import from_pyproject  # the dependencies, for the runtime stack (RUN001)
+
+    dependencies, problems = from_pyproject(relpath, text, doc)
+    extraction = Extraction(dependencies=tuple(dependencies), problems=tuple(problems))
     project = doc.get("project")
     if not isinstance(project, dict):
-        return Extraction()
+        return extraction
     start = _section_start(text, "project")
     declarations: list[Declaration] = []
     licence = project.get("license")
@@ -78,7 +83,7 @@ def _pyproject(relpath: str, text: str) -> Extraction:
         if isinstance(classifier, str) and classifier.startswith(CLASSIFIER_PREFIX):
             c_line, c_col = _line_of(text, re.escape(classifier), start)
             declarations.append(Declaration(classifier, "code", Location(relpath, c_line, c_col), "classifier"))
-    return Extraction(declarations=tuple(declarations))
+    return replace(extraction, declarations=tuple(declarations))
 
 
 # configparser collects every bad line before it raises, growing its message by `+=` (quadratic:
@@ -130,8 +135,14 @@ def _setup_cfg(relpath: str, text: str) -> Extraction:
         parser.read_string(text)
     except configparser.Error as exc:
         return _malformed_setup_cfg(relpath, exc.message, getattr(exc, "lineno", None) or (bad[0][0] if bad else None))
+    from modelicense.extract.runtime import from_setup_cfg  # the dependencies, for the runtime stack (RUN001)
+
+    dependencies, problems = from_setup_cfg(relpath, text, ((name, dict(parser.items(name, raw=True)))
+                                                            for name in ("options", "options.extras_require")
+                                                            if parser.has_section(name)))
+    extraction = Extraction(dependencies=tuple(dependencies), problems=tuple(problems))
     if not parser.has_section("metadata"):
-        return Extraction()
+        return extraction
     start = _section_start(text, "metadata")
     declarations: list[Declaration] = []
     licence = parser.get("metadata", "license", fallback="").strip()
@@ -143,7 +154,7 @@ def _setup_cfg(relpath: str, text: str) -> Extraction:
         if classifier.startswith(CLASSIFIER_PREFIX):
             line, column = _line_of(text, re.escape(classifier), start)
             declarations.append(Declaration(classifier, "code", Location(relpath, line, column), "classifier"))
-    return Extraction(declarations=tuple(declarations))
+    return replace(extraction, declarations=tuple(declarations))
 
 
 def _package_json(relpath: str, text: str) -> Extraction:

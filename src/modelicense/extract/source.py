@@ -13,6 +13,10 @@ SPDX_LINE = lazy_compile(rb"SPDX-License-Identifier:\s*(?P<expr>[^\r\n]*?)\s*(?:
 
 
 def extract(relpath: str, data: bytes, size: int) -> Extraction:
+    if relpath.lower().endswith(".ipynb"):
+        return Extraction()  # JSON: a header line would be a string in a cell (model ids: model_ids.py)
+    if b"SPDX-License-Identifier:" not in data:  # most source files: one substring search, no split
+        return Extraction()
     head = b"\n".join(data.split(b"\n", HEADER_LINES)[:HEADER_LINES])
     match = SPDX_LINE.search(head)
     if not match or not match.group("expr").strip():

@@ -86,6 +86,22 @@ def licence_files_covering(repository: Repository, path: str) -> list[Pair]:
     return [(a, d) for a, d in licence_files(repository) if in_folder(folder, a.directory)]
 
 
+def code_licence_covering(repository: Repository, source: Artefact) -> list[Pair]:
+    """What the code in one source file is under, the most specific statement only: its own
+    SPDX-License-Identifier; else the licence files (for the repository or its code) of the
+    nearest folder at or above it that has any; else the root packaging metadata."""
+    own = [(source, d) for d in source.declarations if d.declaration.scope == "code"]
+    if own:
+        return own
+    files = [(a, d) for a, d in licence_files_covering(repository, source.path)
+             if d.declaration.scope in ("repo", "code") and d.declaration.confidence == "high"]
+    if files:
+        nearest = max((a.directory for a, _ in files), key=len)  # all lie above the file: the longest is nearest
+        return [(a, d) for a, d in files if a.directory == nearest]
+    return [(a, d) for a, d in structured(repository.declarations("code"))
+            if a.kind is FileKind.PACKAGING and "/" not in a.path]
+
+
 # --- the weights and the model (WGT, DAT, USE) --------------------------------------------------
 
 

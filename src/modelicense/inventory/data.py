@@ -15,9 +15,9 @@ words that state it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import field
 
+from modelicense.fastclass import dataclass
 from modelicense.inventory.coverage import model_cards
 from modelicense.inventory.read_terms import read_terms
 from modelicense.knowledge import Dataset, Knowledge, Licence, prose
@@ -44,6 +44,8 @@ class LocalData:
     metadata: list[ResolvedDeclaration]  # structured licence declarations
     prose: list[ResolvedDeclaration]  # "Licensing Information" sections
     users: list[Reference] = field(default_factory=list)  # model-card `datasets:` entries naming it
+    # What each prose section states (section text -> section_terms), found once per scan.
+    section_terms: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def name(self) -> str:
@@ -183,11 +185,6 @@ def dataset_terms(dataset: Dataset, knowledge: Knowledge) -> dict[str, str]:
 
 def stated(text: str) -> dict[str, str]:
     """Restriction -> `says '…'` for the restriction phrases in a text, first one of each kind."""
-    return dict(_stated(text))  # a copy: callers add to it
-
-
-@lru_cache(maxsize=256)  # three rules ask it of the same prose section
-def _stated(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for phrase in prose.find(text):
         found.setdefault(phrase.restriction, f"says {prose.quote(text, phrase.start, phrase.end)!r}")
@@ -237,7 +234,13 @@ def prose_terms(item: LocalData, knowledge: Knowledge,
     """Restriction kind -> (`says '…'` or `names X`, location) from the card's licence prose."""
     terms: dict[str, tuple[str, Location]] = {}
     for section in item.prose if sections is None else sections:
-        for kind, clause in section_terms(section, knowledge).items():
+        # Three rules ask this of each card (DAT001/DAT002 through effective_terms, DAT007, DAT008):
+        # the phrases are found once per section and scan. (A cache shared by all cards, of 256
+        # entries, was evicted on a large repository, and each rule searched the prose again.)
+        found = item.section_terms.get(section.declaration.raw)
+        if found is None:
+            found = item.section_terms[section.declaration.raw] = section_terms(section, knowledge)
+        for kind, clause in found.items():
             terms.setdefault(kind, (clause, section.declaration.location))
     return terms
 

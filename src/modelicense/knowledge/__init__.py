@@ -51,7 +51,18 @@ __all__ = [
 @lru_cache(maxsize=1)
 def load() -> Knowledge:
     """The shipped knowledge base. Hand-written entries win over generated ones (spdx.json),
-    which are merged lazily on the first lookup the hand-written table cannot answer."""
+    which are merged lazily on the first lookup the hand-written table cannot answer. Read from
+    the precomputed index (`index.py`) when it is current, else built from the JSON tables."""
+    from modelicense.knowledge import index
+
+    precomputed = index.read()
+    if precomputed is not None:
+        return index.knowledge_from(*precomputed)
+    return load_tables()
+
+
+def load_tables() -> Knowledge:
+    """The shipped knowledge base built from the JSON tables (what the precomputed index holds)."""
     knowledge = Knowledge(_generated_loaded=False)
     for name in DATA_FILES["licences"]:
         for raw in read_entries(name):

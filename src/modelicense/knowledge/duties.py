@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
+from modelicense.fastclass import dataclass
 from modelicense.knowledge.files import read_document
 from modelicense.knowledge.schema import DUTIES, KnowledgeError
 

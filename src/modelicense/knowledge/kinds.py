@@ -11,8 +11,9 @@ see; a rule that should judge it says so in `rules`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from modelicense.fastclass import dataclass
 
 
 @dataclass(frozen=True)
@@ -28,19 +29,20 @@ class TermKind:
 
 # Which rule reports what: WGT002 restricted weights; DAT001 restricted data (use), DAT002 (no
 # derivatives), DAT008 prose stricter than metadata; BAS001 terms a derivative must carry on;
+# BAS004 terms of a model the code loads at run time that the code's licence does not carry;
 # USE001/USE002 use restrictions and thresholds; WGT001 copyleft and share-alike on weights.
 TERM_KINDS: tuple[TermKind, ...] = (
     TermKind("non-commercial", "non-commercial", "non_commercial", True,
-             ("WGT002", "DAT001", "DAT008", "BAS001"), "non_commercial", "non-commercial"),
+             ("WGT002", "DAT001", "DAT008", "BAS001", "BAS004"), "non_commercial", "non-commercial"),
     TermKind("research-only", "research-only", "research_only", True,
-             ("WGT002", "DAT001", "DAT008", "BAS001"), "research_only"),
+             ("WGT002", "DAT001", "DAT008", "BAS001", "BAS004"), "research_only"),
     # Stated in prose only: a licence's research_only property reads as research-only.
     TermKind("academic-only", "academic-only", "research_only", True, ("DAT001", "DAT008")),
     TermKind("no-derivatives", "no-derivatives", "no_derivatives", False,
              ("WGT002", "DAT002", "DAT008", "BAS001"), "no_derivatives"),
     TermKind("permission-required", "permission required", None, True, ("DAT008",)),
     TermKind("use-restriction", "use restrictions", "use_restrictions", False,
-             ("USE001", "BAS001")),
+             ("USE001", "BAS001", "BAS004")),
     TermKind("territory", "territory exclusion", None, False),
     TermKind("user-threshold", "monthly-user threshold", "user_threshold", False, ("USE002",)),
     TermKind("revenue-threshold", "revenue threshold", None, False),

@@ -3,7 +3,7 @@ Licence, Dataset and Model entries (one line of a data file each)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from modelicense.fastclass import dataclass
 
 KINDS = ("software", "content", "data", "model", "public-domain", "proprietary", "family", "ignorance", "exception")
 COPYLEFT = ("none", "weak", "strong", "network", "unknown")

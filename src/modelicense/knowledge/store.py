@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any
 
+from modelicense.fastclass import dataclass
 from modelicense.knowledge.files import GENERATED_FILES, read_document
 from modelicense.knowledge.keys import MAX_ID_LENGTH, MAX_ID_SEGMENTS, hub_id, lookup_key
 from modelicense.knowledge.patterns import compiled, required_literal
@@ -34,10 +35,11 @@ class Knowledge:
     _dataset_index: dict[str, str] = field(default_factory=dict)
     _model_index: dict[str, str] = field(default_factory=dict)
     _generated_loaded: bool = True  # False: spdx.json is still to be merged on the first miss
-    _generated_raw: dict[str, tuple[dict, str]] = field(default_factory=dict)
-    _patterns: list[tuple[re.Pattern[str], str]] | None = None
+    _generated_raw: dict[str, tuple[dict | bytes, str]] = field(default_factory=dict)
+    _patterns: list[tuple[tuple[str, ...], str]] | None = None  # model family globs, split at "*"
     _titles: list[tuple[str | None, str, str]] | None = None
     _names: Any = None
+    _generated_blob: bytes | None = None  # the generated stage, precomputed and still encoded
 
     # -- licences --
     def licence(self, ident: str | None) -> Licence | None:
@@ -74,6 +76,16 @@ class Knowledge:
         if self._generated_loaded:
             return
         self._generated_loaded = True
+        if self._generated_blob is not None:  # precomputed (knowledge/index.py): no key normalised here
+            from modelicense.knowledge.index import decode_generated
+
+            added, raw = decode_generated(self._generated_blob)
+            self._licence_index = {**added, **self._licence_index}  # keys already known win, as setdefault
+            origin = GENERATED_FILES[0]
+            for ident, entry in raw.items():
+                if ident not in self.licences and ident not in self._generated_raw:
+                    self._generated_raw[ident] = (entry, origin)
+            return
         for name in GENERATED_FILES:
             doc = read_document(name)
             for alias, ident in doc.get("aliases", {}).items():
@@ -91,7 +103,13 @@ class Knowledge:
         pending = self._generated_raw.pop(ident, None)
         if pending is None:
             return self.licences.get(ident)
-        entry = build(Licence, *pending)
+        raw, origin = pending
+        if isinstance(raw, bytes):  # from the precomputed index: validated when it was generated
+            from modelicense.knowledge.index import decode_entry
+
+            entry = decode_entry(raw)
+        else:
+            entry = build(Licence, raw, origin)
         self.licences[entry.id] = entry
         return entry
 
@@ -99,13 +117,17 @@ class Knowledge:
         """Compiled title regexes (only hand-written entries carry titles). Given the (lower-cased)
         text they will be searched in, only those whose required words occur in it are compiled:
         compiling all ~150 costs more than the rest of a warm hook run."""
-        if self._titles is None:
-            self._titles = [(required_literal(p), p, lic.id) for lic in self.licences.values() for p in lic.titles]
         return [
             (compiled(pattern), ident)
-            for literal, pattern, ident in self._titles
+            for literal, pattern, ident in self.title_literals()
             if text is None or literal is None or literal in text
         ]
+
+    def title_literals(self) -> list[tuple[str | None, str, str]]:
+        """(the words a title pattern requires, the pattern, the licence id) for every title."""
+        if self._titles is None:
+            self._titles = [(required_literal(p), p, lic.id) for lic in self.licences.values() for p in lic.titles]
+        return self._titles
 
     def name_index(self, make: Callable[[Knowledge], Any]) -> Any:
         """The index that finds licence names in prose (see names.py), built once."""
@@ -161,13 +183,13 @@ class Knowledge:
         ident = hub_id(ident, "models")
         if self._patterns is None:
             self._patterns = [
-                (re.compile(re.escape(p.lower()).replace(r"\*", ".*")), model_id)
+                (tuple(p.lower().split("*")), model_id)
                 for model_id, entry in self._models.items()
                 for p in (entry[0].get("patterns", ()) if isinstance(entry, tuple) else entry.patterns)
             ]
         lowered = ident.strip().lower()
-        for pattern, model_id in self._patterns:
-            if pattern.fullmatch(lowered):
+        for parts, model_id in self._patterns:
+            if _glob_match(parts, lowered):
                 return self._built(Model, model_id)
         return None
 
@@ -209,7 +231,7 @@ class Knowledge:
             licences=dict(self.licences), _datasets=dict(self._datasets), _models=dict(self._models),
             _licence_index=dict(self._licence_index), _dataset_index=dict(self._dataset_index),
             _model_index=dict(self._model_index), _generated_loaded=self._generated_loaded,
-            _generated_raw=dict(self._generated_raw),
+            _generated_raw=dict(self._generated_raw), _generated_blob=self._generated_blob,
         )
 
     def with_overrides(self, licences: Mapping[str, Mapping[str, Any]], datasets: Mapping[str, Mapping[str, Any]],
@@ -232,3 +254,21 @@ class Knowledge:
                 existing = replace(family, id=ident, aliases=(), patterns=()) if family else None
             merged.add_model(override(Model, existing, ident, values, origin))
         return merged
+
+
+def _glob_match(parts: tuple[str, ...], text: str) -> bool:
+    """Whether `text` is the glob whose literal parts (split at `*`) are `parts`, whole: what the
+    regex with `.*` for each `*` says, without compiling ~200 regexes on a run's first family
+    lookup (a tenth of a warm hook on a Hub repository). `.*` does not match a line break."""
+    if len(parts) == 1:
+        return text == parts[0]
+    first, *middle, last = parts
+    if "\n" in text or len(text) < len(first) + len(last) or not text.startswith(first) or not text.endswith(last):
+        return False
+    position, end = len(first), len(text) - len(last)
+    for part in middle:  # the leftmost place for each part leaves the most room for the rest
+        found = text.find(part, position, end)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True

@@ -4,9 +4,9 @@ particular rules; rule documentation reaches it through the registry when it nee
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
+from modelicense.fastclass import dataclass
 from modelicense.model import Finding, ScanResult, Severity
 
 

@@ -6,7 +6,7 @@ import json
 from typing import Any, Sequence
 
 from modelicense import __version__
-from modelicense.model import Artefact, Finding, Location, ScanResult, Term
+from modelicense.model import Artefact, Finding, Location, ResolvedDeclaration, ScanResult, Term
 from modelicense.report import ReportOptions, counts, display_path, printable_tree, silenced
 
 SCHEMA_VERSION = 1
@@ -29,6 +29,19 @@ def finding_dict(finding: Finding, several: bool) -> dict[str, Any]:
         ],
         "fingerprint": finding.fingerprint,
     }
+
+
+# A card's `license:` is completed by these keys (`other` stands for the licence they name).
+CARD_LICENCE_DETAILS = ("license_name", "license_link", "license_details")
+
+
+def _card_details(artefact: Artefact, item: ResolvedDeclaration) -> dict[str, Any]:
+    """license_name, license_link and license_details on the card declarations they belong to
+    (its `license` / `licenses` values); nothing on other declarations."""
+    if (artefact.kind.value not in ("model-card", "dataset-card") or item.declaration.confidence != "high"
+            or item.declaration.field not in ("license", "licenses")):
+        return {}
+    return {key: artefact.meta(key) for key in CARD_LICENCE_DETAILS}
 
 
 def artefact_dict(artefact: Artefact, root: str, several: bool) -> dict[str, Any]:
@@ -59,6 +72,7 @@ def artefact_dict(artefact: Artefact, root: str, several: bool) -> dict[str, Any
                 "certain": d.resolution.certain,
                 "line": d.declaration.location.line,
                 "column": d.declaration.location.column,
+                **_card_details(artefact, d),
                 "terms": [term_dict(t, root, several) for t in d.terms or terms_of(d.declaration)],
             }
             for d in artefact.declarations
@@ -102,6 +116,9 @@ def build(results: Sequence[ScanResult]) -> dict[str, Any]:
         "artefacts": artefacts,
         # What configuration, baseline and inline comments turned off, per root (report.silenced).
         "silenced": [{"root": r.root, **silenced.as_json(r.silenced)} for r in results],
+        # Files whose name said licence (or card) and whose content did not, with the reason.
+        "skipped": [{"path": display_path(r.root, path, several), "reason": reason}
+                    for r in results for path, reason in r.repository.skipped],
         "summary": {"findings": len(findings), **tally, "artefacts": len(artefacts),
                     "hidden": silenced.hidden_count(results), "silenced": hidden},
     }

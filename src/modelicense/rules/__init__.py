@@ -9,9 +9,9 @@ Finding carrying the rule's own id and severity, so a rule cannot mistype its id
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
+from modelicense.fastclass import dataclass
 from modelicense.knowledge import Knowledge
 from modelicense.model import Finding, Location, Repository, Severity
 
@@ -109,7 +109,7 @@ def get(rule_id: str) -> Rule | None:
     return REGISTRY.get(rule_id.upper())
 
 
-FAMILY_MODULES = ("dec", "dec_pointers", "dec_unknown", "wgt", "dat", "bas", "use", "cmp")
+FAMILY_MODULES = ("dec", "dec_pointers", "dec_unknown", "wgt", "dat", "bas", "use", "cmp", "run")
 
 
 def _load_families() -> None:

@@ -45,7 +45,11 @@ def incompatible_pairs() -> dict[frozenset[str], tuple[str, str]]:
 
 def project_licences(repository: Repository) -> list[Pair]:
     """What the project as a whole is declared under: root licence files for the repository or
-    its code, and root packaging metadata."""
+    its code, and root packaging metadata. (Three rules ask: computed once per scan.)"""
+    return list(repository.memo("project_licences", lambda: tuple(_project_licences(repository))))
+
+
+def _project_licences(repository: Repository) -> list[Pair]:
     found: list[Pair] = []
     for artefact, item in structured(repository.declarations("repo", "code")):
         if "/" in artefact.path or not item.resolution.recognised or item.resolution.ignorance:
@@ -57,7 +61,11 @@ def project_licences(repository: Repository) -> list[Pair]:
 
 def components(repository: Repository, knowledge: Knowledge) -> list[Pair]:
     """Parts with a licence of their own: SPDX headers, and licence files of nested folders
-    when they are code licences."""
+    when they are code licences. (Computed once per scan and knowledge base.)"""
+    return list(repository.memo(("components", id(knowledge)), lambda: tuple(_components(repository, knowledge))))
+
+
+def _components(repository: Repository, knowledge: Knowledge) -> list[Pair]:
     found: list[Pair] = []
     for artefact, item in repository.declarations("repo", "code"):
         resolution = item.resolution
@@ -71,18 +79,25 @@ def components(repository: Repository, knowledge: Knowledge) -> list[Pair]:
     return found
 
 
-def _choices(resolution: Resolution) -> list[tuple[str, ...]]:
+def _choices(keys: tuple[str, ...], alternatives: bool) -> list[tuple[str, ...]]:
     """Each set of licences a user may end up bound by: one per alternative for A OR B."""
-    keys = tuple(k.lower() for k in resolution.keys)
-    return [(k,) for k in keys] if resolution.alternatives else [keys]
+    keys = tuple(k.lower() for k in keys)
+    return [(k,) for k in keys] if alternatives else [keys]
 
 
 def conflict(first: Resolution, second: Resolution) -> tuple[str, str, str, str] | None:
     """(licence a, licence b, reason, source) when every choice of the two conflicts, else None."""
+    # A repository of 100,000 SPDX headers asks this of a handful of distinct licence pairs.
+    return _conflict(first.keys, first.alternatives, second.keys, second.alternatives)
+
+
+@lru_cache(maxsize=4096)
+def _conflict(first_keys: tuple[str, ...], first_alternatives: bool, second_keys: tuple[str, ...],
+              second_alternatives: bool) -> tuple[str, str, str, str] | None:
     table = incompatible_pairs()
     found: tuple[str, str, str, str] | None = None
-    for one in _choices(first):
-        for other in _choices(second):
+    for one in _choices(first_keys, first_alternatives):
+        for other in _choices(second_keys, second_alternatives):
             hit = next(((a, b, *table[frozenset((a, b))]) for a in one for b in other if frozenset((a, b)) in table), None)
             if hit is None:
                 return None  # this combination of choices works

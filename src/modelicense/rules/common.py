@@ -7,9 +7,10 @@ names below are re-exported from there for code written before the move."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable, Iterable
 
+from modelicense.fastclass import dataclass
 from modelicense.inventory.coverage import (  # noqa: F401  (re-exported)
     LICENCE_FIELDS,
     Pair,

@@ -77,9 +77,14 @@ def malformed_metadata(repository: Repository, knowledge: Knowledge) -> Iterator
     """Metadata that cannot be read: broken front matter, TOML or JSON, or an odd encoding.
 
     ## What it finds
-    A card whose YAML front matter does not parse, a pyproject.toml, setup.cfg, package.json or
-    dataset metadata file that is not valid, a card that is empty, binary or not UTF-8. The
-    finding stands at the line where parsing failed.
+    A card whose YAML front matter does not parse, or that the Hub's client (`huggingface_hub`)
+    rejects: a tag it cannot construct (`!spdx MIT`, `!!python/name:`), a key that is a list, a
+    mapping, a number or null, a template's `{{ card_data }}`, front matter that is not a mapping;
+    front matter the Hub does not see (an opening `--- ` with a trailing blank, `...` as the
+    closing line, an opening never closed); `license:` holding a mapping or a nested list, or
+    written twice (the Hub keeps the last); a pyproject.toml, setup.cfg, package.json or dataset
+    metadata file that is not valid; a card that is empty, binary, UTF-16 or not UTF-8. The
+    finding stands at the line of the problem; the card's licence is still read where it can be.
 
     ## Why it matters
     Whatever licence the file declares is invisible to the Hub and to every other tool, so the
@@ -110,7 +115,8 @@ def file_not_read(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]
     (permissions) or one that vanished during the scan; a folder the walk cannot enter (too deep,
     permissions), so nothing below it was read; a git work tree whose configuration sends git
     elsewhere (`core.worktree`, a `.git` file copied from another work tree), which is not used:
-    the folder is walked instead.
+    the folder is walked instead; Python files and notebooks past the per-repository budget for
+    reading the models code loads (128 MiB read, 8 MiB tokenized), read for their SPDX header only.
 
     ## Why it matters
     What it declares is not part of the repository others receive, so it cannot be relied on.
@@ -145,8 +151,10 @@ def no_licence(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
     - weight files that nothing covers: no weight-file metadata, no model card licence, no
       LICENSE-MODEL-style file and no root licence file.
 
-    A README without front matter is not a model card, and a plain software repository is not
-    asked for a model licence; but when the repository ships weights, its README is their card.
+    A README without front matter is not a model card, nor is Markdown whose front matter has no
+    Hugging Face card key (a Jekyll page's `layout`, `title`, `permalink`), and a plain software
+    repository is not asked for a model licence; but when weights or data stand in its folder or
+    below, a README is their card.
 
     ## Why it matters
     Without a licence nobody but the author may use, copy or build on the artefact, whatever
