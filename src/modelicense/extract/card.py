@@ -4,7 +4,8 @@ Front matter keys read (https://huggingface.co/docs/hub/model-cards, .../dataset
 license (string or list), license_name, license_link, legacy `licenses`, license_details,
 datasets, base_model (string or list), base_model_relation. The prose "License" /
 "Licensing Information" section is kept as a low-confidence declaration of its own, so rules can
-compare it with the metadata.
+compare it with the metadata; other licence prose (usage notices, licence sentences) is read by
+`licence_prose.py`.
 """
 
 from __future__ import annotations
