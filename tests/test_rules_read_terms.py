@@ -228,3 +228,38 @@ def test_a_pointer_to_a_licence_elsewhere_is_info(make_repo, text):
     root = make_repo({"docs/LICENSE": text})
     [finding] = findings(root)["DEC009"]
     assert finding.severity.value == "info" and "points to a licence elsewhere" in finding.message
+
+
+@pytest.mark.parametrize("value,unknown", [
+    ("Apache 2.0, Acme community licence", "Acme community licence"),
+    ("Apache 2.0 and the Acme Model License", "the Acme Model License"),
+])
+def test_a_second_licence_in_a_licence_value_is_kept_not_dropped(make_repo, value, unknown):
+    root = make_repo({"README.md": card(f"license: {value}\nlibrary_name: x"), "model.safetensors": WEIGHTS})
+    [finding] = findings(root)["DEC003"]
+    assert f"'{unknown}'" in finding.message
+
+
+@pytest.mark.parametrize("value", ["Apache 2.0, see LICENSE", "Licensed under the Apache License, Version 2.0"])
+def test_a_licence_value_with_a_pointer_is_just_the_licence(make_repo, value):
+    root = make_repo({"README.md": card(f"license: {value}\nlibrary_name: x"), "model.safetensors": WEIGHTS})
+    assert "DEC003" not in findings(root)
+
+
+def test_a_known_model_licence_text_is_read_for_registration():
+    root = CORPUS / "model-repos" / "01-ai__Yi@90fe567"
+    if not root.is_dir():
+        pytest.skip(f"shared corpus repository not found: {root}")
+    [finding] = findings(root)["USE003"]
+    assert "read from the text of MODEL_LICENSE_AGREEMENT.txt (yi-license)" in finding.message
+    assert "registration or approval before commercial use" in finding.message
+    assert str(finding.location) == "MODEL_LICENSE_AGREEMENT.txt:90:61"
+
+
+def test_a_known_licence_with_a_threshold_leaves_it_to_use002(make_repo):
+    llama = CORPUS / "model-repos" / "meta-llama__llama" / "LICENSE"
+    if not llama.is_file():
+        pytest.skip(f"shared corpus file not found: {llama}")
+    root = make_repo({"LICENSE": llama.read_bytes(), "model.safetensors": WEIGHTS})
+    found = findings(root)
+    assert "USE002" in found and "USE003" not in found

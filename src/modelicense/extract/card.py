@@ -4,7 +4,8 @@ Front matter keys read (https://huggingface.co/docs/hub/model-cards, .../dataset
 license (string or list), license_name, license_link, legacy `licenses`, license_details,
 datasets, base_model (string or list), base_model_relation. The prose "License" /
 "Licensing Information" section is kept as a low-confidence declaration of its own, so rules can
-compare it with the metadata.
+compare it with the metadata; other licence prose (usage notices, licence sentences) is read by
+`licence_prose.py`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import codecs
 import re
 from functools import lru_cache
 
-from modelicense.extract import hub_block
+from modelicense.extract import hub_block, licence_prose
 from modelicense.extract.text import decode, looks_binary
 from modelicense.lazyre import lazy_compile
 from modelicense.model import Declaration, Extraction, FileKind, Location, Problem, Reference
@@ -179,6 +180,8 @@ def _prose(relpath: str, text: str, scope: str) -> tuple[Declaration, ...]:
                 )
             )
         index = cursor
+    # Licence prose elsewhere: other headings about terms, bold labels, licence sentences.
+    found.extend(licence_prose.declarations(relpath, text, scope, PROSE_HEADING))
     return tuple(found)
 
 

@@ -15,10 +15,13 @@ from modelicense.knowledge import Knowledge
 from modelicense.knowledge.expressions import licences
 from modelicense.knowledge.kinds import BY_ID
 from modelicense.model import Artefact, ResolvedDeclaration, Term
-from modelicense.terms import read_spans, restrictive, rules_of, terms_of
+
+# modelicense.terms is imported where it is used: a hook run on known licences never needs it.
 
 UNKNOWN = "unknown"  # the words are a licence modelicense does not know
 ADDED = "added"  # the words add to a licence it knows
+PROSE = "prose"  # a card's licence prose adds to the licence its metadata declares
+KNOWN = "known"  # a known model licence's own text: what its properties do not record
 
 # Declarations that are not licences: a NOTICE, a use policy (USE001 reports it as one), a
 # PATENTS grant, the REUSE library of licence texts.
@@ -38,6 +41,8 @@ class ReadTerms:
 
     def of_rule(self, rule_id: str) -> tuple[Term, ...]:
         """The terms `rule_id` reports (terms.json `rules`), one per kind, in text order."""
+        from modelicense.terms import rules_of
+
         seen: dict[str, Term] = {}
         for term in self.terms:
             if rule_id in rules_of(term.kind):
@@ -50,6 +55,12 @@ class ReadTerms:
         if self.basis == UNKNOWN:
             what = f"the text of {self.name}" if declaration.is_text else f"{declaration.field}: '{declaration.raw.strip()}'"
             return f"read from {what}, not a licence modelicense knows"
+        if self.basis == KNOWN:
+            return f"read from the text of {self.name} ({self.item.resolution.expression})"
+        if self.basis == PROSE:
+            if declaration.field == "licence sentence":
+                return f"read from a sentence of {self.name}, beyond the licence its metadata declares"
+            return f"read from the '{declaration.field}' section of {self.name}, beyond the licence its metadata declares"
         licence = self.item.resolution.expression or "?"
         if declaration.is_text:
             return f"read from words of {self.name} that {licence} does not contain"
@@ -68,18 +79,58 @@ def read_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowled
     if declaration.confidence != "high" or declaration.field in _NOT_LICENCES or resolution.ignorance:
         return None
     if unrecognised_text(item) or (not declaration.is_text and resolution.unrecognised and not resolution.keys):
+        from modelicense.terms import terms_of
+
         return ReadTerms(artefact, item, UNKNOWN, terms_of(declaration))
-    if declaration.is_text:
-        if not resolution.leftover:
-            return None
-        found = read_spans(declaration.raw, resolution.leftover, declaration.location)
-    elif len(declaration.raw.split()) > 1:  # an id is one word; more words may add terms
-        found = terms_of(declaration)
-    else:
+    if declaration.is_text and not resolution.leftover:
         return None
+    if not declaration.is_text and len(declaration.raw.split()) <= 1:  # an id is one word
+        return None
+    from modelicense.terms import read_spans, restrictive, terms_of  # words beside a known licence
+
+    found = (read_spans(declaration.raw, resolution.leftover, declaration.location) if declaration.is_text
+             else terms_of(declaration))
     held = licences(resolution, knowledge)
     added = tuple(term for term in restrictive(found) if not _held(term, held))
     return ReadTerms(artefact, item, ADDED, added) if added else None
+
+
+def prose_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> ReadTerms | None:
+    """The restrictive terms a card's licence prose states that neither the licences its metadata
+    declares nor the licences the prose itself names have (a prose section naming CC BY-NC beside
+    `license: apache-2.0` is DEC004's contradiction, not this)."""
+    if item.declaration.confidence != "low":
+        return None
+    from modelicense.terms import restrictive, terms_of
+
+    held = [licence for other in artefact.declarations if other.declaration.confidence == "high"
+            for licence in licences(other.resolution, knowledge)]
+    held += licences(item.resolution, knowledge)
+    added = tuple(term for term in restrictive(terms_of(item.declaration)) if not _held(term, held))
+    return ReadTerms(artefact, item, PROSE, added) if added else None
+
+
+# Terms the knowledge base has no property for, read from a known model licence's own text
+# (Hunyuan's territory, Yi's registration); a known threshold is USE002's, so thresholds are read
+# only when the licence records none.
+_UNRECORDED = ("territory", "registration")
+_THRESHOLDS = ("user-threshold", "revenue-threshold")
+
+
+def known_text_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> ReadTerms | None:
+    """Territory exclusions and registration (and thresholds the licence does not record) read
+    from the text of a model licence modelicense recognises for certain."""
+    declaration, resolution = item.declaration, item.resolution
+    if not declaration.is_text or declaration.field in _NOT_LICENCES:  # a title-only guess too: the words are the text's
+        return None
+    known = licences(resolution, knowledge)
+    if not known or not any(licence.kind == "model" for licence in known):
+        return None
+    from modelicense.terms import terms_of
+
+    wanted = _UNRECORDED + (() if any(licence.user_threshold for licence in known) else _THRESHOLDS)
+    found = tuple(term for term in terms_of(declaration) if term.kind in wanted)
+    return ReadTerms(artefact, item, KNOWN, found) if found else None
 
 
 def _held(term: Term, held: list) -> bool:

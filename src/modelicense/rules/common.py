@@ -28,7 +28,7 @@ from modelicense.inventory.coverage import (  # noqa: F401  (re-exported)
     structured,
     weights_declarations,
 )
-from modelicense.inventory.read_terms import ReadTerms, quoted, read_terms
+from modelicense.inventory.read_terms import ReadTerms, known_text_terms, prose_terms, quoted, read_terms
 from modelicense.knowledge import Knowledge, Licence
 from modelicense.knowledge.expressions import (  # noqa: F401  (re-exported)
     holds,
@@ -109,9 +109,15 @@ def _model_read_terms(repository: Repository, knowledge: Knowledge) -> list[tupl
             files = [f for f in files if not is_test_weight(f)]  # as model_licence_groups: a model's weights
             if not files:
                 continue
-        read = read_terms(artefact, item, knowledge)
+        read = read_terms(artefact, item, knowledge) or known_text_terms(artefact, item, knowledge)
         if read is not None and read.terms:
             found.append((read, files))
+    for card in model_cards(repository):  # what a model card's licence prose adds to its metadata
+        for item in card.declarations:
+            if item.declaration.scope == "weights":
+                read = prose_terms(card, item, knowledge)
+                if read is not None:
+                    found.append((read, covered_weight_files(repository, card)))
     return found
 
 

@@ -14,7 +14,6 @@ from modelicense.knowledge import Knowledge
 from modelicense.lazyre import lazy_compile
 from modelicense.model import FileKind, Location, Repository, Severity
 from modelicense.rules import Hit, rule
-from modelicense.terms import restrictive
 
 MAX_FIRST_LINE = 100
 MAX_POINTER_WORDS = 60
@@ -69,6 +68,8 @@ def unknown_licence_text(repository: Repository, knowledge: Knowledge) -> Iterat
         for item in artefact.declarations:
             if not unrecognised_text(item) or item.declaration.field not in LICENCE_FIELDS:
                 continue  # a NOTICE, a use policy or a PATENTS grant is not a licence: unknown is normal
+            from modelicense.terms import restrictive  # only when a text is unknown
+
             found = read_terms(artefact, item, knowledge)
             first, where = _first_line(item.declaration.raw, item.declaration.location)
             terms = found.terms if found is not None and found.basis == UNKNOWN else ()

@@ -144,7 +144,10 @@ def territory_threshold_registration(repository: Repository, knowledge: Knowledg
     the European Union"), grants its rights only below a number of users or an amount of revenue
     ("more than 100 million monthly active users", "annual revenue of less than US $1,000,000"),
     or requires registration or approval before commercial use. The message quotes the words,
-    the regions and the numbers. Known licences with thresholds are USE002's.
+    the regions and the numbers. The text of a model licence modelicense knows is read for the
+    territory exclusions and registration its knowledge-base entry does not record (Tencent
+    Hunyuan's "does not apply in the European Union, United Kingdom and South Korea", Yi's
+    registration form); known thresholds are USE002's.
 
     ## Why it matters
     Such a licence grants different rights to different users: someone in an excluded region, a

@@ -87,7 +87,8 @@ def restricted_weights(repository: Repository, knowledge: Knowledge) -> Iterator
     quantisation may be shared) — through the same declarations WGT001 reads, by the licence's
     known properties or, for a licence text modelicense does not know (or words a known text or a
     `license:` sentence adds, "cc-by 4.0 (no commercial use)"), by the terms read from its words,
-    quoted in the message. Licences with only
+    quoted in the message; and a model card's licence prose ("Usage and License Notices: for
+    research use only") that restricts the licence its metadata declares. Licences with only
     behavioural-use clauses (OpenRAIL, Llama, Gemma) are USE findings, not this one.
 
     ## Why it matters
