@@ -6,7 +6,7 @@ import json
 from typing import Any, Sequence
 
 from modelicense import __version__
-from modelicense.model import Artefact, Finding, Location, ResolvedDeclaration, ScanResult
+from modelicense.model import Artefact, Finding, Location, ResolvedDeclaration, ScanResult, Term
 from modelicense.report import ReportOptions, counts, display_path, printable_tree, silenced
 
 SCHEMA_VERSION = 1
@@ -45,6 +45,8 @@ def _card_details(artefact: Artefact, item: ResolvedDeclaration) -> dict[str, An
 
 
 def artefact_dict(artefact: Artefact, root: str, several: bool) -> dict[str, Any]:
+    from modelicense.terms import terms_of  # the terms reader, only for this format
+
     return {
         "path": display_path(root, artefact.path, several),
         "kind": artefact.kind.value,
@@ -71,6 +73,7 @@ def artefact_dict(artefact: Artefact, root: str, several: bool) -> dict[str, Any
                 "line": d.declaration.location.line,
                 "column": d.declaration.location.column,
                 **_card_details(artefact, d),
+                "terms": [term_dict(t, root, several) for t in d.terms or terms_of(d.declaration)],
             }
             for d in artefact.declarations
         ],
@@ -79,6 +82,15 @@ def artefact_dict(artefact: Artefact, root: str, several: bool) -> dict[str, Any
             for r in artefact.references
         ],
     }
+
+
+def term_dict(term: Term, root: str, several: bool) -> dict[str, Any]:
+    """A term read from a declaration's words (modelicense.terms), with its evidence."""
+    from modelicense.terms import label, restrictive
+
+    return {"id": term.kind, "label": label(term.kind), "restrictive": bool(restrictive((term,))),
+            "quote": term.quote, "values": list(term.values), "pattern": term.pattern,
+            **location_fields(term.location), "path": display_path(root, term.location.path, several)}
 
 
 def _first_line(text: str) -> str:
