@@ -53,6 +53,10 @@ def test_llama3_repository_is_conditional_with_threshold_naming_and_notice(corpu
     assert "use-policy" in duties
     # Modified weights may be shared, with the restrictions passed on and the notices kept.
     assert inv.redistribution.answer == "conditional"
+    # The terms reader's words join in where the knowledge base's entry is silent: LICENSE 1.b.v
+    # forbids using outputs to improve other large language models (quoted, at its line).
+    [read] = [t for t in weights.terms if t.kind == "output-restriction"]
+    assert read.evidence.startswith("reads ") and read.location.path == "LICENSE"
 
 
 FINETUNE = {

@@ -130,10 +130,21 @@ def licence_terms(licence: Licence, origin: str, source: str, location: Location
 
 
 def _read_terms(item: ResolvedDeclaration, source: str) -> list[EffectiveTerm]:
-    """The terms the terms reader read from a declaration's words, with their quotes."""
+    """The terms the terms reader (modelicense.terms) reads in a declaration's words, with their
+    quotes: the whole words of a text nothing recognised for sure, only what a recognised text
+    adds to its licence (the match's leftover), and a short value or prose section whole."""
+    from modelicense.terms import read_spans, terms_of
+
+    resolution = item.resolution
+    if item.terms:
+        terms = item.terms
+    elif item.declaration.is_text and resolution.keys and resolution.certain:
+        terms = read_spans(item.declaration.raw, resolution.leftover, item.declaration.location)
+    else:
+        terms = terms_of(item.declaration)
     return [EffectiveTerm(term.kind, BY_ID[term.kind].label if term.kind in BY_ID else term.kind, OWN, source,
                           f"reads {term.quote!r}", term.values, term.location)
-            for term in item.terms]
+            for term in terms]
 
 
 def _own_terms(pairs: list[Pair], knowledge: Knowledge) -> list[EffectiveTerm]:
@@ -154,7 +165,9 @@ def _own_terms(pairs: list[Pair], knowledge: Knowledge) -> list[EffectiveTerm]:
                 unpropertied = {"copyleft"} | {c.kind for c in conditions_of(licence.id)
                                                if not BY_ID[c.kind].licence_property}
                 found += licence_terms(licence, OWN, licence.id, location, unpropertied)
-        found += _read_terms(item, item.resolution.expression or artefact.path)
+        known = {t.kind for t in found if t.location == location}
+        # Words read that a known licence's entry already states are its evidence, not new terms.
+        found += [t for t in _read_terms(item, item.resolution.expression or artefact.path) if t.kind not in known]
     return _unique(found)
 
 

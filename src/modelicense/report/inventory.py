@@ -78,7 +78,7 @@ def _where(location: Location) -> str:
     return str(location)
 
 
-def text_table(inventory: Inventory, limit: int = 4) -> str:
+def text_table(inventory: Inventory, limit: int = 6) -> str:
     """The block the text report opens with."""
     table = [("artefact", "licence", "effective terms", "commercial use")]
     table += [(n, lic, _cut(t, _TERMS_WIDTH), c) for n, lic, t, c in rows(inventory)]
