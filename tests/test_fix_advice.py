@@ -150,6 +150,9 @@ CASES: dict[str, tuple[dict, dict]] = {
                {"requirements.txt": "# modelicense: ignore[RUN001] CUDA is needed for training; inference runs on CPU\n"
                                     "--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.1.2+cu121\n",
                 "requirements-cpu.txt": "--index-url https://download.pytorch.org/whl/cpu\ntorch==2.1.2+cpu\n"}),
+    # "Say what the model is instead: "open weights" or "openly available under the <licence>""
+    "OPN001": ({"README.md": card("license: llama3", "# An open-source model\n")},
+               {"README.md": card("license: llama3", "# An open-weights model, under the Llama 3 licence\n")}),
     "WGT002": ({"README.md": card("license: cc-by-nc-4.0"), "model.safetensors": WEIGHTS},
                {"README.md": card("license: cc-by-nc-4.0"), "model.safetensors": WEIGHTS,
                 ".modelicense.toml": 'ignore = ["WGT002"]\n'}),

@@ -53,6 +53,10 @@ def test_llama3_repository_is_conditional_with_threshold_naming_and_notice(corpu
     assert "use-policy" in duties
     # Modified weights may be shared, with the restrictions passed on and the notices kept.
     assert inv.redistribution.answer == "conditional"
+    # The terms reader's words join in where the knowledge base's entry is silent: LICENSE 1.b.v
+    # forbids using outputs to improve other large language models (quoted, at its line).
+    [read] = [t for t in weights.terms if t.kind == "output-restriction"]
+    assert read.evidence.startswith("reads ") and read.location.path == "LICENSE"
 
 
 FINETUNE = {
@@ -153,3 +157,15 @@ def test_every_llama_licence_with_a_threshold_property_words_it(licence):
     assert load().licence(licence).user_threshold
     threshold = [c for c in conditions()[licence] if c.kind == "user-threshold"]
     assert threshold and threshold[0].values == ("700 million monthly active users",)
+
+
+def test_weights_below_a_model_folder_belong_to_it_and_a_folder_with_its_own_card_stands_alone(make_repo):
+    inv, _repo, _k = inventory(make_repo({
+        "README.md": card("license: apache-2.0"), "models/a/model.safetensors": safetensors_file(),
+        "models/b/README.md": card("license: cc-by-nc-4.0"), "models/b/model.safetensors": safetensors_file()}))
+    by_name = {w.name: w for w in inv.weights}
+    assert set(by_name) == {"weights", "weights (models/b/)"}
+    assert by_name["weights"].paths == ("models/a/model.safetensors",)
+    assert by_name["weights (models/b/)"].paths == ("models/b/model.safetensors",)
+    assert (by_name["weights"].commercial.answer, by_name["weights (models/b/)"].commercial.answer) == ("yes", "no")
+    assert inv.commercial.answer == "no"

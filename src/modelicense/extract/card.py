@@ -62,6 +62,19 @@ READ_KEYS = ("license", "licenses", "license_name", "license_link", "license_det
 
 
 def extract(relpath: str, data: bytes, size: int) -> Extraction:
+    """The card's declarations and references, and what its words say about openness (signals.py)."""
+    extraction = _extract(relpath, data, size)
+    if not data.strip() or looks_binary(data):
+        return extraction
+    from dataclasses import replace
+
+    from modelicense.extract.signals import signals
+
+    found = signals(decode(data)[0])
+    return replace(extraction, metadata=extraction.metadata + found) if found else extraction
+
+
+def _extract(relpath: str, data: bytes, size: int) -> Extraction:
     if not data.strip():
         return Extraction(kind=FileKind.CARD, problems=_empty(relpath))
     if looks_binary(data):

@@ -18,7 +18,6 @@ from modelicense.inventory.coverage import (
     LICENCE_FOLDERS,
     Pair,
     has_code,
-    in_folder,
     is_test_weight,
     model_cards,
     model_declarations,
@@ -131,10 +130,21 @@ def licence_terms(licence: Licence, origin: str, source: str, location: Location
 
 
 def _read_terms(item: ResolvedDeclaration, source: str) -> list[EffectiveTerm]:
-    """The terms the terms reader read from a declaration's words, with their quotes."""
+    """The terms the terms reader (modelicense.terms) reads in a declaration's words, with their
+    quotes: the whole words of a text nothing recognised for sure, only what a recognised text
+    adds to its licence (the match's leftover), and a short value or prose section whole."""
+    from modelicense.terms import read_spans, terms_of
+
+    resolution = item.resolution
+    if item.terms:
+        terms = item.terms
+    elif item.declaration.is_text and resolution.keys and resolution.certain:
+        terms = read_spans(item.declaration.raw, resolution.leftover, item.declaration.location)
+    else:
+        terms = terms_of(item.declaration)
     return [EffectiveTerm(term.kind, BY_ID[term.kind].label if term.kind in BY_ID else term.kind, OWN, source,
                           f"reads {term.quote!r}", term.values, term.location)
-            for term in item.terms]
+            for term in terms]
 
 
 def _own_terms(pairs: list[Pair], knowledge: Knowledge) -> list[EffectiveTerm]:
@@ -155,7 +165,9 @@ def _own_terms(pairs: list[Pair], knowledge: Knowledge) -> list[EffectiveTerm]:
                 unpropertied = {"copyleft"} | {c.kind for c in conditions_of(licence.id)
                                                if not BY_ID[c.kind].licence_property}
                 found += licence_terms(licence, OWN, licence.id, location, unpropertied)
-        found += _read_terms(item, item.resolution.expression or artefact.path)
+        known = {t.kind for t in found if t.location == location}
+        # Words read that a known licence's entry already states are its evidence, not new terms.
+        found += [t for t in _read_terms(item, item.resolution.expression or artefact.path) if t.kind not in known]
     return _unique(found)
 
 
@@ -224,14 +236,18 @@ def _weights(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
     candidates |= {card.directory for card in model_cards(repository)}
     shipped = [w for w in repository.weight_files if not is_test_weight(w.path)]
     candidates |= {w.directory for w in shipped}
-    kept = sorted(f for f in candidates
-                  if f in own or not any(g != f and in_folder(f, g) for g in candidates))
+    # Folders above a folder, walked upwards (depth, not the number of folders: a scan stays linear).
+    kept = sorted(f for f in candidates if f in own or not any(g in candidates for g in _above(f)))
+    kept_set = set(kept)
+    files: dict[str, list[str]] = {}
+    for weight in shipped:  # each weight file belongs to the deepest kept folder that holds it
+        holder = next((g for g in (weight.directory, *_above(weight.directory)) if g in kept_set), None)
+        if holder is not None:
+            files.setdefault(holder, []).append(weight.path)
     found: list[Artefact] = []
     for folder in kept:
         pairs = own.get(folder, [])
-        deeper = [g for g in kept if g != folder and in_folder(g, folder)]
-        paths = tuple(w.path for w in shipped if in_folder(w.directory, folder)
-                      and not any(in_folder(w.directory, g) for g in deeper))
+        paths = tuple(files.get(folder, ()))
         name = "weights" if not folder else f"weights ({folder}/)"
         found.append(Artefact(
             kind="weights", name=name, paths=paths, declared=tuple(declared(d) for _a, d in pairs),
@@ -265,15 +281,22 @@ def _unique_duties(duties: Iterable[Duty]) -> list[Duty]:
 
 
 def _folders_of(weights: list[Artefact]) -> dict[str, str]:
-    """Weights artefact name -> the model folder it stands for ("" for the root)."""
-    return {w.name: "" if dict(w.properties)["folder"] == "." else dict(w.properties)["folder"] for w in weights}
+    """The model folder each weights artefact stands for ("" for the root) -> its name."""
+    return {"" if dict(w.properties)["folder"] == "." else dict(w.properties)["folder"]: w.name for w in weights}
 
 
 def _weights_for(path_folder: str, folders: dict[str, str]) -> str | None:
     """The weights artefact (by name) that a file in `path_folder` speaks for: the deepest model
     folder that holds it."""
-    holding = [(folder, name) for name, folder in folders.items() if in_folder(path_folder, folder)]
-    return max(holding, key=lambda pair: len(pair[0]))[1] if holding else None
+    return next((folders[g] for g in (path_folder, *_above(path_folder)) if g in folders), None)
+
+
+def _above(folder: str) -> list[str]:
+    """The folders above `folder`, nearest first, the root ("") last; [] for the root."""
+    if not folder:
+        return []
+    parts = folder.split("/")
+    return ["/".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)] + [""]
 
 
 def _finish(weights: Artefact, extra: list[EffectiveTerm], duties: list[Duty]) -> Artefact:

@@ -114,6 +114,8 @@ def build(results: Sequence[ScanResult]) -> dict[str, Any]:
         "roots": [r.root for r in results],
         "findings": findings,
         "artefacts": artefacts,
+        # Per root: artefacts, licences, effective terms, duties, commercial use, openness (versioned).
+        "inventory": _inventory(results),
         # What configuration, baseline and inline comments turned off, per root (report.silenced).
         "silenced": [{"root": r.root, **silenced.as_json(r.silenced)} for r in results],
         # Files whose name said licence (or card) and whose content did not, with the reason.
@@ -122,6 +124,14 @@ def build(results: Sequence[ScanResult]) -> dict[str, Any]:
         "summary": {"findings": len(findings), **tally, "artefacts": len(artefacts),
                     "hidden": silenced.hidden_count(results), "silenced": hidden},
     }
+
+
+def _inventory(results: Sequence[ScanResult]) -> dict[str, Any]:
+    from modelicense.inventory.model import INVENTORY_VERSION
+    from modelicense.report.inventory import inventory_json
+
+    return {"version": INVENTORY_VERSION,
+            "roots": [inventory_json(r.inventory) for r in results if r.inventory is not None]}
 
 
 def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
