@@ -1,6 +1,8 @@
 """Terms read from words no known licence accounts for: the whole text of a licence nobody
-recognises, the words a recognised text adds to its licence (`Resolution.leftover`), and a
-`license:` value written as a sentence ("cc-by 4.0 (no commercial use)").
+recognises, the words a recognised text adds to its licence (`Resolution.leftover`), a
+`license:` value written as a sentence ("cc-by 4.0 (no commercial use)"), a model card's licence
+prose beyond its metadata, and what a known model licence's text states that its entry does not
+record (territory, registration).
 
 A known licence's properties come from the knowledge base; what is read here is what they do not
 say. A term the declared licence already has (non-commercial in CC BY-NC) is not read again, so a
@@ -32,7 +34,7 @@ _NOT_LICENCES = ("notice", "use-policy", "patents")
 class ReadTerms:
     artefact: Artefact
     item: ResolvedDeclaration
-    basis: str  # UNKNOWN or ADDED
+    basis: str  # UNKNOWN, ADDED, PROSE or KNOWN
     terms: tuple[Term, ...]
 
     @property
@@ -119,17 +121,18 @@ _THRESHOLDS = ("user-threshold", "revenue-threshold")
 
 def known_text_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> ReadTerms | None:
     """Territory exclusions and registration (and thresholds the licence does not record) read
-    from the text of a model licence modelicense recognises for certain."""
+    from the text of a model licence modelicense recognises (a title-only guess too: the words
+    are the text's own)."""
     declaration, resolution = item.declaration, item.resolution
-    if not declaration.is_text or declaration.field in _NOT_LICENCES:  # a title-only guess too: the words are the text's
+    if not declaration.is_text or declaration.field in _NOT_LICENCES:
         return None
     known = licences(resolution, knowledge)
     if not known or not any(licence.kind == "model" for licence in known):
         return None
-    from modelicense.terms import terms_of
+    from modelicense.terms import read
 
     wanted = _UNRECORDED + (() if any(licence.user_threshold for licence in known) else _THRESHOLDS)
-    found = tuple(term for term in terms_of(declaration) if term.kind in wanted)
+    found = read(declaration.raw, declaration.location, wanted)  # only these: a hook reads this text every run
     return ReadTerms(artefact, item, KNOWN, found) if found else None
 
 
