@@ -119,6 +119,14 @@ def scan_json(*args: str, cwd: Path | None = None) -> dict:
     return json.loads(proc.stdout)
 
 
+def findings_text(stdout: str) -> str:
+    """The text report without the inventory table it opens with (report/inventory.py), for tests
+    about the findings' own blocks."""
+    if stdout.startswith("Inventory"):
+        return stdout.split("\n\n", 1)[1] if "\n\n" in stdout else ""
+    return stdout
+
+
 def card(front_matter: str, body: str = "# A model\n") -> str:
     return f"---\n{front_matter.strip()}\n---\n\n{body}"
 

@@ -220,3 +220,17 @@ def _justified_note(message: str) -> bool:
     """Notes of the JUSTIFIED_DEC005 kinds, and the read limit (a card larger than what is read)."""
     return any(part in message for part in ("is written", "holds a", "never closed", "closed by '...'",
                                             "trailing blanks", "carriage return", "read limit"))
+
+
+def test_a_licence_given_through_a_merge_key_is_no_missing_licence(make_repo, capsys):
+    """`<<: *defaults` puts `license:` in the card as the Hub reads it: no DEC001."""
+    import json
+
+    from modelicense.cli import main
+
+    root = make_repo({"README.md": EDGE_CARDS["merge-key"] + "# Model\n"})
+    main(["scan", "--format", "json", "--fail-on", "never", str(root)])
+    report = json.loads(capsys.readouterr().out)
+    assert [f["rule"] for f in report["findings"] if f["rule"] in ("DEC001", "DEC005")] == []
+    (declaration,) = [d for a in report["artefacts"] for d in a["declarations"] if d["field"] == "license"]
+    assert (declaration["license"], declaration["line"]) == ("Apache-2.0", 3)

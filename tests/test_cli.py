@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, card, run_cli
+from conftest import FIXTURES, card, findings_text, run_cli
 from modelicense import __version__
 from modelicense.cli import cli, main
 
@@ -103,7 +103,7 @@ def test_text_output_has_the_location_the_line_a_caret_and_help(make_repo):
     root = make_repo({"README.md": card("license: apache-3.0")})
     proc = run_cli("scan", str(root), "--no-color")
     assert proc.returncode == 1
-    lines = proc.stdout.splitlines()
+    lines = findings_text(proc.stdout).splitlines()
     assert lines[0].startswith("README.md:2:10: DEC003 [warning] license: licence 'apache-3.0' is not")
     assert lines[1:5] == ["  |", "2 | license: apache-3.0", "  |          ^^^^^^^^^^", "  |"]
     assert lines[5].startswith("  = help: Use an id from https://huggingface.co/docs/hub/repositories-licenses")

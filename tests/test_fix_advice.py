@@ -18,6 +18,7 @@ from modelicense.rules import all_rules
 
 WEIGHTS = safetensors_file()
 MIT = (PROJECT / "fixtures" / "clean-model" / "LICENSE").read_text(encoding="utf-8")
+UNKNOWN_LICENCE = "Example Model Licence\n\nThis licence does not apply in the European Union.\n"
 
 
 def src(expression: str) -> str:
@@ -123,6 +124,10 @@ CASES: dict[str, tuple[dict, dict]] = {
                 "LICENSE": "version https://git-lfs.github.com/spec/v1\noid sha256:"
                            "4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 1077\n"},
                {"README.md": card("license: mit"), "LICENSE": MIT}),
+    # "if you have reviewed it and accept its terms, record that in the configuration: per-file-ignores"
+    "DEC009": ({"LICENSE": UNKNOWN_LICENCE, "model.safetensors": WEIGHTS},
+               {"LICENSE": UNKNOWN_LICENCE, "model.safetensors": WEIGHTS,
+                ".modelicense.toml": '[per-file-ignores]\n"LICENSE" = ["DEC009"]\n'}),
     # the suppression as documented, with its reason
     "DEC008": ({"README.md": card("license: gpl-3.0  # modelicense: ignore[WGT001]")},
                {"README.md": card("license: gpl-3.0  # modelicense: ignore[WGT001] weights released as a GPL'd part "
@@ -132,6 +137,10 @@ CASES: dict[str, tuple[dict, dict]] = {
                {"README.md": card("license: openrail  # modelicense: ignore[USE001] the use restrictions are intended")}),
     "USE002": ({"README.md": card("license: llama2")},
                {"README.md": card("license: llama2  # modelicense: ignore[USE002, USE001] terms stated in the card")}),
+    # "Nothing is wrong": accepted in the configuration (a licence text cannot hold a comment)
+    "USE003": ({"LICENSE": UNKNOWN_LICENCE, "model.safetensors": WEIGHTS},
+               {"LICENSE": UNKNOWN_LICENCE, "model.safetensors": WEIGHTS,
+                ".modelicense.toml": '[per-file-ignores]\n"LICENSE" = ["USE003"]\n'}),
     # "Licence the weights under terms written for models or data"
     "WGT001": ({"README.md": card("license: gpl-3.0"), "model.safetensors": WEIGHTS},
                {"README.md": card("license: apache-2.0"), "model.safetensors": WEIGHTS}),
@@ -141,6 +150,9 @@ CASES: dict[str, tuple[dict, dict]] = {
                {"requirements.txt": "# modelicense: ignore[RUN001] CUDA is needed for training; inference runs on CPU\n"
                                     "--extra-index-url https://download.pytorch.org/whl/cu121\ntorch==2.1.2+cu121\n",
                 "requirements-cpu.txt": "--index-url https://download.pytorch.org/whl/cpu\ntorch==2.1.2+cpu\n"}),
+    # "Say what the model is instead: "open weights" or "openly available under the <licence>""
+    "OPN001": ({"README.md": card("license: llama3", "# An open-source model\n")},
+               {"README.md": card("license: llama3", "# An open-weights model, under the Llama 3 licence\n")}),
     "WGT002": ({"README.md": card("license: cc-by-nc-4.0"), "model.safetensors": WEIGHTS},
                {"README.md": card("license: cc-by-nc-4.0"), "model.safetensors": WEIGHTS,
                 ".modelicense.toml": 'ignore = ["WGT002"]\n'}),

@@ -49,7 +49,8 @@ def test_odd_characters_in_names_are_reported_exactly(make_repo, git):
                 json.loads(text)
             if fmt == "github":  # one workflow command per line: newlines, ':' and ',' escaped
                 assert all(line.startswith(("::", "modelicense:")) or not line for line in text.splitlines()), text
-                assert sum(line.startswith("::warning") for line in text.splitlines()) == len(ODD_NAMES)
+                # each folder: DEC003 on its card, DEC009 on its unknown LICENSE; GitHub shows ten of a type
+                assert sum(line.startswith("::warning") for line in text.splitlines()) == min(10, 2 * len(ODD_NAMES))
             if fmt == "text":
                 for name in ODD_NAMES:
                     shown = name.replace("\n", "\\n").replace("\x1b", "\\x1b")  # a tab stays a tab

@@ -352,3 +352,13 @@ def test_a_model_card_repository_is_judged_as_before(make_repo):
 ])
 def test_worst_case_code_is_read_in_one_pass_without_raising(source, expected):
     assert only_ids(source) == expected
+
+
+def test_lineage_lists_each_model_the_code_loads_once_as_used_at_run_time(make_repo):
+    from modelicense.lineage import RUNTIME_RELATION, runtime_models
+
+    root = make_repo({"LICENSE": MIT_TEXT, "a/app.py": APP.format(model=LLAMA_2),
+                      "b/serve.py": APP.format(model=LLAMA_2.upper()) + APP.format(model=NON_COMMERCIAL)})
+    found = runtime_models(scan(root, Config()).repository)
+    assert [(b.id, b.relation, str(b.location)) for b in found] == [
+        (LLAMA_2, RUNTIME_RELATION, "a/app.py:3:46"), (NON_COMMERCIAL, "used at run time", "b/serve.py:6:46")]

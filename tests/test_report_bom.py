@@ -103,11 +103,14 @@ def test_llama3_cyclonedx(llama3, capsys):
     assert model["licenses"] == [{"license": {"acknowledgement": "declared", "name": "llama3",
                                               "url": "https://llama.meta.com/llama3/license/"}}]
     terms = props(model)
-    assert "llama3: monthly-user threshold" in terms["modelicense:term:user-threshold"]
-    assert "llama3: use restrictions" in terms["modelicense:term:use-restriction"]
-    assert "llama3: naming duty" in terms["modelicense:term:naming"]
-    assert "700 million monthly active users" in terms["modelicense:licence-notes:llama3"][0]
-    assert terms["modelicense:declared"][0].startswith("llama3 (LICENSE:1:1; title")  # found by its title
+    # the threshold with its number, the naming duty in the licence's words (LICENSE 1.b.i, 2)
+    assert terms["modelicense:term:user-threshold"] == ["700 million monthly active users"]
+    assert terms["modelicense:term:naming"] == ["Built with Meta Llama 3, Llama 3"]
+    assert any("Acceptable Use Policy" in t for t in terms["modelicense:term:use-restriction"])
+    assert terms["modelicense:commercial-use"] == ["conditional"]
+    assert any("700 million" in c for c in terms["modelicense:commercial-use:condition"])
+    assert any("Built with Meta Llama 3" in d for d in terms["modelicense:duty:naming"])
+    assert props(model)["modelicense:role"] == ["model"]
 
 
 def test_llama3_spdx3(llama3, capsys):
@@ -164,15 +167,16 @@ def test_fine_tune_cyclonedx_has_ancestors_datasets_and_runtime(make_repo, capsy
     alpaca = components["dataset:tatsu-lab/alpaca"]
     assert alpaca["type"] == "data"
     assert alpaca["licenses"] == [{"license": {"acknowledgement": "concluded", "id": "CC-BY-NC-4.0"}}]
-    assert "CC-BY-NC-4.0: non-commercial" in props(alpaca)["modelicense:term:non-commercial"]
+    assert props(alpaca)["modelicense:term:non-commercial"] == ["licence property of CC-BY-NC-4.0"]
+    assert props(alpaca)["modelicense:commercial-use"] == ["no"]
     assert components["code"]["licenses"] == [{"license": {"acknowledgement": "declared", "id": "MIT"}}]
-    cudnn = components["runtime:pypi:nvidia-cudnn-cu12"]
+    cudnn = components["runtime:pypi:nvidia-cudnn-cu12:cuda"]
     assert (cudnn["type"], cudnn["purl"]) == ("library", "pkg:pypi/nvidia-cudnn-cu12")
     assert props(cudnn)["modelicense:closed-source"] == ["yes"]
-    image = components["runtime:image:nvidia/cuda"]
+    image = components["runtime:image:nvidia/cuda:cuda"]
     assert (image["type"], image["purl"]) == ("container", "pkg:docker/nvidia/cuda")
     [model_deps] = [d for d in json.loads(text)["dependencies"] if d["ref"] == "model"]
-    assert "runtime:pypi:torch" in model_deps["dependsOn"]
+    assert {"runtime:pypi:torch:cuda", "dataset:tatsu-lab/alpaca"} <= set(model_deps["dependsOn"])
 
 
 def test_fine_tune_spdx3_relationships(make_repo, capsys):

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import card, run_cli
+from conftest import card, findings_text, run_cli
 
 from modelicense.config import Config
 from modelicense.report import ReportOptions
@@ -23,7 +23,7 @@ def test_full_format_shows_the_declaring_line_with_a_caret_under_the_value(make_
                       "model.safetensors": b"\x02\x00\x00\x00\x00\x00\x00\x00{}"})
     proc = run_cli("scan", str(root))
     assert proc.returncode == 1
-    block = proc.stdout.split("\n\n")[0].splitlines()
+    block = findings_text(proc.stdout).split("\n\n")[0].splitlines()
     assert block[0].startswith("README.md:2:10: WGT001 [warning] the weights in model.safetensors are under GPL-3.0-only")
     assert block[1:5] == ["  |", "2 | license: gpl-3.0", "  |          ^^^^^^^", "  |"]
     assert block[5] == ("  = help: Licence the weights under terms written for models or data (Apache-2.0, OpenMDW, "
@@ -57,7 +57,7 @@ def test_caret_stays_under_its_word_after_tabs_control_characters_and_wide_chara
     # A tab shown as one space, an escape shown as \x1b (4 cells), a CJK character 2 cells.
     root = make_repo({"train.py": "#\t\x1b汉 SPDX-License-Identifier: Apache-3.0\nprint(1)\n"})
     proc = run_cli("scan", str(root), "--select", "DEC003", "--color", "never")
-    lines = proc.stdout.splitlines()
+    lines = findings_text(proc.stdout).splitlines()
     assert lines[0].startswith("train.py:1:31: DEC003 [warning] ")  # column in characters, not bytes
     assert lines[2] == "1 | # \\x1b汉 SPDX-License-Identifier: Apache-3.0"
     assert "\x1b" not in proc.stdout
@@ -76,7 +76,7 @@ def test_a_finding_without_a_line_has_no_snippet(make_repo):
     root = make_repo({"model.safetensors": b"\x02\x00\x00\x00\x00\x00\x00\x00{}"})  # weights, no licence at all
     proc = run_cli("scan", str(root))
     assert proc.returncode == 1
-    first = proc.stdout.split("\n\n")[0].splitlines()
+    first = findings_text(proc.stdout).split("\n\n")[0].splitlines()
     assert first[0].startswith("model.safetensors: DEC001 [warning] ")
     assert not any(text.endswith(" |") for text in first)
     assert first[1].startswith("  = help: ")

@@ -245,12 +245,14 @@ def test_corpus_dataset_cards_that_fire(corpus):
         "senti_ws": ("DAT008", 158),  # YAML cc-by-sa-3.0, "Attribution-Noncommercial-Share Alike"
         "red_caps": ("DAT008", 451),  # YAML cc-by-4.0, "should only be used for non-commercial research"
         "amazon_reviews_multi": ("DAT001", 205),  # YAML other, prose "non-commercial research usage only"
-        "imagenet-1k": ("DAT001", 1209),  # YAML other, ImageNet terms of access
+        "imagenet-1k": [("DAT003", 9), ("DAT001", 1209)],  # YAML other, ImageNet terms of access; the card is
+        # ImageNet (its pretty_name), which the knowledge base records as third-party images (issue 10, item 6)
         "anli": ("DAT001", 10),  # YAML cc-by-nc-4.0
         "ajgt_twitter_ar": ("DAT007", 9),  # YAML unknown, nothing in the prose
     }
-    for name, (rule_id, line) in expected.items():
-        assert [(f.rule, f.location.line) for f in findings(cards / name)] == [(rule_id, line)], name
+    for name, wanted in expected.items():
+        wanted = wanted if isinstance(wanted, list) else [wanted]
+        assert [(f.rule, f.location.line) for f in findings(cards / name)] == wanted, name
     assert sorted(f.rule for f in findings(cards / "wider_face")) == ["DAT001", "DAT002"]
 
 

@@ -104,3 +104,27 @@ def test_in_git_ignored_manifests_are_not_read(make_repo):
     root = make_repo({"requirements.txt": "numpy\n", "build/requirements.txt": "cupy-cuda12x\n",
                       ".gitignore": "build/\n"}, git=True)
     assert run_findings(root) == []
+
+
+def test_the_runtime_stack_is_an_inventory_entry(make_repo):
+    """One `runtime` artefact per kind of tie, then the alternatives; its commercial use is
+    not judged (the vendor's terms), and the system's verdict does not depend on it."""
+    from modelicense.inventory.build import inventory_of
+    from modelicense.scan import knowledge_for
+
+    root = make_repo({"requirements.txt": CUDA_REQUIREMENTS, "requirements-cpu.txt": "torch==2.1.2+cpu\n",
+                      "README.md": card("license: apache-2.0"), "train.py": "print(1)\n"})
+    config = config_module.load(None, root)
+    inventory = inventory_of(scan(root, config).repository, knowledge_for(config))
+    runtime = inventory.of_kind("runtime")
+    assert [(a.name, a.relation) for a in runtime] == [
+        ("https://download.pytorch.org/whl/cu121", "cuda"), ("torch", "cuda"), ("nvidia-cudnn-cu12", "cuda"),
+        ("jax", "cuda"), ("torch", "cpu")]
+    cudnn = runtime[2]
+    assert dict(cudnn.properties)["closed-source"] == "yes" and str(cudnn.location) == "requirements.txt:6:1"
+    assert cudnn.commercial.answer == "unknown" and "not judged" in cudnn.commercial.reasons[0].text
+    judged = inventory.of_kind("weights" if inventory.is_model else "code")
+    assert inventory.commercial.answer == judged[0].commercial.answer  # not the runtime's "unknown"
+    quiet = make_repo({"requirements.txt": WHISPER_REQUIREMENTS})
+    assert inventory_of(scan(quiet, config_module.load(None, quiet)).repository,
+                        knowledge_for(config_module.load(None, quiet))).of_kind("runtime") == ()

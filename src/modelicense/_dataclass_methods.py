@@ -1131,15 +1131,17 @@ def _modelicense_model_ScanResult(cls, F):
     _f_findings = F['findings'].default_factory
     _f_silenced = F['silenced'].default_factory
     _f_lines = F['lines'].default_factory
-    _fields = frozenset(('root', 'repository', 'findings', 'silenced', 'lines', ))
-    def __init__(self, root, repository, findings=_HAS_FACTORY, silenced=_HAS_FACTORY, lines=_HAS_FACTORY):
+    _d_inventory = F['inventory'].default
+    _fields = frozenset(('root', 'repository', 'findings', 'silenced', 'lines', 'inventory', ))
+    def __init__(self, root, repository, findings=_HAS_FACTORY, silenced=_HAS_FACTORY, lines=_HAS_FACTORY, inventory=_d_inventory):
         _set(self, 'root', root)
         _set(self, 'repository', repository)
         _set(self, 'findings', _f_findings() if findings is _HAS_FACTORY else findings)
         _set(self, 'silenced', _f_silenced() if silenced is _HAS_FACTORY else silenced)
         _set(self, 'lines', _f_lines() if lines is _HAS_FACTORY else lines)
+        _set(self, 'inventory', inventory)
     def __repr__(self):
-        return f"{self.__class__.__qualname__}(root={self.root!r}, repository={self.repository!r}, findings={self.findings!r}, silenced={self.silenced!r}, lines={self.lines!r})"
+        return f"{self.__class__.__qualname__}(root={self.root!r}, repository={self.repository!r}, findings={self.findings!r}, silenced={self.silenced!r}, lines={self.lines!r}, inventory={self.inventory!r})"
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return (self.root, self.repository, self.findings, self.silenced, ) == (other.root, other.repository, other.findings, other.silenced, )
@@ -1540,7 +1542,7 @@ BUILDERS = {
         None,
     ),
     'modelicense.model.ScanResult': (
-        ((('root', 'str', ('required',)), ('repository', 'Repository', ('required',)), ('findings', 'tuple[Finding, ...]', ('field', False, True, True, True, None, True, None)), ('silenced', 'Silenced', ('field', False, True, True, True, None, True, None)), ('lines', 'Mapping[tuple[str, int], str]', ('field', False, True, True, True, None, False, None))), (('frozen', True),), (), False),
+        ((('root', 'str', ('required',)), ('repository', 'Repository', ('required',)), ('findings', 'tuple[Finding, ...]', ('field', False, True, True, True, None, True, None)), ('silenced', 'Silenced', ('field', False, True, True, True, None, True, None)), ('lines', 'Mapping[tuple[str, int], str]', ('field', False, True, True, True, None, False, None)), ('inventory', 'object | None', ('field', True, False, True, True, None, False, None))), (('frozen', True),), (), False),
         _modelicense_model_ScanResult,
         None,
     ),

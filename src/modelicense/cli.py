@@ -21,6 +21,7 @@ from modelicense.discover import find_root
 from modelicense.knowledge import KnowledgeError
 from modelicense.model import ScanResult, Severity
 from modelicense.report import FORMAT_NAMES, ReportOptions, formatter, printable
+from modelicense.report.inventory_formats import INVENTORY_FORMAT_NAMES
 from modelicense.rules import all_rules, get
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -289,8 +290,9 @@ def _write(text: str, output: Path | None, workflow_commands: bool = False) -> N
 
 @cli.command("inventory")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "output_format", type=SuggestingChoice(["cyclonedx", "spdx3"]), default="cyclonedx",
-              show_default=True, help="cyclonedx: CycloneDX 1.6 ML-BOM (JSON); spdx3: SPDX 3.0.1 JSON-LD.")
+@click.option("--format", "output_format", type=SuggestingChoice(INVENTORY_FORMAT_NAMES), default="cyclonedx",
+              show_default=True, help="cyclonedx: CycloneDX 1.6 ML-BOM (JSON); spdx3: SPDX 3.0.1 JSON-LD; "
+                                      "text, json or markdown: the inventory with every answer.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write the inventory to FILE instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -298,8 +300,10 @@ def _write(text: str, output: Path | None, workflow_commands: bool = False) -> N
 @click.option("--isolated", is_flag=True, help="Ignore the scanned repository's own configuration.")
 def inventory_command(paths: tuple[Path, ...], output_format: str, output: Path | None, config_path: Path | None,
                       isolated: bool) -> None:
-    """The AI system each repository holds — model, code, datasets, base models, runtime — as a
-    bill of materials. Exit 0, or 2 on a usage or configuration error."""
+    """The AI system each repository holds — code, weights, datasets, base models, docs, runtime —
+    with each artefact's licence, effective terms, duties and commercial use, or as a bill of
+    materials. Exit 0, or 2 on a usage or configuration error (findings do not change it:
+    `modelicense scan` is the gate)."""
     from modelicense.report.cyclonedx import MissingLibrary
     from modelicense.report.inventory_formats import INVENTORY_FORMATS
     from modelicense.scan import knowledge_for

@@ -184,7 +184,7 @@ def classify_named(relpath: str, abspath: str | None = None) -> FileKind | None:
         return None  # _inspect reports what cannot be read
     if head.startswith(_WEIGHT_MAGICS) or head[8:10] == b'{"':  # GGUF, LFS pointer, safetensors header
         return FileKind.WEIGHTS
-    if head.removeprefix(b"\xef\xbb\xbf").startswith(b"---"):
+    if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"---"):  # blanks may come first, as on the Hub
         return FileKind.CARD
     suffix = relpath.rpartition("/")[2].rpartition(".")[2].lower() if "." in relpath.rpartition("/")[2] else ""
     if suffix in _TEXT_SUFFIXES and head.strip() and b"\0" not in head:

@@ -90,6 +90,21 @@ def is_merge(found: list[Base]) -> bool:
     return any(base.relation == MERGE for base in found)
 
 
+# How the inventory names the relation of a model the code loads at run time (issue 12): it is not
+# what the repository was made from, but its terms reach whoever runs the code all the same.
+RUNTIME_RELATION = "used at run time"
+
+
+def runtime_models(repository: Repository) -> list[Base]:
+    """The models the repository's code loads at run time, one per id (case-insensitive), each
+    where it is first loaded (files in path order), with relation RUNTIME_RELATION: what an
+    inventory lists beside the bases (extract/model_ids.py finds them; BAS004 judges them)."""
+    found: dict[str, Base] = {}
+    for artefact, reference in runtime_loads(repository):
+        found.setdefault(reference.id.lower(), Base(reference.id, RUNTIME_RELATION, reference.location, artefact.kind))
+    return list(found.values())
+
+
 def runtime_loads(repository: Repository) -> list[tuple[Artefact, Reference]]:
     """Models the repository's code loads at run time (`from_pretrained("org/name")`), each at
     its call."""

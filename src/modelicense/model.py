@@ -428,3 +428,5 @@ class ScanResult:
     # What configuration, baseline and inline comments turned off (every report says it).
     silenced: Silenced = field(default_factory=Silenced)
     lines: Mapping[tuple[str, int], str] = field(default_factory=dict, compare=False)
+    # The inventory of the root (modelicense.inventory.model.Inventory): the reports open with it.
+    inventory: object | None = field(default=None, compare=False)

@@ -23,6 +23,12 @@ from modelicense.model import Declaration, Resolution
 _LEGACY_OTHER = lazy_compile(r"^other[-_ ](.+)$", re.I)
 _CLASSIFIER = lazy_compile(r"^License :: (?:OSI Approved :: )?(.+)$")
 _OPERATOR = lazy_compile(r"\s(AND|OR|WITH)\s|[()]", re.I)
+# A value that lists licences: "Apache 2.0, Acme community licence", "MIT; Acme model licence".
+_LIST_SEPARATOR = lazy_compile(r"\s{0,4}(?:[,;+&]|\band\b|\bplus\b)\s{0,4}", re.I)
+# A part of such a list that is a licence's name ("Acme community licence v2"), not "see LICENSE".
+_NAMES_A_LICENCE = lazy_compile(
+    r"^(?!(?:see|refer|read|check|its|our|this)\b)[\w.\-' ]{2,60}\b(?:licen[cs]e|agreement)"
+    r"(?: v?\d{1,3}(?:\.\d{1,3}){0,2})?$", re.I)
 # Tokens that look like licence ids in prose: cc-by-nc-4.0, apache-2.0, gpl-3.0, llama3.1 ...
 _ID_TOKEN = lazy_compile(r"\b[a-z][a-z0-9+.]*(?:[-_ ][a-z0-9+.]+){0,5}\b", re.I)
 
@@ -73,18 +79,29 @@ class Resolver:
             return Resolution("other", ignorance="other", unrecognised=(legacy.group(1),), method="legacy-other")
         ident = names.lookup(text, self.knowledge)
         if ident is not None:
-            return Resolution(ident, keys=(ident,), method="url" if "://" in text else "name")
+            return self._named(text, ident, "url" if "://" in text else "name")
         if _looks_like_expression(text):
             return self._resolve_expression(text)
         if len(text.split()) > 3:  # a sentence in a licence field: "Licensed under the Apache License, Version 2.0"
             found = names.find_names(text, self.knowledge)
             if len(found) == 1:
-                return Resolution(found[0], keys=(found[0],), method="name")
+                return self._named(text, found[0], "name")
             if not found:
                 titled = detect_by_title(text, self.knowledge)  # a pasted licence opening
                 if titled:
                     return titled
         return Resolution(None, unrecognised=(text,))
+
+    def _named(self, text: str, ident: str, method: str) -> Resolution:
+        """A value that names one known licence; another licence it lists that nobody knows ("Apache
+        2.0, Acme community licence") is kept as unrecognised, never dropped."""
+        others = []
+        for part in _LIST_SEPARATOR.split(text)[:6]:
+            part = part.strip(" .()")
+            if _NAMES_A_LICENCE.match(part) and not names.find_names(part, self.knowledge) \
+                    and names.lookup(part, self.knowledge) is None:
+                others.append(part)
+        return Resolution(ident, keys=(ident,), unrecognised=tuple(others), method=method)
 
     def _resolve_expression(self, text: str) -> Resolution:
         from license_expression import ExpressionError, Licensing  # imported only for expressions

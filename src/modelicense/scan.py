@@ -8,6 +8,7 @@ from pathlib import Path
 
 from modelicense import extract, progress, suppress
 from modelicense.config import Config, ConfigError
+from modelicense.inventory.build import inventory_of
 from modelicense.discover import FoundFile, discover
 from modelicense.knowledge import Knowledge, KnowledgeError
 from modelicense.knowledge import load as load_knowledge
@@ -340,7 +341,9 @@ def scan(root: Path, config: Config, display_root: str | None = None,
     findings = tuple(replace(f, root=shown) for f in findings)
     hidden = tuple(replace(h, finding=replace(h.finding, root=shown)) for h in hidden)
     silenced = silenced_by(config, excluded, hidden, isolated)
-    return ScanResult(shown, replace(repository, root=shown), findings, silenced, lines=lines_for(findings, texts))
+    inventory = replace(inventory_of(repository, knowledge), root=shown)
+    return ScanResult(shown, replace(repository, root=shown), findings, silenced, lines=lines_for(findings, texts),
+                      inventory=inventory)
 
 
 def silenced_by(config: Config, excluded: tuple[str, ...], hidden: tuple[HiddenFinding, ...],

@@ -4,7 +4,8 @@ Front matter keys read (https://huggingface.co/docs/hub/model-cards, .../dataset
 license (string or list), license_name, license_link, legacy `licenses`, license_details,
 datasets, base_model (string or list), base_model_relation. The prose "License" /
 "Licensing Information" section is kept as a low-confidence declaration of its own, so rules can
-compare it with the metadata.
+compare it with the metadata; other licence prose (usage notices, licence sentences) is read by
+`licence_prose.py`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import codecs
 import re
 from functools import lru_cache
 
-from modelicense.extract import hub_block
+from modelicense.extract import hub_block, licence_prose
 from modelicense.extract.text import decode, looks_binary
 from modelicense.lazyre import lazy_compile
 from modelicense.model import Declaration, Extraction, FileKind, Location, Problem, Reference
@@ -61,6 +62,19 @@ READ_KEYS = ("license", "licenses", "license_name", "license_link", "license_det
 
 
 def extract(relpath: str, data: bytes, size: int) -> Extraction:
+    """The card's declarations and references, and what its words say about openness (signals.py)."""
+    extraction = _extract(relpath, data, size)
+    if not data.strip() or looks_binary(data):
+        return extraction
+    from dataclasses import replace
+
+    from modelicense.extract.signals import signals
+
+    found = signals(decode(data)[0])
+    return replace(extraction, metadata=extraction.metadata + found) if found else extraction
+
+
+def _extract(relpath: str, data: bytes, size: int) -> Extraction:
     if not data.strip():
         return Extraction(kind=FileKind.CARD, problems=_empty(relpath))
     if looks_binary(data):
@@ -119,7 +133,7 @@ def extract(relpath: str, data: bytes, size: int) -> Extraction:
     for value in fm.values("datasets"):
         references.append(Reference("dataset", value.text, Location(relpath, value.line, value.column)))
     metadata: list[tuple[str, str]] = []
-    for key in ("license_name", "license_link", "license_details"):
+    for key in ("license_name", "license_link", "license_details", "pretty_name"):
         for value in fm.values(key):
             metadata.append((key, value.text))
             metadata.append((f"{key}@line", str(value.line)))
@@ -179,6 +193,8 @@ def _prose(relpath: str, text: str, scope: str) -> tuple[Declaration, ...]:
                 )
             )
         index = cursor
+    # Licence prose elsewhere: other headings about terms, bold labels, licence sentences.
+    found.extend(licence_prose.declarations(relpath, text, scope, PROSE_HEADING))
     return tuple(found)
 
 

@@ -1,10 +1,11 @@
 """YAML front matter of Markdown cards: one pass, values typed as the Hub's client types them,
 and the line and column of every value.
 
-One loader reads each card once: libyaml's parser (iterative, in C) feeds PyYAML's own composer,
-whose recursion is guarded here so that no collection nests deeper than MAX_NESTING (libyaml's
-composer recurses in C: about 50,000 levels of `[` crash the interpreter, a segfault), and PyYAML's
-safe constructor then builds what `yaml.safe_load` builds — the call huggingface_hub makes
+One loader reads each card once: libyaml's parser (iterative, in C) feeds a composer that builds
+PyYAML's own nodes with its anchors and errors, and refuses to descend past MAX_NESTING collections
+(libyaml's composer recurses in C: about 50,000 levels of `[` crash the interpreter, a segfault;
+the previous code paid a whole second event pass to check first), and PyYAML's safe
+constructor then builds what `yaml.safe_load` builds — the call huggingface_hub makes
 (`RepoCard.content`, `metadata_load`). So a tag the client rejects (`!spdx MIT`,
 `!!python/name:…`), an unhashable key or a template's `{{ card_data }}` fails here exactly as
 there, with the line of the problem, while the composed nodes still give the card's licence.

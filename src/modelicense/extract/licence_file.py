@@ -18,7 +18,7 @@ SCOPE_BY_NAME: tuple[tuple[re.Pattern[str], Scope, str], ...] = (
     (lazy_compile(r"(^|/)(licenses|licences)/[^/]+$"), "repo", "reuse"),  # REUSE licence library
     # an additional patent grant (BSD + PATENTS): read for its terms, never the licence of anything
     (lazy_compile(r"(^|/)patents[^/]*$"), "repo", "patents"),
-    (lazy_compile(r"use[_-]?policy|acceptable[_-]?use"), "weights", "use-policy"),
+    (lazy_compile(r"(use|usage)[_-]?policy|acceptable[_-]?use"), "weights", "use-policy"),
     (lazy_compile(r"(^|/)model_licenses/"), "weights", "licence"),
     (lazy_compile(r"model|weight|checkpoint|diff"), "weights", "licence"),
     (lazy_compile(r"data"), "data", "licence"),

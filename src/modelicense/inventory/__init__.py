@@ -1,10 +1,13 @@
 """The inventory: the AI system a repository holds, as a bill of materials — code, weights, each
-dataset, each base model — with the declarations that cover each artefact.
+dataset, each base model, docs, the runtime stack — with the declarations that cover each
+artefact, its effective terms, duties, and the answers users ask (commercial use, redistribution
+of modified weights, OSAID 1.0, MOF class).
 
-This package is to become the one place that decides which declaration covers what; rules will
-read its answers instead of working them out again. Today it holds the questions every rule
-family already shared:
-
+- `model.py`     the frozen dataclasses (Inventory, Artefact, DeclaredLicence, EffectiveTerm,
+                 Duty, Verdict, Openness);
+- `build.py`     `inventory_of(repository, knowledge)`: the inventory, built once per scan;
+- `verdicts.py`  commercial use and redistribution from the effective terms;
+- `openness.py`  OSAID 1.0 and the Model Openness Framework class;
 - `coverage.py`  which declarations cover the weights, the model, a folder or a file;
 - `data.py`      where a repository's data terms come from (dataset cards, data licence files,
                  the datasets a model card lists) and which restrictions each carries.

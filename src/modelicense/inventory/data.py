@@ -14,10 +14,12 @@ words that state it.
 
 from __future__ import annotations
 
+import os
 from dataclasses import field
 
 from modelicense.fastclass import dataclass
 from modelicense.inventory.coverage import model_cards
+from modelicense.inventory.read_terms import read_terms
 from modelicense.knowledge import Dataset, Knowledge, Licence, prose
 from modelicense.knowledge.expressions import holds_declared, licences
 from modelicense.knowledge.kinds import by_property, dataset_kinds, licence_kinds, reported_by
@@ -113,6 +115,44 @@ def _data_sources(repository: Repository, knowledge: Knowledge) -> DataSources:
     return DataSources(local, known, unknown)
 
 
+def described_datasets(repository: Repository, knowledge: Knowledge) -> list[tuple[LocalData, Dataset, str]]:
+    """Dataset cards of the repository that describe a dataset the knowledge base knows: a card
+    is the dataset it describes, whatever licence it declares. By its `pretty_name`, the folder
+    it stands in, or (at the root) the repository's folder — a Hub cache folder
+    `datasets--org--name` is `org/name` — each with how it was named."""
+    found: list[tuple[LocalData, Dataset, str]] = []
+    for item in data_sources(repository, knowledge).local:
+        if item.artefact.kind is not FileKind.DATASET_CARD:
+            continue
+        for ident, how in _card_names(repository, item.artefact):
+            dataset = knowledge.dataset(ident)
+            if dataset is not None:
+                found.append((item, dataset, f"{how} '{ident}'"))
+                break
+    return found
+
+
+def _card_names(repository: Repository, artefact: Artefact) -> list[tuple[str, str]]:
+    names: list[tuple[str, str]] = []
+    pretty = artefact.meta("pretty_name")
+    if pretty and pretty.strip():
+        names.append((pretty.strip(), "its pretty_name"))
+    folder = artefact.directory.rpartition("/")[2] or _root_name(repository.root)
+    if folder:
+        how = "its folder" if artefact.directory else "the repository's name"
+        names.append((folder, how))
+        if "/" in folder:  # org/name: the name alone is what aliases list
+            names.append((folder.rpartition("/")[2], how))
+    return names
+
+
+def _root_name(root: str) -> str:
+    name = os.path.basename(os.path.abspath(root))  # no I/O: "." is the current folder's name
+    if name.startswith("datasets--"):  # the Hugging Face cache's folder for org/name
+        return name[len("datasets--"):].replace("--", "/", 1)
+    return "" if name in ("", ".", "..") else name
+
+
 # --- what a known dataset's terms say ----------------------------------------------------------
 
 
@@ -168,6 +208,10 @@ def metadata_terms(item: LocalData, knowledge: Knowledge) -> dict[str, tuple[str
             prop = kind.licence_property or ""
             for licence in holds_declared(item.artefact, decl, knowledge, lambda lic, p=prop: bool(getattr(lic, p))):
                 terms.setdefault(kind.id, (licence.id, decl.declaration.location))
+        read = read_terms(item.artefact, decl, knowledge)  # words no known licence accounts for
+        for term in read.terms if read is not None else ():
+            if term.kind in PROPERTY:
+                terms.setdefault(term.kind, (f"{read.basis_text()}: '{term.quote}'", term.location))
         if decl.resolution.method == "legacy-other" and decl.resolution.unrecognised:
             # `other-non-commercial-research`: the legacy id's name states the terms.
             for kind in prose.restrictions(decl.resolution.unrecognised[0]):

@@ -40,11 +40,12 @@ class MissingLibrary(RuntimeError):
 def _library():
     try:
         from cyclonedx import model as cdx_model
-        from cyclonedx.model import bom, component, license as licence_model, tool
+        from cyclonedx.model import bom, component
+        from cyclonedx.model import license as licence_model
         from cyclonedx.output.json import JsonV1Dot6
     except ImportError:
         raise MissingLibrary(f"the cyclonedx format needs cyclonedx-python-lib, which is not installed: {INSTALL_HINT}") from None
-    return cdx_model, bom, component, licence_model, tool, JsonV1Dot6
+    return cdx_model, bom, component, licence_model, JsonV1Dot6
 
 
 def _licences(declared: Sequence[DeclaredLicence], acknowledgement: str, lib) -> tuple[list, list[tuple[str, str]]]:
@@ -52,7 +53,7 @@ def _licences(declared: Sequence[DeclaredLicence], acknowledgement: str, lib) ->
     (each declaration's expression and place)."""
     from cyclonedx.spdx import is_supported_id
 
-    _cdx, _bom, _component, licence_model, _tool, _json = lib
+    _cdx, _bom, _component, licence_model, _json = lib
     ack = licence_model.LicenseAcknowledgement(acknowledgement)
     properties = [(f"{PREFIX}declared", f"{d.expression or d.raw} ({d.where}; {d.how})") for d in declared]
     if len(declared) == 1 and len(declared[0].ids) > 1 and all(is_supported_id(i) for i in declared[0].ids) \
@@ -95,16 +96,21 @@ def _purl(component: Component):
     return None
 
 
-_TYPES = {"model": "machine-learning-model", "base-model": "machine-learning-model", "dataset": "data", "code": "library"}
+_TYPES = {"model": "machine-learning-model", "base-model": "machine-learning-model", "dataset": "data", "code": "library",
+          "docs": "file"}
 _RUNTIME_TYPES = {"pypi": "library", "conda": "library", "image": "container", "index": "platform"}
 
 
+KNOWN = "knowledge base"  # DeclaredLicence.where of a licence modelicense knows, not one the repository declares
+
+
 def _component(item: Component, ref: str, lib, ancestors: Sequence = ()):
-    cdx, _bom, component, _licence_model, _tool, _json = lib
-    kind = _TYPES.get(item.role) or _RUNTIME_TYPES.get(item.ecosystem, "library")
-    acknowledgement = "declared" if item.role in ("model", "code") or (item.role == "dataset" and item.relation == "shipped") \
-        else "concluded"
-    licences, properties = _licences(item.licences, acknowledgement, lib)
+    cdx, _bom, component, _licence_model, _json = lib
+    kind = _TYPES.get(item.role) or _RUNTIME_TYPES.get(item.ecosystem, "library" if item.role == "runtime" else "file")
+    declared = [d for d in item.licences if d.where != KNOWN]
+    licences, properties = _licences(declared, "declared", lib)
+    if not declared:
+        licences, properties = _licences([d for d in item.licences if d.where == KNOWN], "concluded", lib)
     properties += [(f"{PREFIX}role", item.role)]
     if item.relation:
         properties.append((f"{PREFIX}relation", item.relation))
@@ -133,7 +139,7 @@ def _component(item: Component, ref: str, lib, ancestors: Sequence = ()):
 
 def _bom_dict(views: Sequence[BomView]) -> dict[str, Any]:
     lib = _library()
-    _cdx, bom_module, _component_module, _licence_model, tool, JsonV1Dot6 = lib
+    _cdx, bom_module, component_module, _licence_model, JsonV1Dot6 = lib
     document = bom_module.Bom()
     several = len(views) > 1
     cards: dict[str, list[str]] = {}
@@ -141,30 +147,28 @@ def _bom_dict(views: Sequence[BomView]) -> dict[str, Any]:
         def ref(item: Component) -> str:
             return f"{view.name}/{item.ref}" if several else item.ref
 
-        bases = [_component(b, ref(b), lib) for b in view.role("base-model")]
+        models = view.role("model")
+        model_refs = {m.ref for m in models}
         made = {}
         for item in view.components:
-            if item.role == "base-model":
-                continue
-            made[item.ref] = _component(item, ref(item), lib, bases if item.role == "model" else ())
+            if item.role == "base-model" and item.of in model_refs:
+                continue  # in its model's pedigree
+            ancestors = [_component(b, ref(b), lib) for b in view.behind(item, "base-model")] if item.role == "model" else []
+            made[item.ref] = _component(item, ref(item), lib, ancestors)
             document.components.add(made[item.ref])
-        model = view.model
-        if model is not None:
-            trained = [ref(d) for d in view.role("dataset") if d.relation == "trained-on"]
-            cards[ref(model)] = trained
-            runtime = [made[r.ref] for r in view.role("runtime")]
-            if runtime:
-                document.register_dependency(made[model.ref], runtime)
-            datasets = [made[d.ref] for d in view.role("dataset")]
-            if datasets:
-                document.register_dependency(made[model.ref], datasets)
-    document.metadata.tools.components.add(_component_module.Component(
-        name="modelicense", version=__version__, type=_component_module.ComponentType.APPLICATION))
+        runtime = [made[r.ref] for r in view.role("runtime")]
+        for model in models:
+            datasets = view.behind(model, "dataset")
+            cards[ref(model)] = [ref(d) for d in datasets if d.relation == "trained-on"]
+            if runtime or datasets:
+                document.register_dependency(made[model.ref], [*(made[d.ref] for d in datasets), *runtime])
+    document.metadata.tools.components.add(component_module.Component(
+        name="modelicense", version=__version__, type=component_module.ComponentType.APPLICATION))
     data = json.loads(JsonV1Dot6(document).output_as_string())
     for entry in data.get("components", []):
-        if entry.get("bom-ref") in cards:
-            trained = cards[entry["bom-ref"]]
-            entry["modelCard"] = {"modelParameters": {"datasets": [{"ref": r} for r in trained]}} if trained else {}
+        trained = cards.get(entry.get("bom-ref"))
+        if trained:  # the library has no model for modelCard (cyclonedx-python-lib 11)
+            entry["modelCard"] = {"modelParameters": {"datasets": [{"ref": r} for r in trained]}}
     return data
 
 

@@ -24,7 +24,20 @@ def _bom(module: str) -> InventoryFormatter:
     return render
 
 
+def _inventory(function: str) -> InventoryFormatter:
+    """The inventory itself (report/inventory.py), as the scan built it."""
+    def render(scanned: Scanned) -> str:
+        from modelicense.report import inventory
+
+        return getattr(inventory, function)([result.inventory for result, _knowledge, _name in scanned])
+
+    return render
+
+
 INVENTORY_FORMATS: dict[str, InventoryFormatter] = {
+    "text": _inventory("render_text"),  # every artefact with its terms, duties and answers
+    "json": _inventory("render_json"),  # the same, versioned (the scan's JSON `inventory` object)
+    "markdown": _inventory("render_markdown"),
     "cyclonedx": _bom("cyclonedx"),  # CycloneDX 1.6 ML-BOM, JSON (needs cyclonedx-python-lib: the `bom` extra)
     "spdx3": _bom("spdx3"),  # SPDX 3.0.1 JSON-LD, AI and Dataset profiles
 }

@@ -6,7 +6,7 @@ import json
 from typing import Any, Sequence
 
 from modelicense import __version__
-from modelicense.model import Artefact, Finding, Location, ResolvedDeclaration, ScanResult
+from modelicense.model import Artefact, Finding, Location, ResolvedDeclaration, ScanResult, Term
 from modelicense.report import ReportOptions, counts, display_path, printable_tree, silenced
 
 SCHEMA_VERSION = 1
@@ -45,6 +45,8 @@ def _card_details(artefact: Artefact, item: ResolvedDeclaration) -> dict[str, An
 
 
 def artefact_dict(artefact: Artefact, root: str, several: bool) -> dict[str, Any]:
+    from modelicense.terms import terms_of  # the terms reader, only for this format
+
     return {
         "path": display_path(root, artefact.path, several),
         "kind": artefact.kind.value,
@@ -71,6 +73,7 @@ def artefact_dict(artefact: Artefact, root: str, several: bool) -> dict[str, Any
                 "line": d.declaration.location.line,
                 "column": d.declaration.location.column,
                 **_card_details(artefact, d),
+                "terms": [term_dict(t, root, several) for t in d.terms or terms_of(d.declaration)],
             }
             for d in artefact.declarations
         ],
@@ -79,6 +82,15 @@ def artefact_dict(artefact: Artefact, root: str, several: bool) -> dict[str, Any
             for r in artefact.references
         ],
     }
+
+
+def term_dict(term: Term, root: str, several: bool) -> dict[str, Any]:
+    """A term read from a declaration's words (modelicense.terms), with its evidence."""
+    from modelicense.terms import label, restrictive
+
+    return {"id": term.kind, "label": label(term.kind), "restrictive": bool(restrictive((term,))),
+            "quote": term.quote, "values": list(term.values), "pattern": term.pattern,
+            **location_fields(term.location), "path": display_path(root, term.location.path, several)}
 
 
 def _first_line(text: str) -> str:
@@ -102,6 +114,8 @@ def build(results: Sequence[ScanResult]) -> dict[str, Any]:
         "roots": [r.root for r in results],
         "findings": findings,
         "artefacts": artefacts,
+        # Per root: artefacts, licences, effective terms, duties, commercial use, openness (versioned).
+        "inventory": _inventory(results),
         # What configuration, baseline and inline comments turned off, per root (report.silenced).
         "silenced": [{"root": r.root, **silenced.as_json(r.silenced)} for r in results],
         # Files whose name said licence (or card) and whose content did not, with the reason.
@@ -110,6 +124,14 @@ def build(results: Sequence[ScanResult]) -> dict[str, Any]:
         "summary": {"findings": len(findings), **tally, "artefacts": len(artefacts),
                     "hidden": silenced.hidden_count(results), "silenced": hidden},
     }
+
+
+def _inventory(results: Sequence[ScanResult]) -> dict[str, Any]:
+    from modelicense.inventory.model import INVENTORY_VERSION
+    from modelicense.report.inventory import inventory_json
+
+    return {"version": INVENTORY_VERSION,
+            "roots": [inventory_json(r.inventory) for r in results if r.inventory is not None]}
 
 
 def render(results: Sequence[ScanResult], options: ReportOptions) -> str:

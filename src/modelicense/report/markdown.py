@@ -176,10 +176,25 @@ def render(results: Sequence[ScanResult], options: ReportOptions) -> str:
         lines.append("**No findings.**")
     if several:
         lines += ["", "Scanned: " + ", ".join(text(r.root) for r in results)]
+    lines += inventory_section(results)
     lines += silenced_section(results)
     lines += ["", "### Artefacts", ""] + artefact_table(results)
     lines += finding_sections([f for r in results for f in r.findings], several)
     return "\n".join(lines) + "\n"
+
+
+def inventory_section(results: Sequence[ScanResult]) -> list[str]:
+    """What the user may do with what was scanned, before the findings (a job summary leads with it)."""
+    inventories = [r.inventory for r in results if r.inventory is not None]
+    if not inventories:
+        return []
+    from modelicense.report.inventory import markdown_table
+
+    lines: list[str] = ["", "### Inventory", ""]
+    for inventory in inventories:
+        heading = f"#### {text(inventory.root)}" if len(inventories) > 1 else ""
+        lines += markdown_table(inventory, heading) + [""]
+    return lines[:-1]
 
 
 def silenced_section(results: Sequence[ScanResult]) -> list[str]:

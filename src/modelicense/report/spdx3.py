@@ -122,6 +122,8 @@ def _package(graph: _Graph, component: Component) -> str:
     if component.role == "dataset":
         return graph.element(component.ref, "dataset_DatasetPackage", **common, software_primaryPurpose="data",
                              dataset_datasetType=["noAssertion"])  # the type of data is not read
+    if component.role == "docs":
+        return graph.element(component.ref, "software_Package", **common, software_primaryPurpose="documentation")
     if component.role == "runtime":
         purl = {"pypi": f"pkg:pypi/{component.name}", "conda": f"pkg:conda/{component.name}",
                 "image": f"pkg:docker/{component.name}"}.get(component.ecosystem)
@@ -131,23 +133,25 @@ def _package(graph: _Graph, component: Component) -> str:
 
 
 def _view(graph: _Graph, view: BomView, several: bool) -> list[str]:
-    """Adds one repository's elements; returns its root elements."""
+    """Adds one repository's elements; returns its root elements (its models, else its code)."""
     made: dict[str, str] = {}
     for component in view.components:
         local = f"{view.name}/{component.ref}" if several else component.ref
         made[component.ref] = _package(graph, replace(component, ref=local))
-        declared = component.role in ("model", "code") or component.relation == "shipped"
-        for item in component.licences:
-            _licence(graph, made[component.ref], item, "hasDeclaredLicense" if declared else "hasConcludedLicense")
-    model = view.model
-    if model is None:
-        return [made[c.ref] for c in view.role("code")]
-    subject = made[model.ref]
-    graph.relate(subject, "trainedOn", [made[d.ref] for d in view.role("dataset") if d.relation == "trained-on"])
-    for base in view.role("base-model"):
-        graph.relate(subject, "descendantOf", [made[base.ref]], f"relation: {base.relation}" if base.relation else "")
-    graph.relate(subject, "dependsOn", [made[r.ref] for r in view.role("runtime")])
-    return [subject]
+        for item in component.licences:  # declared in the repository, or known to modelicense
+            _licence(graph, made[component.ref], item,
+                     "hasConcludedLicense" if item.where == "knowledge base" else "hasDeclaredLicense")
+    models = view.role("model")
+    runtime = [made[r.ref] for r in view.role("runtime")]
+    for model in models:
+        subject = made[model.ref]
+        graph.relate(subject, "trainedOn", [made[d.ref] for d in view.behind(model, "dataset") if d.relation == "trained-on"])
+        for base in view.behind(model, "base-model"):
+            graph.relate(subject, "descendantOf", [made[base.ref]], f"relation: {base.relation}" if base.relation else "")
+        graph.relate(subject, "dependsOn", runtime)
+    if models:
+        return [made[m.ref] for m in models]
+    return [made[c.ref] for c in view.role("code")]
 
 
 def spdx_document(views: Sequence[BomView]) -> dict[str, Any]:

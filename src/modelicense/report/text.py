@@ -50,6 +50,8 @@ def _blocks(results: Sequence[ScanResult], options: ReportOptions, concise: bool
     paint = _painter(options.colour)
     findings = _ordered(results)
     blocks: list[str] = []
+    if not concise:
+        blocks.extend(inventory_blocks(results, bool(findings)))
     if concise:
         blocks.append("\n".join(_concise_line(f, results, paint) for f, _ in findings))
     else:
@@ -57,6 +59,24 @@ def _blocks(results: Sequence[ScanResult], options: ReportOptions, concise: bool
     if not options.quiet:
         blocks.append(summary(results, concise, paint))
     return blocks
+
+
+def inventory_blocks(results: Sequence[ScanResult], any_findings: bool) -> list[str]:
+    """The inventory table each root's report opens with, when there are findings to read it
+    beside. A clean scan (what a passing pre-commit hook prints, and pre-commit hides) gets one
+    line with the commercial-use answer instead: the table is `modelicense inventory`'s job."""
+    inventories = [r.inventory for r in results if r.inventory is not None]
+    if not inventories:
+        return []
+    from modelicense.report.inventory import summary_line, text_table
+
+    if not any_findings:
+        return ["\n".join(summary_line(inv) for inv in inventories)]
+    return [_safe_block(text_table(inv)) for inv in inventories]
+
+
+def _safe_block(text: str) -> str:
+    return "\n".join(_safe(line) for line in text.split("\n"))
 
 
 def _join(blocks: list[str]) -> str:

@@ -109,7 +109,7 @@ def get(rule_id: str) -> Rule | None:
     return REGISTRY.get(rule_id.upper())
 
 
-FAMILY_MODULES = ("dec", "dec_pointers", "wgt", "dat", "bas", "use", "cmp", "run")
+FAMILY_MODULES = ("dec", "dec_pointers", "dec_unknown", "wgt", "dat", "bas", "use", "cmp", "run", "opn")
 
 
 def _load_families() -> None:

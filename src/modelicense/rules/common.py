@@ -28,6 +28,7 @@ from modelicense.inventory.coverage import (  # noqa: F401  (re-exported)
     structured,
     weights_declarations,
 )
+from modelicense.inventory.read_terms import ReadTerms, known_text_terms, prose_terms, quoted, read_terms
 from modelicense.knowledge import Knowledge, Licence
 from modelicense.knowledge.expressions import (  # noqa: F401  (re-exported)
     holds,
@@ -92,3 +93,45 @@ def model_licence_groups(repository: Repository, knowledge: Knowledge,
             group.folders.append(artefact.directory)
             group.files.extend(f for f in files if f not in group.files)
     return list(groups.values())
+
+
+def model_read_terms(repository: Repository, knowledge: Knowledge) -> list[tuple[ReadTerms, list[str]]]:
+    """For each declaration covering the model whose words state terms its known licence does
+    not (inventory.read_terms), those terms and the weight files it covers. Computed once."""
+    return list(repository.memo(("model_read_terms", id(knowledge)), lambda: tuple(_model_read_terms(repository, knowledge))))
+
+
+def _model_read_terms(repository: Repository, knowledge: Knowledge) -> list[tuple[ReadTerms, list[str]]]:
+    found: list[tuple[ReadTerms, list[str]]] = []
+    for artefact, item in model_declarations(repository, knowledge):
+        files = covered_weight_files(repository, artefact)
+        if item.declaration.scope == "repo" and artefact.kind is FileKind.LICENCE_FILE:
+            files = [f for f in files if not is_test_weight(f)]  # as model_licence_groups: a model's weights
+            if not files:
+                continue
+        read = read_terms(artefact, item, knowledge) or known_text_terms(artefact, item, knowledge)
+        if read is not None and read.terms:
+            found.append((read, files))
+    for card in model_cards(repository):  # what a model card's licence prose adds to its metadata
+        for item in card.declarations:
+            if item.declaration.scope == "weights":
+                read = prose_terms(card, item, knowledge)
+                if read is not None:
+                    found.append((read, covered_weight_files(repository, card)))
+    return found
+
+
+def read_term_hits(repository: Repository, knowledge: Knowledge, rule_id: str, says: Callable[[str], str]):
+    """One hit per declaration covering the model whose words state terms `rule_id` reports:
+    "<the weights> are under terms <read from …>: <terms quoted>: <says(labels)>", at the first
+    term's words, the declaration related."""
+    from modelicense.rules import Hit  # the registry module; imported here to keep common.py a leaf
+
+    for read, files in model_read_terms(repository, knowledge):
+        terms = read.of_rule(rule_id)
+        if not terms:
+            continue
+        kinds = "+".join(term.kind for term in terms)
+        yield Hit(f"{weights_subject(files)} are under terms {read.basis_text()}: {quoted(terms)}: "
+                  f"{says(kinds)}", terms[0].location, (read.item.declaration.location,),
+                  subject=f"read:{read.artefact.path}:{kinds}")

@@ -17,6 +17,7 @@ from modelicense.inventory.data import (
     USE_KINDS,
     LocalData,
     data_sources,
+    described_datasets,
     dataset_terms,
     effective_terms,
     metadata_names_terms,
@@ -171,7 +172,9 @@ def third_party_content(repository: Repository, knowledge: Knowledge) -> Iterato
     ## What it finds
     A dataset a model card lists that the knowledge base records as consisting of copyrighted
     works collected without permission (Books3, BookCorpus and the like), whatever licence the
-    dataset's distributor put on it.
+    dataset's distributor put on it; and a dataset card that describes such a dataset (its
+    `pretty_name`, its folder or the repository's name is the dataset's id or alias), whatever
+    licence the card declares: a corpus of pirated books declared MIT is still one.
 
     ## Why it matters
     The distributor's licence cannot grant rights it never had. Authors have sued over such
@@ -192,6 +195,19 @@ def third_party_content(repository: Repository, knowledge: Knowledge) -> Iterato
     for users. If you have rights the knowledge base does not know of, record them with a
     knowledge override and a `reason`.
     """
+    for item, dataset, named in described_datasets(repository, knowledge):
+        if dataset.third_party_content:
+            licence = ", ".join(d.resolution.expression or d.declaration.raw for d in item.metadata)
+            under = f" ({licence})" if licence else ""
+            note = f" ({dataset.notes})" if dataset.notes else ""
+            location = item.metadata[0].declaration.location if item.metadata else Location(item.artefact.path, 1, 1)
+            yield Hit(
+                f"this dataset card describes '{dataset.id}' ({named}), which consists of third-party works taken "
+                f"without their authors' permission{note}: its licence{under} cannot grant rights to them, and "
+                f"users of a model trained on it may face the authors' claims",
+                location,
+                subject=f"card:{dataset.id}",
+            )
     for reference, dataset in data_sources(repository, knowledge).known:
         if dataset.third_party_content:
             note = f" ({dataset.notes})" if dataset.notes else ""

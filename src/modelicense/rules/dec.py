@@ -426,7 +426,10 @@ def _prose_pairs(repository: Repository, knowledge: Knowledge) -> Iterator[Candi
         metadata = [(card, d) for d in _card_licences(card) if usable(d.resolution, knowledge)]
         if not metadata or len(metadata) != len(_card_licences(card)):
             continue  # part of the metadata is `other` or unknown: the prose may be what it means
-        prose = [(card, d) for d in card.declarations if d.declaration.confidence == "low" and usable(d.resolution, knowledge)]
+        # prose about the same artefact as the metadata: "the code is MIT" in a model card is not the weights'
+        scope = metadata[0][1].declaration.scope
+        prose = [(card, d) for d in card.declarations if d.declaration.confidence == "low"
+                 and d.declaration.scope == scope and usable(d.resolution, knowledge)]
         for section in prose:
             if any(_equivalent(section[1].resolution, m[1].resolution, knowledge) for m in metadata):
                 continue

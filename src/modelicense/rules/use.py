@@ -12,7 +12,7 @@ from modelicense.lazyre import lazy_compile
 from modelicense.model import Artefact, FileKind, Location, Repository, Severity
 from modelicense.rules import Hit, rule
 from modelicense.inventory.coverage import model_cards, model_declarations
-from modelicense.rules.common import model_licence_groups
+from modelicense.rules.common import model_licence_groups, read_term_hits
 from modelicense.rules.phrasing import weights_subject
 
 
@@ -65,6 +65,9 @@ def use_restrictions(repository: Repository, knowledge: Knowledge) -> Iterator[H
     you want the model to be open source, use a licence without use restrictions (Apache-2.0,
     OpenMDW) and publish a separate, non-binding responsible-use guide.
     """
+    yield from read_term_hits(repository, knowledge, "USE001", lambda _kinds: (
+        "they restrict how and for what the model may be used: not open source in the OSI sense; nothing to fix: "
+        "make sure users see the terms, and accept this with a per-file ignore of USE001 in the configuration"))
     groups = model_licence_groups(repository, knowledge, lambda licence: bool(licence.use_restrictions))
     policies = _use_policies(repository)
     attached: set[str] = set()
@@ -128,3 +131,38 @@ def user_threshold(repository: Repository, knowledge: Knowledge) -> Iterator[Hit
             f"revenue threshold: larger users need a separate licence from the publisher; nothing to fix: say so "
             f"in the card, and accept this with `# modelicense: ignore[USE002] <reason>` on the licence line"
         )
+
+
+@rule("USE003", "territory-threshold-registration", Severity.INFO)
+def territory_threshold_registration(repository: Repository, knowledge: Knowledge) -> Iterator[Hit]:
+    """Territory exclusions, user or revenue thresholds, or registration before commercial use,
+    read from licence words modelicense does not know.
+
+    ## What it finds
+    A licence text covering the model that modelicense does not recognise (or words a recognised
+    text or a `license:` sentence adds to its licence) which excludes regions ("does not apply in
+    the European Union"), grants its rights only below a number of users or an amount of revenue
+    ("more than 100 million monthly active users", "annual revenue of less than US $1,000,000"),
+    or requires registration or approval before commercial use. The message quotes the words,
+    the regions and the numbers. The text of a model licence modelicense knows is read for the
+    territory exclusions and registration its knowledge-base entry does not record (Tencent
+    Hunyuan's "does not apply in the European Union, United Kingdom and South Korea", Yi's
+    registration form); known thresholds are USE002's.
+
+    ## Why it matters
+    Such a licence grants different rights to different users: someone in an excluded region, a
+    large company, or anyone using the model commercially without registering has no licence at
+    all. That is lawful, but not open source, and a reviewer must see which terms apply.
+
+    ## Example
+    A `LICENSE` beside the weights that says "This licence does not apply in the European Union."
+
+    ## How to fix
+    Nothing is wrong. Say in the card which regions, thresholds or registration apply, so that
+    users see them before they download, and accept the finding in the configuration:
+    `[tool.modelicense.per-file-ignores]` with `"LICENSE" = ["USE003"]`.
+    """
+    yield from read_term_hits(repository, knowledge, "USE003", lambda _kinds: (
+        "the licence does not grant its rights to everyone: users outside it need a separate licence or none is "
+        "available; nothing to fix: say so in the card, and accept this with a per-file ignore of USE003 in the "
+        "configuration"))

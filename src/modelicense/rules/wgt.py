@@ -10,7 +10,7 @@ from modelicense.knowledge import Knowledge, Licence
 from modelicense.knowledge.kinds import licence_kinds, reported_by
 from modelicense.model import Repository, Severity
 from modelicense.rules import Hit, rule
-from modelicense.rules.common import model_licence_groups
+from modelicense.rules.common import model_licence_groups, read_term_hits
 from modelicense.rules.phrasing import weights_subject
 
 
@@ -36,7 +36,8 @@ def copyleft_weights(repository: Repository, knowledge: Knowledge) -> Iterator[H
     Weights covered by a copyleft licence of any strength — the GPL family, AGPL, LGPL, MPL, EUPL,
     OSL, CC BY-SA, ODbL, CDLA-Sharing — through weight-file metadata, a model card's `license:`,
     a LICENSE-MODEL-style file, or the root LICENSE of a repository that ships weights and says
-    nothing more specific about them.
+    nothing more specific about them; and copyleft or share-alike terms read from the words of a
+    licence text modelicense does not know.
 
     ## Why it matters
     Copyleft conditions rest on copyright. Whether trained parameters carry copyright at all is
@@ -64,6 +65,9 @@ def copyleft_weights(repository: Repository, knowledge: Knowledge) -> Iterator[H
             f"{weights_subject(group.files)} are under {group.label}, a {kind} licence: its conditions rest on copyright in the weights, which may not exist, and 'source' has no agreed meaning "
             f"for weights; use a licence written for models or data, or licence code and weights separately"
         )
+    yield from read_term_hits(repository, knowledge, "WGT001", lambda _kinds: (
+        "conditions that rest on copyright in the weights, which may not exist; use a licence written for models "
+        "or data, or licence code and weights separately"))
 
 
 _RESTRICTED = reported_by("WGT002")  # non-commercial, research-only, no-derivatives (knowledge/kinds.py)
@@ -80,7 +84,11 @@ def restricted_weights(repository: Repository, knowledge: Knowledge) -> Iterator
     ## What it finds
     Weights covered by a licence that forbids commercial use (CC BY-NC, non-commercial model
     licences), limits use to research, or forbids derivatives (CC BY-ND, so no fine-tuning or
-    quantisation may be shared) — through the same declarations WGT001 reads. Licences with only
+    quantisation may be shared) — through the same declarations WGT001 reads, by the licence's
+    known properties or, for a licence text modelicense does not know (or words a known text or a
+    `license:` sentence adds, "cc-by 4.0 (no commercial use)"), by the terms read from its words,
+    quoted in the message; and a model card's licence prose ("Usage and License Notices: for
+    research use only") that restricts the licence its metadata declares. Licences with only
     behavioural-use clauses (OpenRAIL, Llama, Gemma) are USE findings, not this one.
 
     ## Why it matters
@@ -108,3 +116,6 @@ def restricted_weights(repository: Repository, knowledge: Knowledge) -> Iterator
             f"{weights_subject(group.files)} are under {group.label}, whose terms are {terms}: if they bind, users are not free to run the model for any purpose; use a licence without these "
             f"conditions if the model is meant to be open, or ignore WGT002 if the restriction is deliberate"
         )
+    yield from read_term_hits(repository, knowledge, "WGT002", lambda _kinds: (
+        "if they bind, users are not free to run the model for any purpose; use a licence without these conditions "
+        "if the model is meant to be open, or ignore WGT002 if the restriction is deliberate"))

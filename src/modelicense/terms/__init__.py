@@ -24,16 +24,18 @@ from modelicense.terms.patterns import TermRule, by_id, table
 __all__ = ["Term", "TermRule", "label", "read", "read_spans", "restrictive", "rules_of", "table", "terms_of"]
 
 
-def read(text: str, origin: Location) -> tuple[Term, ...]:
-    """The terms `text` states, located as if the text started at `origin`."""
-    return _read(text, origin)
+def read(text: str, origin: Location, kinds: tuple[str, ...] | None = None) -> tuple[Term, ...]:
+    """The terms `text` states (only those of `kinds`, when given), located as if the text
+    started at `origin`."""
+    return _read(text, origin, kinds)
 
 
 @lru_cache(maxsize=256)  # rules, the inventory and the report ask about the same declarations
-def _read(text: str, origin: Location) -> tuple[Term, ...]:
+def _read(text: str, origin: Location, kinds: tuple[str, ...] | None) -> tuple[Term, ...]:
+    terms = None if kinds is None else tuple(term for term in table() if term.id in kinds)
     return tuple(
         Term(hit.term.id, hit.pattern, quoted(text, hit.start, hit.end), locate(text, hit.start, origin), hit.values)
-        for hit in scan(text).hits
+        for hit in scan(text, terms).hits
     )
 
 

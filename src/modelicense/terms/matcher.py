@@ -5,7 +5,7 @@ become one space; `_Flat` maps offsets back, so evidence points at the real word
 runs over the flat text once (`re.finditer`, in C); a match is dropped when its sentence also holds
 one of the term's negations ("commercial and non-commercial use"), and each (term, sentence) pair
 is checked once. The work — characters given to a search — is counted in `Reading.work`, which
-is at most (2 + patterns) × the text's length, plus a constant per pattern (at most MAX_EXAMINED
+is at most (3 + keywords + patterns) × the text's length, plus a constant per pattern (at most MAX_EXAMINED
 matches, each with one sentence of at most 2 × MAX_SENTENCE characters checked for negations and
 regions): linear, and each search position costs a bounded number of steps because every
 repetition in the table is bounded (patterns.py refuses one that is not).
@@ -106,15 +106,20 @@ def _clean(value: str) -> str:
     return _LEADING.sub("", re.sub(r"\s{1,64}", " ", value).strip(" .,;:"))
 
 
-def scan(text: str, terms: tuple[TermRule, ...] | None = None) -> Reading:
+def scan(text: str, terms: tuple[TermRule, ...] | None = None, gate: bool = True) -> Reading:
     """Every term of `terms` (the shipped table by default) the text states, in text order, at
-    most MAX_PER_TERM places each, and the work it took."""
+    most MAX_PER_TERM places each, and the work it took. A term none of whose keywords the text
+    holds is skipped (`gate=False` searches every term: the tests check both agree)."""
     text = text[:MAX_CHARS]
     flat = _Flat(text)
+    lowered = flat.text.lower()
     ends = [m.start() for m in _SENTENCE_END.finditer(flat.text)]
-    work = 2 * len(text)  # flattening and sentence ends
+    work = 3 * len(text)  # flattening, lower-casing and sentence ends
     hits: list[Hit] = []
     for term in table() if terms is None else terms:
+        work += len(lowered) * len(term.keywords)
+        if gate and not any(keyword in lowered for keyword in term.keywords):
+            continue
         candidates: list[tuple[int, int, str, tuple[str, ...]]] = []
         negated: dict[tuple[int, int], bool] = {}
         for pattern in term.patterns:

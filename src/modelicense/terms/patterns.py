@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 try:  # Python 3.11+
     import re._parser as _sre_parse  # type: ignore[import-not-found]
@@ -30,21 +30,32 @@ MAX_COST = 10**10  # a sanity cap on that bound (loose: alternatives that cannot
 class Pattern:
     id: str  # `<term>#<n>`: the term and the pattern's place in its list
     regex: re.Pattern[str]
-    cost: int  # upper bound of the steps one search position costs
     names_regions: bool = False  # its value is a region: the sentence's other regions are values too
 
 
 @dataclass(frozen=True)
 class TermRule:
-    """One term of the table: what it is, which rules report it, how it is worded."""
+    """One term of the table: what it is, which rules report it, how it is worded. Its patterns
+    are compiled when first searched: a text that holds none of its keywords never compiles them
+    (a hook run on a repository of known licences compiles none)."""
 
     id: str
     label: str
     rules: tuple[str, ...]
     restrictive: bool
-    patterns: tuple[Pattern, ...]
-    negations: tuple[re.Pattern[str], ...]
+    keywords: tuple[str, ...]
+    sources: tuple[str, ...]  # the patterns as written, placeholders expanded
+    negation_sources: tuple[str, ...]
     source: str
+
+    @cached_property
+    def patterns(self) -> tuple[Pattern, ...]:
+        return tuple(Pattern(f"{self.id}#{index}", re.compile(raw, re.IGNORECASE), _REGION_MARK in raw)
+                     for index, raw in enumerate(self.sources))
+
+    @cached_property
+    def negations(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(raw, re.IGNORECASE) for raw in self.negation_sources)
 
 
 def cost(pattern: str) -> int:
@@ -91,9 +102,17 @@ def _compile(pattern: str, where: str) -> tuple[re.Pattern[str], int]:
     return compiled, steps
 
 
-def parse(document: dict) -> tuple[TermRule, ...]:
-    """The table from its JSON document, checked (see the module's docstring)."""
+_REGION_MARK = "(?P<value>(?:the )?(?:territory of"  # how the expanded {region} placeholder begins
+
+
+def parse(document: dict, check: bool = False) -> tuple[TermRule, ...]:
+    """The table from its JSON document. Kinds, labels, keywords and sources are always checked;
+    with `check`, every pattern is also parsed for its cost (an unbounded repetition or a cost
+    above MAX_COST is refused) and compiled. The knowledge tests check the shipped table so; a
+    run only compiles, and only what it searches."""
     placeholders = document.get("placeholders", {})
+    if "region" in placeholders and not placeholders["region"].startswith(_REGION_MARK):
+        raise ValueError(f"{TERMS_FILE}: the region placeholder must begin {_REGION_MARK!r}")
     rules: list[TermRule] = []
     seen: set[str] = set()
     for entry in document.get("terms", []):
@@ -108,15 +127,24 @@ def parse(document: dict) -> tuple[TermRule, ...]:
             raise ValueError(f"{TERMS_FILE}: term {ident!r}: label {entry.get('label')!r} is not the kind's {kind.label!r}")
         if not entry.get("source") or not entry.get("patterns"):
             raise ValueError(f"{TERMS_FILE}: term {ident!r} needs patterns and a source")
-        patterns = []
-        for index, raw in enumerate(entry["patterns"]):
-            compiled, steps = _compile(_expand(raw, placeholders), f"{ident} pattern {index}")
-            patterns.append(Pattern(f"{ident}#{index}", compiled, steps, "{region}" in raw))
-        negations = tuple(_compile(_expand(raw, placeholders), f"{ident} negation {index}")[0]
-                          for index, raw in enumerate(entry.get("negations", [])))
+        keywords = tuple(entry.get("keywords", ()))
+        if not keywords or any(k != k.lower() or not k.strip() for k in keywords):
+            raise ValueError(f"{TERMS_FILE}: term {ident!r} needs lower-case keywords")
+        sources = tuple(_expand(raw, placeholders) for raw in entry["patterns"])
+        negations = tuple(_expand(raw, placeholders) for raw in entry.get("negations", []))
+        if check:
+            for index, raw in enumerate(sources):
+                _compile(raw, f"{ident} pattern {index}")
+            for index, raw in enumerate(negations):
+                _compile(raw, f"{ident} negation {index}")
         rules.append(TermRule(ident, entry["label"], tuple(entry.get("rules", ())), bool(entry.get("restrictive")),
-                              tuple(patterns), negations, entry["source"]))
+                              keywords, sources, negations, entry["source"]))
     return tuple(rules)
+
+
+def costs(term: TermRule) -> tuple[int, ...]:
+    """Each pattern's cost bound (see `cost`)."""
+    return tuple(cost(raw) for raw in term.sources)
 
 
 @lru_cache(maxsize=1)

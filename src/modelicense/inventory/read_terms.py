@@ -1,0 +1,157 @@
+"""Terms read from words no known licence accounts for: the whole text of a licence nobody
+recognises, the words a recognised text adds to its licence (`Resolution.leftover`), a
+`license:` value written as a sentence ("cc-by 4.0 (no commercial use)"), a model card's licence
+prose beyond its metadata, and what a known model licence's text states that its entry does not
+record (territory, registration).
+
+A known licence's properties come from the knowledge base; what is read here is what they do not
+say. A term the declared licence already has (non-commercial in CC BY-NC) is not read again, so a
+rule never reports the same terms twice, once by the licence and once by its words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from modelicense.knowledge import Knowledge
+from modelicense.knowledge.expressions import licences
+from modelicense.knowledge.kinds import BY_ID
+from modelicense.model import Artefact, ResolvedDeclaration, Term
+
+# modelicense.terms is imported where it is used: a hook run on known licences never needs it.
+
+UNKNOWN = "unknown"  # the words are a licence modelicense does not know
+ADDED = "added"  # the words add to a licence it knows
+PROSE = "prose"  # a card's licence prose adds to the licence its metadata declares
+KNOWN = "known"  # a known model licence's own text: what its properties do not record
+
+# Declarations that are not licences: a NOTICE, a use policy (USE001 reports it as one), a
+# PATENTS grant, the REUSE library of licence texts.
+_NOT_LICENCES = ("notice", "use-policy", "patents")
+
+
+@dataclass(frozen=True)
+class ReadTerms:
+    artefact: Artefact
+    item: ResolvedDeclaration
+    basis: str  # UNKNOWN, ADDED, PROSE or KNOWN
+    terms: tuple[Term, ...]
+
+    @property
+    def name(self) -> str:
+        return self.artefact.path.rpartition("/")[2]
+
+    def of_rule(self, rule_id: str) -> tuple[Term, ...]:
+        """The terms `rule_id` reports (terms.json `rules`), one per kind, in text order."""
+        from modelicense.terms import rules_of
+
+        seen: dict[str, Term] = {}
+        for term in self.terms:
+            if rule_id in rules_of(term.kind):
+                seen.setdefault(term.kind, term)
+        return tuple(seen.values())
+
+    def basis_text(self) -> str:
+        """What a message says the terms were read from."""
+        declaration = self.item.declaration
+        if self.basis == UNKNOWN:
+            what = f"the text of {self.name}" if declaration.is_text else f"{declaration.field}: '{declaration.raw.strip()}'"
+            return f"read from {what}, not a licence modelicense knows"
+        if self.basis == KNOWN:
+            return f"read from the text of {self.name} ({self.item.resolution.expression})"
+        if self.basis == PROSE:
+            if declaration.field == "licence sentence":
+                return f"read from a sentence of {self.name}, beyond the licence its metadata declares"
+            return f"read from the '{declaration.field}' section of {self.name}, beyond the licence its metadata declares"
+        licence = self.item.resolution.expression or "?"
+        if declaration.is_text:
+            return f"read from words of {self.name} that {licence} does not contain"
+        return f"read from the words '{declaration.raw.strip()}' beside {licence}"
+
+
+def unrecognised_text(item: ResolvedDeclaration) -> bool:
+    """A licence text no detector recognises (no licence, no `unknown`/`other` declared)."""
+    resolution = item.resolution
+    return item.declaration.is_text and not resolution.keys and resolution.ignorance is None
+
+
+def read_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> ReadTerms | None:
+    """The terms a structured declaration's words state beyond its known licence, or None."""
+    declaration, resolution = item.declaration, item.resolution
+    if declaration.confidence != "high" or declaration.field in _NOT_LICENCES or resolution.ignorance:
+        return None
+    if unrecognised_text(item) or (not declaration.is_text and resolution.unrecognised and not resolution.keys):
+        from modelicense.terms import terms_of
+
+        return ReadTerms(artefact, item, UNKNOWN, terms_of(declaration))
+    if declaration.is_text and not resolution.leftover:
+        return None
+    if not declaration.is_text and len(declaration.raw.split()) <= 1:  # an id is one word
+        return None
+    from modelicense.terms import read_spans, restrictive, terms_of  # words beside a known licence
+
+    found = (read_spans(declaration.raw, resolution.leftover, declaration.location) if declaration.is_text
+             else terms_of(declaration))
+    held = licences(resolution, knowledge)
+    added = tuple(term for term in restrictive(found) if not _held(term, held))
+    return ReadTerms(artefact, item, ADDED, added) if added else None
+
+
+def prose_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> ReadTerms | None:
+    """The restrictive terms a card's licence prose states that neither the licences its metadata
+    declares nor the licences the prose itself names have (a prose section naming CC BY-NC beside
+    `license: apache-2.0` is DEC004's contradiction, not this)."""
+    if item.declaration.confidence != "low":
+        return None
+    from modelicense.terms import restrictive, terms_of
+
+    held = [licence for other in artefact.declarations if other.declaration.confidence == "high"
+            for licence in licences(other.resolution, knowledge)]
+    held += licences(item.resolution, knowledge)
+    added = tuple(term for term in restrictive(terms_of(item.declaration)) if not _held(term, held))
+    return ReadTerms(artefact, item, PROSE, added) if added else None
+
+
+# Terms the knowledge base has no property for, read from a known model licence's own text
+# (Hunyuan's territory, Yi's registration); a known threshold is USE002's, so thresholds are read
+# only when the licence records none.
+_UNRECORDED = ("territory", "registration")
+_THRESHOLDS = ("user-threshold", "revenue-threshold")
+
+
+def known_text_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> ReadTerms | None:
+    """Territory exclusions and registration (and thresholds the licence does not record) read
+    from the text of a model licence modelicense recognises (a title-only guess too: the words
+    are the text's own)."""
+    declaration, resolution = item.declaration, item.resolution
+    if not declaration.is_text or declaration.field in _NOT_LICENCES:
+        return None
+    known = licences(resolution, knowledge)
+    if not known or not any(licence.kind == "model" for licence in known):
+        return None
+    from modelicense.terms import read
+
+    wanted = _UNRECORDED + (() if any(licence.user_threshold for licence in known) else _THRESHOLDS)
+    found = read(declaration.raw, declaration.location, wanted)  # only these: a hook reads this text every run
+    return ReadTerms(artefact, item, KNOWN, found) if found else None
+
+
+def _held(term: Term, held: list) -> bool:
+    prop = BY_ID[term.kind].licence_property
+    return bool(prop) and any(getattr(licence, prop, None) for licence in held)
+
+
+def quoted(terms: tuple[Term, ...], limit: int = 4) -> str:
+    """`non-commercial and research-only ('…', line 3); territory exclusion: European Union ('…',
+    line 4)`: the terms with the words that state them, terms stated by the same words together."""
+    groups: list[tuple[list[str], Term]] = []
+    for term in terms[:limit]:
+        named = f": {', '.join(term.values)}" if term.values else ""
+        label = BY_ID[term.kind].label + named
+        if groups and groups[-1][1].quote == term.quote and groups[-1][1].location.line == term.location.line:
+            groups[-1][0].append(label)
+        else:
+            groups.append(([label], term))
+    parts = [f"{' and '.join(labels)} ('{term.quote}', line {term.location.line})" for labels, term in groups]
+    more = f" and {len(terms) - limit} more" if len(terms) > limit else ""
+    return "; ".join(parts) + more
