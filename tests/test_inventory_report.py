@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import card, run_cli, scan_json
+from conftest import card, run_cli, safetensors_file, scan_json
 
 FINETUNE = {
     "README.md": card("license: apache-2.0\nbase_model: meta-llama/Meta-Llama-3-8B\ndatasets:\n- tatsu-lab/alpaca"),
@@ -98,3 +98,16 @@ def test_inventory_command_usage_errors_exit_2(make_repo, tmp_path):
     assert run_cli("inventory", "--format", "text", str(tmp_path / "missing")).returncode == 2
     bad = make_repo({"README.md": card("license: mit"), ".modelicense.toml": "select = [\n"})
     assert run_cli("inventory", "--format", "text", str(bad)).returncode == 2
+
+
+def test_a_licence_nobody_recognises_is_unrecognised_in_the_table_not_undeclared(make_repo):
+    root = make_repo({
+        "LICENSE": "Example Model Licence\n\nYou may use the Model only for non-commercial research purposes.\n",
+        "README.md": card("library_name: transformers"),
+        "model.safetensors": safetensors_file(),
+    })
+    proc = run_cli("inventory", "--format", "text", str(root))
+    assert proc.returncode == 0, proc.stderr
+    table = proc.stdout.split("\n\n")[0]
+    assert "unrecognised: LICENSE" in table, table
+    assert "not declared" not in table, table

@@ -44,6 +44,10 @@ def terms_cell(artefact: Artefact) -> str:
 def _licence_cell(artefact: Artefact) -> str:
     if artefact.licence:
         return artefact.licence
+    if artefact.declared:
+        # Something is declared but nothing resolved it: say so, never "not declared".
+        first = artefact.declared[0]
+        return f"unrecognised: {first.location.path}"
     return "not declared" if artefact.kind in ("code", "weights", "docs") else "unknown"
 
 
