@@ -36,6 +36,7 @@ from modelicense.inventory.model import (
     Inventory,
     Reason,
     Verdict,
+    first_of_each,
 )
 from modelicense.knowledge import Dataset, Knowledge, Licence, Model
 from modelicense.knowledge.conditions import conditions_of
@@ -271,13 +272,7 @@ def _replace(artefact: Artefact, **changes) -> Artefact:
 
 
 def _unique_duties(duties: Iterable[Duty]) -> list[Duty]:
-    seen: set[tuple[str, str]] = set()
-    kept = []
-    for duty in duties:
-        if (duty.id, duty.wording) not in seen:
-            seen.add((duty.id, duty.wording))
-            kept.append(duty)
-    return kept
+    return first_of_each(duties, lambda duty: (duty.id, duty.wording))
 
 
 def _folders_of(weights: list[Artefact]) -> dict[str, str]:

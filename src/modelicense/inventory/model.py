@@ -14,10 +14,13 @@ form (`inventory.serialise`) is built from these fields explicitly and versioned
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from modelicense.model import Location
+
+T = TypeVar("T")
 
 INVENTORY_VERSION = 1
 
@@ -245,3 +248,14 @@ class Inventory:
     @property
     def weights(self) -> tuple[Artefact, ...]:
         return self.of_kind("weights")
+
+
+def first_of_each(items: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
+    """The first item for each key, in their order (later duplicates dropped)."""
+    seen: set[Hashable] = set()
+    kept = []
+    for item in items:
+        if key(item) not in seen:
+            seen.add(key(item))
+            kept.append(item)
+    return kept

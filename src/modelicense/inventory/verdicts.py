@@ -26,6 +26,7 @@ from modelicense.inventory.model import (
     EffectiveTerm,
     Reason,
     Verdict,
+    first_of_each,
 )
 
 FORBID = ("non-commercial", "research-only", "academic-only")
@@ -107,13 +108,7 @@ def _vague(expression: str) -> bool:
 
 def _first_each(terms: Iterable[EffectiveTerm]) -> list[EffectiveTerm]:
     """One term per (kind, source): a licence stated in three files is one reason."""
-    seen: set[tuple[str, str]] = set()
-    kept = []
-    for term in terms:
-        if (term.kind, term.source) not in seen:
-            seen.add((term.kind, term.source))
-            kept.append(term)
-    return kept
+    return first_of_each(terms, lambda term: (term.kind, term.source))
 
 
 def worst(verdicts: list[Verdict]) -> Verdict:
