@@ -83,6 +83,8 @@ def test_inventory_command_formats_and_output_file(make_repo, tmp_path):
     text = run_cli("inventory", "--format", "text", str(root))
     assert text.returncode == 0, text.stderr
     assert "term:        non-commercial — imposed by dataset tatsu-lab/alpaca" in text.stdout
+    default = run_cli("inventory", str(root))  # text is the default, as for `scan`
+    assert default.returncode == 0 and default.stdout == text.stdout
     as_json = run_cli("inventory", "--format", "json", str(root))
     assert json.loads(as_json.stdout)["inventories"][0]["commercial_use"]["answer"] == "no"
     markdown = run_cli("inventory", "--format", "markdown", str(root))
