@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, card, safetensors_file
+from conftest import FIXTURES, MIT_TEXT, card, safetensors_file
 
 from modelicense.cli import main
 
@@ -232,6 +232,27 @@ def test_a_software_repository_is_its_code(make_repo, capsys):
     spdx_objects(spdx_text)
     [package] = [e for e in graph(spdx_text) if e["type"] == "software_Package"]
     assert package["software_primaryPurpose"] == "source"
+
+
+def test_models_the_code_loads_are_components_the_code_depends_on(make_repo, capsys):
+    root = make_repo({"LICENSE": MIT_TEXT, "app.py": 'from transformers import AutoModel\n'
+                      'model = AutoModel.from_pretrained("meta-llama/Llama-2-7b-hf")\n'})
+    text = inventory(root, "cyclonedx", capsys)
+    assert cyclonedx_errors(text) == []
+    document = json.loads(text)
+    loaded = by_ref(document)["loaded:meta-llama/Llama-2-7b-hf"]
+    assert loaded["type"] == "machine-learning-model"
+    assert loaded["licenses"] == [{"license": {"acknowledgement": "concluded", "name": "llama2",
+                                               "url": "https://ai.meta.com/llama/license/"}}]
+    assert props(loaded)["modelicense:relation"] == ["used at run time"]
+    assert props(loaded)["modelicense:named-in"] == ["app.py:2:35"]
+    assert {"ref": "code", "dependsOn": ["loaded:meta-llama/Llama-2-7b-hf"]} in document["dependencies"]
+    spdx_text = inventory(root, "spdx3", capsys)
+    spdx_objects(spdx_text)
+    elements = graph(spdx_text)
+    [package] = [e for e in elements if e.get("name") == "meta-llama/Llama-2-7b-hf"]
+    assert package["type"] == "ai_AIPackage"
+    assert (f"{root.name} (code)", ["meta-llama/Llama-2-7b-hf"]) in relationships(elements, "dependsOn")
 
 
 def test_several_repositories_in_one_document(make_repo, capsys):

@@ -41,7 +41,7 @@ from modelicense.inventory.model import (
 from modelicense.knowledge import Dataset, Knowledge, Licence, Model
 from modelicense.knowledge.conditions import conditions_of
 from modelicense.knowledge.expressions import effective_licences, holds_declared
-from modelicense.knowledge.kinds import BY_ID, TERM_KINDS, by_property
+from modelicense.knowledge.kinds import BY_ID, TERM_KINDS, by_property, duty_kinds
 from modelicense.model import Artefact as FileArtefact
 from modelicense.model import Location, Reference, Repository, ResolvedDeclaration
 
@@ -66,7 +66,8 @@ def build(repository: Repository, knowledge: Knowledge) -> Inventory:
     weights = [_finish(w, extra[w.name], duties[w.name]) for w in weights]
     code = _code(repository, knowledge)
     docs = _docs(repository, knowledge)
-    artefacts = tuple(code + weights + datasets + bases + docs + list(_runtime(repository)))
+    loaded = _runtime_models(repository, knowledge)
+    artefacts = tuple(code + weights + datasets + bases + loaded + docs + list(_runtime(repository)))
     inventory = Inventory(
         root=repository.root,
         is_model=is_model,
@@ -316,10 +317,10 @@ def _base_models(repository: Repository, knowledge: Knowledge, folders: dict[str
                 continue
             entry = knowledge.model(base.id)
             licence = knowledge.licence(entry.licence) if entry else None
-            terms = licence_terms(licence, OWN, licence.id) if licence else []
+            terms = _known_model_terms(entry, licence)
             base_duties = _base_duties(entry, licence, base.id)
             artefact = Artefact(kind="base-model", name=base.id, relation=base.relation, of=owner,
-                                location=base.location, licence=entry.licence if entry else None,
+                                location=base.location, licence=_known_id(entry, licence),
                                 terms=tuple(terms), duties=tuple(base_duties),
                                 known_as=entry.source if entry else None,
                                 properties=(("stated-by", base.source.value),))
@@ -328,6 +329,50 @@ def _base_models(repository: Repository, knowledge: Knowledge, folders: dict[str
                 extra[owner] += licence_terms(licence, INHERITED, base.id, base.location)
                 duties[owner] += base_duties
     return list(found.values())
+
+
+def _known_id(entry: Model | None, licence: Licence | None) -> str | None:
+    """A known model's licence as the knowledge base names it (an override's `cc-by-nc-4.0` is
+    CC-BY-NC-4.0), or as its entry writes it when the licence itself is unknown."""
+    return licence.id if licence else (entry.licence if entry else None)
+
+
+def _known_model_terms(entry: Model | None, licence: Licence | None,
+                       location: Location | None = None) -> list[EffectiveTerm]:
+    """A known model's own terms: its licence's, and those its models.json entry records as
+    duties on derivatives (`non-commercial`) where the licence's entry is silent; `location`:
+    where the repository names the model, when its terms are to stand there."""
+    if entry is None or licence is None:
+        return []
+    terms = licence_terms(licence, OWN, licence.id, location)
+    for kind in duty_kinds(entry.duties):
+        if not any(t.kind == kind.id for t in terms):
+            terms.append(EffectiveTerm(kind.id, kind.label, OWN, entry.id, f"the knowledge base's entry for {entry.id}",
+                                       (), location))
+    return terms
+
+
+def _runtime_models(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
+    """The models the code loads at run time (lineage.runtime_models), each once, with the files
+    that load it and what the knowledge base knows of its licence and terms. They are not the
+    weights' bases: their terms bind whoever runs the code, not the weights
+    (verdicts.system_commercial weighs the known ones). No duties: the code downloads the model,
+    it does not redistribute it, and a derivative's duties (licence copy, notice) bind only that."""
+    loaders: dict[str, list[str]] = {}
+    for source, reference in lineage.runtime_loads(repository):
+        files = loaders.setdefault(reference.id.lower(), [])
+        if source.path not in files:
+            files.append(source.path)
+    found: list[Artefact] = []
+    for model in lineage.runtime_models(repository):
+        entry = knowledge.model(model.id)
+        licence = knowledge.licence(entry.licence) if entry else None
+        artefact = Artefact(kind="runtime-model", name=model.id, paths=tuple(loaders.get(model.id.lower(), ())),
+                            relation=model.relation, of="code", location=model.location,
+                            licence=_known_id(entry, licence), terms=tuple(_known_model_terms(entry, licence, model.location)),
+                            known_as=entry.source if entry else None)
+        found.append(_replace(artefact, commercial=verdicts.commercial(artefact)))
+    return found
 
 
 def _base_duties(entry: Model | None, licence: Licence | None, base_id: str) -> list[Duty]:

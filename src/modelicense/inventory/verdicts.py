@@ -53,7 +53,7 @@ def _condition(term: EffectiveTerm) -> str:
 
 def _unknown_reasons(artefact: Artefact) -> list[Reason]:
     """Why an artefact's terms cannot be known, or [] when they can."""
-    if artefact.kind in ("base-model", "dataset") and not artefact.declared:
+    if artefact.kind in ("base-model", "runtime-model", "dataset") and not artefact.declared:
         if artefact.licence is None:
             return [Reason(f"{artefact.name}: the knowledge base does not know its licence", artefact.location)]
         return []
@@ -123,9 +123,14 @@ def worst(verdicts: list[Verdict]) -> Verdict:
 
 
 def system_commercial(artefacts: tuple[Artefact, ...], is_model: bool) -> Verdict:
-    """For a model: its weights' answer (terms of its bases and data included); for software: the code's."""
+    """For a model: its weights' answer (terms of its bases and data included); for software: the
+    code's. Either way with the answers of the models the code loads at run time whose licence is
+    known: their terms bind whoever runs the code. One whose licence nobody knows is listed as
+    `unknown` in the inventory but does not make the whole system unknown."""
     wanted = "weights" if is_model else "code"
-    return worst([a.commercial for a in artefacts if a.kind == wanted])
+    own = [a.commercial for a in artefacts if a.kind == wanted]
+    loaded = [a.commercial for a in artefacts if a.kind == "runtime-model" and a.commercial.answer != UNKNOWN]
+    return worst(own + loaded) if own else worst(own)
 
 
 def redistribution(artefacts: tuple[Artefact, ...], is_model: bool) -> Verdict:

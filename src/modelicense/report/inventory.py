@@ -56,6 +56,8 @@ def _name_cell(artefact: Artefact) -> str:
         return f"base model {artefact.name}" + (f" ({artefact.relation})" if artefact.relation else "")
     if artefact.kind == "dataset":
         return f"dataset {artefact.name}" + (f" ({artefact.relation})" if artefact.relation else "")
+    if artefact.kind == "runtime-model":
+        return f"model {artefact.name} (loaded by the code)"
     return artefact.name
 
 
@@ -118,10 +120,12 @@ def _full_text(inventory: Inventory) -> str:
     lines = [text_table(inventory, limit=50)]
     for artefact in inventory.artefacts:
         block = [f"{_name_cell(artefact)} [{artefact.kind}]"]
-        if artefact.of:
+        loaded = artefact.kind == "runtime-model"
+        if artefact.of and not loaded:
             block.append(f"  behind:      {artefact.of}")
         if artefact.paths:
-            block.append(f"  files:       {', '.join(artefact.paths[:5])}" + (" …" if len(artefact.paths) > 5 else ""))
+            label = "loaded in:  " if loaded else "files:      "
+            block.append(f"  {label} {', '.join(artefact.paths[:5])}" + (" …" if len(artefact.paths) > 5 else ""))
         if artefact.location:
             block.append(f"  named at:    {artefact.location}")
         for d in artefact.declared:
