@@ -40,7 +40,7 @@ from modelicense.inventory.model import (
 )
 from modelicense.knowledge import Dataset, Knowledge, Licence, Model
 from modelicense.knowledge.conditions import conditions_of
-from modelicense.knowledge.expressions import effective_licences, holds_declared
+from modelicense.knowledge.expressions import effective_licences, holds_declared, named_licence
 from modelicense.knowledge.kinds import BY_ID, TERM_KINDS, by_property, duty_kinds
 from modelicense.model import Artefact as FileArtefact
 from modelicense.model import Location, Reference, Repository, ResolvedDeclaration
@@ -184,14 +184,20 @@ def _unique(terms: list[EffectiveTerm]) -> list[EffectiveTerm]:
     return kept
 
 
-def _expression(pairs: list[Pair]) -> str | None:
+def _expression(pairs: list[Pair], knowledge: Knowledge) -> str | None:
     """The artefact's licence as one expression: each distinct declared expression, ANDed
-    (several files that all cover it all bind)."""
-    found = list(dict.fromkeys(d.resolution.expression for _a, d in pairs
+    (several files that all cover it all bind); a card's `license: other` is the licence its
+    `license_name` names when the knowledge base knows it (`qwen`), as every rule reads it."""
+    found = list(dict.fromkeys(_declared_expression(a, d, knowledge) for a, d in pairs
                                if d.resolution.expression and d.declaration.confidence == "high"))
     if not found:
         return None
     return found[0] if len(found) == 1 else " AND ".join(f"({e})" if " " in e else e for e in found)
+
+
+def _declared_expression(artefact: FileArtefact, item: ResolvedDeclaration, knowledge: Knowledge) -> str:
+    named = named_licence(artefact, item, knowledge)
+    return named.id if named is not None else item.resolution.expression or ""
 
 
 def licence_duties(licence: Licence, owed_to: str, terms: list[EffectiveTerm] | None = None) -> list[Duty]:
@@ -253,7 +259,7 @@ def _weights(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
         name = "weights" if not folder else f"weights ({folder}/)"
         found.append(Artefact(
             kind="weights", name=name, paths=paths, declared=tuple(declared(d) for _a, d in pairs),
-            licence=_expression(pairs), terms=tuple(_own_terms(pairs, knowledge)),
+            licence=_expression(pairs, knowledge), terms=tuple(_own_terms(pairs, knowledge)),
             properties=(("folder", folder or "."),),
         ))
         # known-licence duties of the weights' own licences
@@ -299,7 +305,7 @@ def _finish(weights: Artefact, extra: list[EffectiveTerm], duties: list[Duty]) -
     terms = list(weights.terms) + _unique(extra)
     all_duties = _unique_duties(list(weights.duties) + duties)
     finished = _replace(weights, terms=tuple(terms), duties=tuple(all_duties))
-    return _replace(finished, commercial=verdicts.commercial(finished))
+    return _replace(finished, commercial=verdicts.commercial(finished), own_commercial=verdicts.commercial(weights))
 
 
 # --- base models ------------------------------------------------------------------------------
@@ -467,7 +473,7 @@ def _local_dataset(item: LocalData, knowledge: Knowledge, folders: dict[str, str
                         relation="trained-on" if user else "shipped", of=owner,
                         location=user.location if user else None,
                         declared=tuple(declared(d) for d in item.metadata + item.prose),
-                        licence=_expression(pairs), terms=tuple(terms))
+                        licence=_expression(pairs, knowledge), terms=tuple(terms))
     artefact = _replace(artefact, commercial=verdicts.commercial(artefact))
     _impose(artefact, owner, extra)
     return artefact
@@ -494,7 +500,7 @@ def _code(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
     duties = [duty for a, d in pairs if d.declaration.confidence == "high"
               for licence in effective_licences(a, d, knowledge) for duty in licence_duties(licence, licence.id)]
     artefact = Artefact(kind="code", name="code", declared=tuple(declared(d) for _a, d in pairs),
-                        licence=_expression(pairs), terms=tuple(_own_terms(pairs, knowledge)),
+                        licence=_expression(pairs, knowledge), terms=tuple(_own_terms(pairs, knowledge)),
                         duties=tuple(_unique_duties(duties)))
     return [_replace(artefact, commercial=verdicts.commercial(artefact))]
 
@@ -504,7 +510,7 @@ def _docs(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
     if not pairs:
         return []
     artefact = Artefact(kind="docs", name="docs", paths=tuple(dict.fromkeys(a.path for a, _d in pairs)),
-                        declared=tuple(declared(d) for _a, d in pairs), licence=_expression(pairs),
+                        declared=tuple(declared(d) for _a, d in pairs), licence=_expression(pairs, knowledge),
                         terms=tuple(_own_terms(pairs, knowledge)))
     return [_replace(artefact, commercial=verdicts.commercial(artefact))]
 

@@ -151,6 +151,8 @@ class Artefact:
     terms:     its effective terms, own first, then inherited, then imposed.
     duties:    what a user owes.
     commercial: may it be used commercially (every artefact gets an answer).
+    own_commercial: for weights, what their own licence alone answers (before what bases and
+               training data add): "the licence allows commercial use, the data does not".
     known_as:  where the knowledge base's entry comes from (its cited source), for referred-to
                artefacts.
     properties: further (name, value) facts a format may show (runtime packages, sizes).
@@ -167,6 +169,7 @@ class Artefact:
     terms: tuple[EffectiveTerm, ...] = ()
     duties: tuple[Duty, ...] = ()
     commercial: Verdict = Verdict("unknown")
+    own_commercial: Verdict | None = None
     known_as: str | None = None
     properties: tuple[tuple[str, str], ...] = ()
 
