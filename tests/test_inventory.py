@@ -235,3 +235,19 @@ def test_bas004_and_the_inventory_read_the_same_terms(make_repo):
     assert loaded.licence == "CC-BY-NC-4.0" and loaded.commercial.answer == "no"
     [finding] = [f for f in scan(root, config).findings if f.rule == "BAS004"]
     assert "someone/private-model" in finding.message and "non-commercial" in finding.message
+
+
+@pytest.mark.parametrize(("declared", "answer"), [
+    # OpenRAIL licences allow commercial use under use-based restrictions (huggingface.co/blog/open_rail).
+    ("openrail", "conditional"),
+    # Every GPL version allows commercial use; which one is not said, but none forbids it.
+    ("gpl", "yes"),
+    # "cc" alone is anything from CC0 to BY-NC-ND: nothing can be said.
+    ("cc", "unknown"),
+    ("other", "unknown"),
+    ("unknown", "unknown"),
+])
+def test_a_licence_family_is_judged_by_what_all_its_members_share(make_repo, declared, answer):
+    root = make_repo({"README.md": card(f"license: {declared}"), "model.safetensors": safetensors_file()})
+    inv, _repo, _k = inventory(root)
+    assert only(inv.weights).commercial.answer == answer

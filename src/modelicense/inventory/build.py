@@ -63,7 +63,7 @@ def build(repository: Repository, knowledge: Knowledge) -> Inventory:
     folders = _folders_of(weights)
     bases = _base_models(repository, knowledge, folders, extra, duties)
     datasets = _datasets(data_sources(repository, knowledge), knowledge, folders, extra)
-    weights = [_finish(w, extra[w.name], duties[w.name]) for w in weights]
+    weights = [_finish(w, extra[w.name], duties[w.name], knowledge) for w in weights]
     code = _code(repository, knowledge)
     docs = _docs(repository, knowledge)
     loaded = _runtime_models(repository, knowledge)
@@ -272,6 +272,23 @@ def _weights(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
     return found
 
 
+def _judged(artefact: Artefact, knowledge: Knowledge) -> Artefact:
+    """The artefact with its commercial-use answer (inventory.verdicts)."""
+    return _replace(artefact, commercial=verdicts.commercial(artefact, _terms_unknown(artefact.licence, knowledge)))
+
+
+def _terms_unknown(expression: str | None, knowledge: Knowledge) -> bool:
+    """Every licence the expression names is one whose terms are not known: unknown to the
+    knowledge base, or an entry that leaves `non_commercial` null (licences.json: `unknown`,
+    `other`, `cc` without a version, `proprietary`). A family whose every member has the same
+    properties (`openrail`, `bsd`, `gpl`) is known."""
+    if not expression:
+        return False
+    names = [p for p in expression.replace("(", " ").replace(")", " ").split() if p not in ("AND", "OR", "WITH")]
+    known = [knowledge.licence(name) for name in names]
+    return bool(names) and all(licence is None or licence.non_commercial is None for licence in known)
+
+
 def _replace(artefact: Artefact, **changes) -> Artefact:
     from dataclasses import replace
 
@@ -301,11 +318,11 @@ def _above(folder: str) -> list[str]:
     return ["/".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)] + [""]
 
 
-def _finish(weights: Artefact, extra: list[EffectiveTerm], duties: list[Duty]) -> Artefact:
+def _finish(weights: Artefact, extra: list[EffectiveTerm], duties: list[Duty], knowledge: Knowledge) -> Artefact:
     terms = list(weights.terms) + _unique(extra)
     all_duties = _unique_duties(list(weights.duties) + duties)
     finished = _replace(weights, terms=tuple(terms), duties=tuple(all_duties))
-    return _replace(finished, commercial=verdicts.commercial(finished), own_commercial=verdicts.commercial(weights))
+    return _replace(_judged(finished, knowledge), own_commercial=_judged(weights, knowledge).commercial)
 
 
 # --- base models ------------------------------------------------------------------------------
@@ -330,7 +347,7 @@ def _base_models(repository: Repository, knowledge: Knowledge, folders: dict[str
                                 terms=tuple(terms), duties=tuple(base_duties),
                                 known_as=entry.source if entry else None,
                                 properties=(("stated-by", base.source.value),))
-            found[key] = _replace(artefact, commercial=verdicts.commercial(artefact))
+            found[key] = _judged(artefact, knowledge)
             if owner is not None and licence is not None:
                 extra[owner] += licence_terms(licence, INHERITED, base.id, base.location)
                 duties[owner] += base_duties
@@ -377,7 +394,7 @@ def _runtime_models(repository: Repository, knowledge: Knowledge) -> list[Artefa
                             relation=model.relation, of="code", location=model.location,
                             licence=_known_id(entry, licence), terms=tuple(_known_model_terms(entry, licence, model.location)),
                             known_as=entry.source if entry else None)
-        found.append(_replace(artefact, commercial=verdicts.commercial(artefact)))
+        found.append(_judged(artefact, knowledge))
     return found
 
 
@@ -413,7 +430,7 @@ def _datasets(sources: DataSources, knowledge: Knowledge, folders: dict[str, str
             continue
         seen.add((dataset.id.lower(), owner))
         terms = _known_dataset_terms(dataset, knowledge, reference)
-        artefact = _dataset(reference, owner, dataset.licence, terms, dataset.source, _dataset_facts(dataset))
+        artefact = _dataset(reference, owner, dataset.licence, terms, dataset.source, _dataset_facts(dataset), knowledge)
         found.append(artefact)
         _impose(artefact, owner, extra)
     for reference in sources.unknown:
@@ -421,17 +438,17 @@ def _datasets(sources: DataSources, knowledge: Knowledge, folders: dict[str, str
         if (reference.id.lower(), owner) in seen:
             continue
         seen.add((reference.id.lower(), owner))
-        found.append(_dataset(reference, owner, None, [], None, ()))
+        found.append(_dataset(reference, owner, None, [], None, (), knowledge))
     for item in sources.local:
         found.append(_local_dataset(item, knowledge, folders, extra))
     return found
 
 
 def _dataset(reference: Reference, owner: str | None, licence: str | None, terms: list[EffectiveTerm],
-             known_as: str | None, facts: tuple[tuple[str, str], ...]) -> Artefact:
+             known_as: str | None, facts: tuple[tuple[str, str], ...], knowledge: Knowledge) -> Artefact:
     artefact = Artefact(kind="dataset", name=reference.id, relation="trained-on", of=owner, location=reference.location,
                         licence=licence, terms=tuple(terms), known_as=known_as, properties=facts)
-    return _replace(artefact, commercial=verdicts.commercial(artefact))
+    return _judged(artefact, knowledge)
 
 
 def _dataset_facts(dataset: Dataset) -> tuple[tuple[str, str], ...]:
@@ -474,7 +491,7 @@ def _local_dataset(item: LocalData, knowledge: Knowledge, folders: dict[str, str
                         location=user.location if user else None,
                         declared=tuple(declared(d) for d in item.metadata + item.prose),
                         licence=_expression(pairs, knowledge), terms=tuple(terms))
-    artefact = _replace(artefact, commercial=verdicts.commercial(artefact))
+    artefact = _judged(artefact, knowledge)
     _impose(artefact, owner, extra)
     return artefact
 
@@ -502,7 +519,7 @@ def _code(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
     artefact = Artefact(kind="code", name="code", declared=tuple(declared(d) for _a, d in pairs),
                         licence=_expression(pairs, knowledge), terms=tuple(_own_terms(pairs, knowledge)),
                         duties=tuple(_unique_duties(duties)))
-    return [_replace(artefact, commercial=verdicts.commercial(artefact))]
+    return [_judged(artefact, knowledge)]
 
 
 def _docs(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
@@ -512,7 +529,7 @@ def _docs(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
     artefact = Artefact(kind="docs", name="docs", paths=tuple(dict.fromkeys(a.path for a, _d in pairs)),
                         declared=tuple(declared(d) for _a, d in pairs), licence=_expression(pairs, knowledge),
                         terms=tuple(_own_terms(pairs, knowledge)))
-    return [_replace(artefact, commercial=verdicts.commercial(artefact))]
+    return [_judged(artefact, knowledge)]
 
 
 def _runtime(repository: Repository) -> Iterable[Artefact]:

@@ -221,6 +221,8 @@ def artefact_json(artefact: Artefact) -> dict[str, Any]:
         "duties": [{"id": d.id, "wording": d.wording, "owed_to": d.owed_to, "source": d.source}
                    for d in artefact.duties],
         "commercial_use": _verdict(artefact.commercial),
+        # weights only: what their own licence answers, before what bases and data add
+        "own_license_commercial_use": _verdict(artefact.own_commercial) if artefact.own_commercial else None,
         "known_from": artefact.known_as,
         "properties": {name: value for name, value in artefact.properties},
     }
