@@ -19,7 +19,7 @@ from dataclasses import field
 
 from modelicense.fastclass import dataclass
 from modelicense.inventory.coverage import model_cards
-from modelicense.inventory.read_terms import read_terms
+from modelicense.inventory.read_terms import NAME, read_terms
 from modelicense.knowledge import Dataset, Knowledge, Licence
 from modelicense.knowledge.expressions import holds_declared, licences
 from modelicense.knowledge.kinds import by_property, dataset_kinds, licence_kinds, reported_by
@@ -218,7 +218,9 @@ def metadata_terms(item: LocalData, knowledge: Knowledge) -> dict[str, tuple[str
         read = read_terms(item.artefact, decl, knowledge)  # words no known licence accounts for
         for term in read.terms if read is not None else ():
             if term.kind in PROPERTY:
-                terms.setdefault(term.kind, (f"{read.basis_text()}: '{term.quote}'", term.location))
+                said = (f"its license_name says '{term.quote}', not a licence modelicense knows" if read.basis == NAME
+                        else f"{read.basis_text()}: '{term.quote}'")
+                terms.setdefault(term.kind, (said, term.location))
         if decl.resolution.method == "legacy-other" and decl.resolution.unrecognised:
             # `other-non-commercial-research`: the legacy id's name states the terms.
             for kind in stated(decl.resolution.unrecognised[0], decl.declaration.location):
