@@ -92,11 +92,17 @@ def commercial_note(repository: Repository, knowledge: Knowledge, kinds: list[st
     inventory's answer for the weights' own licence: yes, or under conditions such as a threshold)."""
     if not any(kind in FORBID for kind in kinds):
         return ""
+    # Once per scan, not per finding: every restricted dataset asks it.
+    allowed = repository.memo(("own-licence-allows-commercial", id(knowledge)), lambda: _own_licence_allows(repository, knowledge))
+    return f" (the model's own licence, {allowed}, allows commercial use, but this data does not)" if allowed else ""
+
+
+def _own_licence_allows(repository: Repository, knowledge: Knowledge) -> str | None:
+    """The weights' own licences, when each allows commercial use (or allows it under conditions)."""
     from modelicense.inventory.build import inventory_of  # noqa: PLC0415  (only for a restricted-data finding)
 
     weights = inventory_of(repository, knowledge).weights
     if not weights or any(w.own_commercial is None or w.own_commercial.answer not in (YES, CONDITIONAL) or not w.licence
                           for w in weights):
-        return ""
-    allowed = ", ".join(dict.fromkeys(w.licence for w in weights if w.licence))
-    return f" (the model's own licence, {allowed}, allows commercial use, but this data does not)"
+        return None
+    return ", ".join(dict.fromkeys(w.licence for w in weights if w.licence))
