@@ -28,8 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from modelicense.knowledge import load
-from modelicense.knowledge.prose import find
+from modelicense.inventory.data import ORDER
 from modelicense.resolve import Resolver
+from modelicense.terms.matcher import scan
+from modelicense.terms.patterns import table
 
 OUT = ROOT / "src" / "modelicense" / "knowledge" / "data" / "datasets-cards.json"
 _SECTION = re.compile(r"#+\s*Licensing Information\s*\n(.*?)(?=\n#+\s|\Z)", re.DOTALL)
@@ -70,8 +72,10 @@ def entry_for(name: str, text: str, source: str, resolver: Resolver) -> dict | N
         return None
     entry: dict = {"id": name, "licence": licence.id}
     section = _SECTION.search(text)
-    stated = find(section.group(1)) if section else []
-    restrictions = {p.restriction for p in stated}
+    # The terms reader's data kinds (non-commercial, research-only, ...) and the words that state each.
+    hits = scan(section.group(1), tuple(t for t in table() if t.id in ORDER)).hits if section else ()
+    stated = [section.group(1)[hit.start:hit.end] for hit in hits]
+    restrictions = {hit.term.id for hit in hits}
     if "non-commercial" in restrictions or licence.non_commercial:
         entry["non_commercial"] = True
     if restrictions & {"research-only", "academic-only"}:
@@ -80,7 +84,7 @@ def entry_for(name: str, text: str, source: str, resolver: Resolver) -> dict | N
         entry["no_derivatives"] = True
     entry["source"] = source
     if stated:
-        quoted = "; ".join(dict.fromkeys(re.sub(r"\s+", " ", p.text) for p in stated))
+        quoted = "; ".join(dict.fromkeys(re.sub(r"\s+", " ", words) for words in stated))
         entry["notes"] = f"Card's Licensing Information says: {quoted}."
     return entry
 

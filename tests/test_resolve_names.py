@@ -141,7 +141,7 @@ def test_data_provenance_paraphrases_resolve_to_the_licence_they_name(corpus, re
 
 
 def test_data_provenance_restriction_wordings_are_found_in_prose(corpus):
-    from modelicense.knowledge.prose import restrictions
+    from test_terms_prose import restrictions
 
     table = json.loads((corpus / PARAPHRASES).read_text("utf-8"))
     for wording in table["Non Commercial"]:

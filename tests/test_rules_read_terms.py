@@ -263,3 +263,68 @@ def test_a_known_licence_with_a_threshold_leaves_it_to_use002(make_repo):
     root = make_repo({"LICENSE": llama.read_bytes(), "model.safetensors": WEIGHTS})
     found = findings(root)
     assert "USE002" in found and "USE003" not in found
+
+
+# --- a card's license_name ------------------------------------------------------------------------
+
+HUB_DOCS = CORPUS / "hf-docs" / "huggingface__hub-docs"
+
+
+def _other(name: str, extra: str = "license_link: LICENSE") -> str:
+    return card(f"license: other\nlicense_name: {name}\n{extra}")
+
+
+def test_a_license_name_that_says_non_commercial_restricts_the_weights_at_its_line(make_repo):
+    root = make_repo({"README.md": _other("acme-non-commercial-license-v1"), "model.safetensors": WEIGHTS})
+    [weights] = findings(root)["WGT002"]
+    assert "that its license_name says, not a licence modelicense knows" in weights.message
+    assert "non-commercial ('acme-non-commercial-license-v1', line 3)" in weights.message
+    assert str(weights.location) == "README.md:3:20"  # the words in the name, where they stand
+    inventory = scan(root, config_module.load(None, root)).inventory
+    [artefact] = [a for a in inventory.artefacts if a.kind == "weights"]
+    assert any(t.kind == "non-commercial" and "license_name says" in t.evidence for t in artefact.terms)
+
+
+def test_a_dataset_cards_research_only_license_name_is_restricted_data(make_repo):
+    root = make_repo({"data/acme/README.md": card("license: other\nlicense_name: my-research-only-license\npretty_name: acme")})
+    [data] = findings(root)["DAT001"]
+    assert "research-only (its license_name says 'my-research-only-license'" in data.message
+    assert str(data.location) == "data/acme/README.md:3:18"  # "research-only" in the name
+
+
+@pytest.mark.parametrize("name", ["acme-open-model-license", "acme-use-based-restrictions-license",
+                                  "share-alike-model-license", "acme-community-license-2.0"])
+def test_a_license_name_with_no_strong_word_states_no_term(make_repo, name):
+    """A name is a few words: only non-commercial, research-only, academic or no-derivatives are
+    read from it; 'use-based restrictions' or 'share-alike' in a name say too little of what the
+    terms are (which uses, which licence) to report them as terms read (the full table would)."""
+    root = make_repo({"README.md": _other(name), "LICENSE": "All rights reserved.\n", "model.safetensors": WEIGHTS})
+    found = findings(root)
+    assert not {"WGT001", "WGT002", "USE001", "USE003"} & set(found), {r: [f.message for f in fs] for r, fs in found.items()}
+
+
+def test_a_known_license_name_is_the_stronger_match_its_words_are_not_read(make_repo):
+    """`license_name: cc-by-nc-4.0` names a licence the knowledge base knows: its properties are the
+    terms (by the licence, once), not a second finding from the name's words."""
+    root = make_repo({"README.md": _other("cc-by-nc-4.0"), "model.safetensors": WEIGHTS})
+    [weights] = findings(root)["WGT002"]
+    assert "CC-BY-NC-4.0 (its license_name)" in weights.message
+    assert "license_name says" not in weights.message
+
+
+def test_the_hub_docs_license_name_example_reads_as_the_licence_it_names(corpus, make_repo):
+    """The Hub's model-card docs' own `license: other` example (Coqui's XTTS-v1 card) and the
+    license_name values the Hub's Hacktoberfest challenge suggested for real models: each names a
+    licence the knowledge base knows, so no term is read from its words."""
+    import csv
+    import re
+
+    docs = (HUB_DOCS / "docs" / "hub" / "model-cards.md").read_text("utf-8")
+    front = re.search(r"```yaml\n# Example from https://huggingface.co/coqui/XTTS-v1\n---\n(.*?)---\n", docs, re.S).group(1)
+    with (HUB_DOCS / "hacktoberfest_challenges" / "model_license_other.csv").open(encoding="utf-8") as handle:
+        suggested = sorted({row["suggested_license_name"] for row in csv.DictReader(handle) if row["suggested_license_name"]})
+    assert "license_name: coqui-public-model-license" in front and suggested == ["llama-2-community-license", "llama-license"]
+    for name, header in [("coqui", front)] + [(n, f"license: other\nlicense_name: {n}\n") for n in suggested]:
+        root = make_repo({f"{name}/README.md": card(header.strip()), f"{name}/model.safetensors": WEIGHTS})
+        found = findings(root)
+        assert not any("license_name says" in f.message for fs in found.values() for f in fs), name

@@ -88,8 +88,25 @@ def test_each_term_fires_on_licence_texts_scancode_ships(kind, key, words, value
         assert value in matching[0].values
 
 
+# Prose-only terms (read from card prose by kind, never from a licence text): a real card's words.
+PROSE_FIRING = [
+    ("permission-required", "hf-dataset-cards/menyo20k_mt/README.md", "requires permission for commercial use"),
+]
+
+
+@pytest.mark.parametrize("kind,relpath,words", PROSE_FIRING, ids=[k for k, *_ in PROSE_FIRING])
+def test_each_prose_only_term_fires_on_a_real_card_when_asked_for(kind, relpath, words):
+    path = CORPUS / relpath
+    if not path.is_file():
+        pytest.skip(f"shared corpus file not found: {path} (set MODELICENSE_SHARED to its parent folder)")
+    text = path.read_text("utf-8")
+    found = [t for t in read(text, Location("README.md", 1, 1), (kind,)) if words in t.quote]
+    assert found and found[0].location.line == 1 + text[:text.index(words)].count("\n")
+    assert not [t for t in read(text, Location("README.md", 1, 1)) if t.kind == kind]  # not unless asked
+
+
 def test_every_term_has_a_firing_test():
-    tested = {kind for kind, *_ in FIRING} | {kind for kind, *_ in SCANCODE_FIRING}
+    tested = {kind for kind, *_ in FIRING} | {kind for kind, *_ in SCANCODE_FIRING} | {k for k, *_ in PROSE_FIRING}
     assert tested == {term.id for term in patterns.table()}
 
 

@@ -514,31 +514,6 @@ def _modelicense_knowledge_kinds_TermKind(cls, F):
         super(cls, self).__delattr__(name)
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
 
-def _modelicense_knowledge_prose_Phrase(cls, F):
-    _fields = frozenset(('restriction', 'start', 'end', 'text', ))
-    def __init__(self, restriction, start, end, text):
-        _set(self, 'restriction', restriction)
-        _set(self, 'start', start)
-        _set(self, 'end', end)
-        _set(self, 'text', text)
-    def __repr__(self):
-        return f"{self.__class__.__qualname__}(restriction={self.restriction!r}, start={self.start!r}, end={self.end!r}, text={self.text!r})"
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return (self.restriction, self.start, self.end, self.text, ) == (other.restriction, other.start, other.end, other.text, )
-        return NotImplemented
-    def __hash__(self):
-        return hash((self.restriction, self.start, self.end, self.text, ))
-    def __setattr__(self, name, value):
-        if type(self) is cls or name in _fields:
-            raise FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)
-    def __delattr__(self, name):
-        if type(self) is cls or name in _fields:
-            raise FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
-
 def _modelicense_knowledge_schema_Dataset(cls, F):
     _d_aliases = F['aliases'].default
     _d_non_commercial = F['non_commercial'].default
@@ -1449,11 +1424,6 @@ BUILDERS = {
         ((('id', 'str', ('required',)), ('label', 'str', ('required',)), ('licence_property', 'str | None', ('required',)), ('restricts_use', 'bool', ('required',)), ('rules', 'tuple[str, ...]', ('default',)), ('dataset_flag', 'str | None', ('default',)), ('duty', 'str | None', ('default',))), (('frozen', True),), (), True),
         _modelicense_knowledge_kinds_TermKind,
         "TermKind(id: 'str', label: 'str', licence_property: 'str | None', restricts_use: 'bool', rules: 'tuple[str, ...]' = (), dataset_flag: 'str | None' = None, duty: 'str | None' = None)",
-    ),
-    'modelicense.knowledge.prose.Phrase': (
-        ((('restriction', 'str', ('required',)), ('start', 'int', ('required',)), ('end', 'int', ('required',)), ('text', 'str', ('required',))), (('frozen', True),), (), False),
-        _modelicense_knowledge_prose_Phrase,
-        None,
     ),
     'modelicense.knowledge.schema.Dataset': (
         ((('id', 'str', ('required',)), ('licence', 'str | None', ('required',)), ('source', 'str', ('required',)), ('aliases', 'tuple[str, ...]', ('default',)), ('non_commercial', 'bool', ('default',)), ('research_only', 'bool', ('default',)), ('no_derivatives', 'bool', ('default',)), ('third_party_content', 'bool', ('default',)), ('web_crawl', 'bool', ('default',)), ('provider_terms', 'str | None', ('default',)), ('notes', 'str', ('default',))), (('frozen', True),), (), True),

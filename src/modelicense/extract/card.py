@@ -146,6 +146,7 @@ def _extract(relpath: str, data: bytes, size: int) -> Extraction:
         for value in fm.values(key):
             metadata.append((key, value.text))
             metadata.append((f"{key}@line", str(value.line)))
+            metadata.append((f"{key}@column", str(value.column)))
     for key in sorted(fm.key_lines):
         if key in LICENCE_KEYS:
             metadata.append(("license_key@line", str(fm.key_lines[key])))

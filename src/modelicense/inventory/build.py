@@ -24,6 +24,7 @@ from modelicense.inventory.coverage import (
     scope_declarations,
 )
 from modelicense.inventory.data import DataSources, LocalData, data_sources, dataset_licences, dataset_terms, effective_terms
+from modelicense.inventory.read_terms import name_terms
 from modelicense.inventory.model import (
     IMPOSED,
     INHERITED,
@@ -172,6 +173,9 @@ def _own_terms(pairs: list[Pair], knowledge: Knowledge) -> list[EffectiveTerm]:
         known = {t.kind for t in found if t.location == location}
         # Words read that a known licence's entry already states are its evidence, not new terms.
         found += [t for t in _read_terms(item, item.resolution.expression or artefact.path) if t.kind not in known]
+        named = name_terms(artefact, item, knowledge)  # `license: other` + a license_name nobody knows
+        found += [EffectiveTerm(t.kind, BY_ID[t.kind].label, OWN, artefact.path, f"license_name says {t.quote!r}",
+                                t.values, t.location) for t in (named.terms if named is not None else ())]
     return _unique(found)
 
 

@@ -13,7 +13,7 @@ so no DAT rule reads them and the inventory imposes nothing from them.
 
 Restrictions are named by kind ("non-commercial", "research-only", "academic-only",
 "no-derivatives", "permission-required"), each with its evidence: the licence that has it, or the
-words that state it.
+words that state it (read by the terms reader, `modelicense.terms`, over knowledge/data/terms.json).
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from dataclasses import field
 
 from modelicense.fastclass import dataclass
 from modelicense.inventory.coverage import model_cards
-from modelicense.inventory.read_terms import read_terms
-from modelicense.knowledge import Dataset, Knowledge, Licence, prose
+from modelicense.inventory.read_terms import NAME, read_terms
+from modelicense.knowledge import Dataset, Knowledge, Licence
 from modelicense.knowledge.expressions import holds_declared, licences
 from modelicense.knowledge.kinds import by_property, dataset_kinds, licence_kinds, reported_by
 from modelicense.model import EVALUATED_ON, Artefact, FileKind, Location, Reference, Repository, ResolvedDeclaration
@@ -198,21 +198,28 @@ def dataset_terms(dataset: Dataset, knowledge: Knowledge) -> dict[str, str]:
 # --- what local data's metadata and prose say -------------------------------------------------
 
 
-def stated(text: str) -> dict[str, str]:
-    """Restriction -> `says '…'` for the restriction phrases in a text, first one of each kind."""
+def stated(text: str, origin: Location) -> dict[str, str]:
+    """Restriction -> `says '…'` for the restrictions a text states in words (the terms reader,
+    asked for the data kinds only), the first place of each kind."""
+    from modelicense.terms import read  # only when a card has prose or a legacy id to read
+
     found: dict[str, str] = {}
-    for phrase in prose.find(text):
-        found.setdefault(phrase.restriction, f"says {prose.quote(text, phrase.start, phrase.end)!r}")
+    for term in read(text, origin, ORDER):
+        found.setdefault(term.kind, f"says {term.quote!r}")
     return found
 
 
 def section_terms(section: ResolvedDeclaration, knowledge: Knowledge) -> dict[str, str]:
-    """Restriction -> how a prose section states it: in words, or by naming a licence that has it."""
-    terms = stated(section.declaration.raw)
+    """Restriction -> how a prose section states it: by naming a licence that has it, or in words.
+    Words that a licence the section names accounts for ("CC BY-NC-SA 4.0" states non-commercial)
+    are that licence's evidence, as everywhere the terms reader reads beside a known licence."""
+    named: dict[str, str] = {}
     for licence in licences(section.resolution, knowledge):
         for kind in licence_kinds(licence, _DATA_KINDS):
-            terms.setdefault(kind.id, f"names {licence.id}")
-    return terms
+            named.setdefault(kind.id, f"names {licence.id}")
+    terms = {kind: said for kind, said in stated(section.declaration.raw, section.declaration.location).items()
+             if kind not in named}
+    return {**terms, **named}
 
 
 def metadata_terms(item: LocalData, knowledge: Knowledge) -> dict[str, tuple[str, Location]]:
@@ -226,10 +233,12 @@ def metadata_terms(item: LocalData, knowledge: Knowledge) -> dict[str, tuple[str
         read = read_terms(item.artefact, decl, knowledge)  # words no known licence accounts for
         for term in read.terms if read is not None else ():
             if term.kind in PROPERTY:
-                terms.setdefault(term.kind, (f"{read.basis_text()}: '{term.quote}'", term.location))
+                said = (f"its license_name says '{term.quote}', not a licence modelicense knows" if read.basis == NAME
+                        else f"{read.basis_text()}: '{term.quote}'")
+                terms.setdefault(term.kind, (said, term.location))
         if decl.resolution.method == "legacy-other" and decl.resolution.unrecognised:
             # `other-non-commercial-research`: the legacy id's name states the terms.
-            for kind in prose.restrictions(decl.resolution.unrecognised[0]):
+            for kind in stated(decl.resolution.unrecognised[0], decl.declaration.location):
                 if kind in PROPERTY:
                     terms.setdefault(kind, (f"'{decl.declaration.raw}'", decl.declaration.location))
     return terms

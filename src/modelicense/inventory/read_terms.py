@@ -1,8 +1,9 @@
 """Terms read from words no known licence accounts for: the whole text of a licence nobody
 recognises, the words a recognised text adds to its licence (`Resolution.leftover`), a
-`license:` value written as a sentence ("cc-by 4.0 (no commercial use)"), a model card's licence
-prose beyond its metadata, and what a known model licence's text states that its entry does not
-record (territory, registration).
+`license:` value written as a sentence ("cc-by 4.0 (no commercial use)"), the `license_name` of a
+card's `license: other` that names no licence modelicense knows ("acme-non-commercial-license"), a
+model card's licence prose beyond its metadata, and what a known model licence's text states that
+its entry does not record (territory, registration).
 
 A known licence's properties come from the knowledge base; what is read here is what they do not
 say. A term the declared licence already has (non-commercial in CC BY-NC) is not read again, so a
@@ -14,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from modelicense.knowledge import Knowledge
-from modelicense.knowledge.expressions import licences
+from modelicense.knowledge.expressions import licences, named_licence, stands_for_licence_name
 from modelicense.knowledge.kinds import BY_ID
-from modelicense.model import Artefact, ResolvedDeclaration, Term
+from modelicense.model import Artefact, Location, ResolvedDeclaration, Term
 
 # modelicense.terms is imported where it is used: a hook run on known licences never needs it.
 
@@ -24,6 +25,12 @@ UNKNOWN = "unknown"  # the words are a licence modelicense does not know
 ADDED = "added"  # the words add to a licence it knows
 PROSE = "prose"  # a card's licence prose adds to the licence its metadata declares
 KNOWN = "known"  # a known model licence's own text: what its properties do not record
+NAME = "name"  # the license_name of a card's `license: other`, a name modelicense does not know
+
+# What a licence's name can say for sure: a name is a few words, so only the terms whose wording
+# is the name itself ("non-commercial", "research-only", "academic licence", "no-derivatives");
+# use restrictions, territories or thresholds read from a name ("eu-harmless-license") are guesses.
+NAME_KINDS = ("non-commercial", "research-only", "academic-only", "no-derivatives")
 
 # Declarations that are not licences: a NOTICE, a use policy (USE001 reports it as one), a
 # PATENTS grant, the REUSE library of licence texts.
@@ -59,6 +66,8 @@ class ReadTerms:
             return f"read from {what}, not a licence modelicense knows"
         if self.basis == KNOWN:
             return f"read from the text of {self.name} ({self.item.resolution.expression})"
+        if self.basis == NAME:
+            return "that its license_name says, not a licence modelicense knows"
         if self.basis == PROSE:
             if declaration.field == "licence sentence":
                 return f"read from a sentence of {self.name}, beyond the licence its metadata declares"
@@ -78,7 +87,11 @@ def unrecognised_text(item: ResolvedDeclaration) -> bool:
 def read_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> ReadTerms | None:
     """The terms a structured declaration's words state beyond its known licence, or None."""
     declaration, resolution = item.declaration, item.resolution
-    if declaration.confidence != "high" or declaration.field in _NOT_LICENCES or resolution.ignorance:
+    if declaration.confidence != "high" or declaration.field in _NOT_LICENCES:
+        return None
+    if stands_for_licence_name(item):
+        return name_terms(artefact, item, knowledge)
+    if resolution.ignorance:
         return None
     if unrecognised_text(item) or (not declaration.is_text and resolution.unrecognised and not resolution.keys):
         from modelicense.terms import terms_of
@@ -95,6 +108,21 @@ def read_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowled
     held = licences(resolution, knowledge)
     added = tuple(term for term in restrictive(found) if not _held(term, held))
     return ReadTerms(artefact, item, ADDED, added) if added else None
+
+
+def name_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> ReadTerms | None:
+    """The terms the words of a card's `license_name` state (NAME_KINDS only), for a `license:
+    other` whose name the knowledge base does not know. A known name is the stronger match: its
+    licence's properties are the terms (`named_licence`), and its words are not read."""
+    name = artefact.meta("license_name")
+    if not name or not stands_for_licence_name(item) or named_licence(artefact, item, knowledge) is not None:
+        return None
+    from modelicense.terms import read
+
+    line, column = artefact.meta("license_name@line"), artefact.meta("license_name@column")
+    origin = Location(artefact.path, int(line), int(column) if column else None) if line else Location(artefact.path)
+    found = read(name, origin, NAME_KINDS)
+    return ReadTerms(artefact, item, NAME, found) if found else None
 
 
 def prose_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge) -> ReadTerms | None:

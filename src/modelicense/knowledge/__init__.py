@@ -13,7 +13,7 @@ Where things are:
 - `keys.py`      how ids, names and URLs are normalised for lookup;
 - `patterns.py`  title regexes, compiled only when a text needs them;
 - `kinds.py`     the kinds of term a licence can state, and the property that says so;
-- `names.py`, `prose.py`  licence names and restriction phrases found in free text;
+- `names.py`  licence names found in free text (restriction wordings are the terms reader's, `modelicense.terms`);
 - `load()` (here) the shipped knowledge base.
 """
 

@@ -68,7 +68,7 @@ def said(item: LocalData, evidence: str, from_prose: bool) -> str:
     """Where local data's restriction is stated: its prose, or (one of) its licences."""
     if from_prose:
         return f"its Licensing Information {evidence}"
-    if evidence.startswith("read from"):  # terms read from its words (inventory.read_terms)
+    if evidence.startswith(("read from", "its license_name says")):  # terms read from its words (inventory.read_terms)
         return evidence
     return f"one of its licences is {evidence}" if len(item.metadata) > 1 else f"its licence is {evidence}"
 

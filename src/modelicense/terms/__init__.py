@@ -25,14 +25,14 @@ __all__ = ["Term", "TermRule", "label", "read", "read_spans", "restrictive", "ru
 
 
 def read(text: str, origin: Location, kinds: tuple[str, ...] | None = None) -> tuple[Term, ...]:
-    """The terms `text` states (only those of `kinds`, when given), located as if the text
-    started at `origin`."""
+    """The terms `text` states (only those of `kinds`, when given; without `kinds`, every term
+    but the prose-only ones), located as if the text started at `origin`."""
     return _read(text, origin, kinds)
 
 
 @lru_cache(maxsize=256)  # rules, the inventory and the report ask about the same declarations
 def _read(text: str, origin: Location, kinds: tuple[str, ...] | None) -> tuple[Term, ...]:
-    terms = None if kinds is None else tuple(term for term in table() if term.id in kinds)
+    terms = tuple(term for term in table() if (term.id in kinds if kinds is not None else not term.prose_only))
     return tuple(
         Term(hit.term.id, hit.pattern, quoted(text, hit.start, hit.end), locate(text, hit.start, origin), hit.values)
         for hit in scan(text, terms).hits

@@ -47,6 +47,9 @@ class TermRule:
     sources: tuple[str, ...]  # the patterns as written, placeholders expanded
     negation_sources: tuple[str, ...]
     source: str
+    # Read only when asked for by kind: its words are a signal in card prose and licence fields
+    # but not in licence texts ("without permission" in the GPL is about something else).
+    prose_only: bool = False
 
     @cached_property
     def patterns(self) -> tuple[Pattern, ...]:
@@ -138,7 +141,7 @@ def parse(document: dict, check: bool = False) -> tuple[TermRule, ...]:
             for index, raw in enumerate(negations):
                 _compile(raw, f"{ident} negation {index}")
         rules.append(TermRule(ident, entry["label"], tuple(entry.get("rules", ())), bool(entry.get("restrictive")),
-                              keywords, sources, negations, entry["source"]))
+                              keywords, sources, negations, entry["source"], bool(entry.get("prose_only"))))
     return tuple(rules)
 
 

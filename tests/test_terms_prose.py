@@ -1,4 +1,6 @@
-"""Restriction phrases in prose: knowledge.prose.restrictions / find."""
+"""Restrictions stated in card prose, licence fields and legacy ids: the terms reader asked for
+the data kinds (what DAT001, DAT002, DAT007 and DAT008 read; knowledge/data/terms.json holds the
+wordings that restrictions.json used to)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,13 @@ import re
 
 import pytest
 
-from modelicense.knowledge.prose import find, restrictions
+from modelicense.inventory.data import ORDER
+from modelicense.model import Location
+from modelicense.terms import read
+
+
+def restrictions(text: str) -> set[str]:
+    return {term.kind for term in read(text, Location("README.md", 1, 1), ORDER)}
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -36,14 +44,21 @@ def test_permissions_and_unrelated_text_are_quiet(text):
     assert restrictions(text) == set()
 
 
-def test_phrases_point_at_the_original_words():
+def test_terms_point_at_the_original_words():
     text = "Data:\n  for non-commercial\n  research   purposes only."
-    spans = {(p.restriction, p.start, p.end) for p in find(text)}
-    # The words as written, odd spacing and all: offsets into the original text, not the flattened one.
-    research = ("research-only", text.index("research"), text.index("only.") + len("only"))
-    assert research in spans
-    assert any(kind == "non-commercial" and start <= text.index("non-commercial") < end for kind, start, end in spans)
-    assert {kind for kind, _, _ in spans} == {"non-commercial", "research-only"}
+    found = {term.kind: term for term in read(text, Location("README.md", 10, 1), ORDER)}
+    assert set(found) == {"non-commercial", "research-only"}
+    # The words as written, odd spacing and all, at the line they stand on in the file.
+    assert found["non-commercial"].location == Location("README.md", 11, 3)  # "for non-commercial research"
+    assert found["research-only"].quote == "Data: for non-commercial research purposes only."
+
+
+def test_permission_required_is_read_only_when_asked_for():
+    """'without permission' means something else in licence texts (the GPL's definition of
+    propagating): the term is prose-only, read from card prose by kind, never by terms_of."""
+    text = "The corpus may not be redistributed without prior written permission."
+    assert restrictions(text) == {"permission-required"}
+    assert read(text, Location("LICENSE", 1, 1)) == ()
 
 
 def test_card_licensing_sections(corpus):
