@@ -139,10 +139,12 @@ class Artefact:
                what is only referred to (a base model on the Hub); for a runtime model, the
                source files that load it.
     relation:  for a base model: finetune, adapter, quantized, merge (None when no file says);
-               for a dataset: `trained-on` (a model card lists it) or `shipped` (it is in the
-               repository); for a runtime model: `used at run time`.
-    of:        for a base model or a dataset a model was trained on: the name of the weights
-               artefact it stands behind; for a runtime model: `code`.
+               for a dataset: `trained-on` (a model card's `datasets:` lists it), `evaluated-on`
+               (only its `model-index:` results name it; its terms are not imposed on the
+               model) or `shipped` (it is in the repository and no card names it); for a runtime
+               model: `used at run time`.
+    of:        for a base model or a dataset a model was trained or evaluated on: the name of the
+               weights artefact it stands behind; for a runtime model: `code`.
     location:  where it is named (the card line that lists a dataset or base model, the first
                call that loads a runtime model).
     declared:  the declarations that cover it.
