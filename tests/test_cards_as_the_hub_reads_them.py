@@ -1,9 +1,11 @@
 """Every card read twice, by huggingface_hub (the Hub's own client) and by modelicense: the same
 licence values, datasets and base models, and DEC005 exactly where the client rejects a card.
 
-The client's reading is `RepoCard(text)` on the text as `metadata_load` decodes it (UTF-8, BOM
-allowed): its `REGEX_YAML_BLOCK`, `yaml.safe_load`, a mapping, and `CardData(**metadata)`. Any
-exception there is a rejection. Nothing of modelicense is used to compute the expectation.
+The client's reading is `ModelCard(text)` on the text as `metadata_load` decodes it (UTF-8, BOM
+allowed): its `REGEX_YAML_BLOCK`, `yaml.safe_load`, a mapping, and `ModelCardData(**metadata)`,
+which also reads `model-index:` into evaluation results (the datasets they name are compared
+with modelicense's `evaluated-on` references). Any exception there is a rejection. Nothing of
+modelicense is used to compute the expectation.
 
 The corpus part reads ../shared/corpus (skipped without it); the edge cards are written here.
 """
@@ -25,17 +27,22 @@ LICENCE_KEYS = ("license", "licenses")
 
 
 def hub_reading(data: bytes) -> dict | None:
-    """What the client reads from a card: {'licences', 'datasets', 'base_models'}, or None when
-    it rejects the card."""
+    """What the client reads from a card: {'licences', 'datasets', 'base_models', 'evaluated'},
+    or None when it rejects the card."""
     try:
         text = data.decode("utf-8-sig")  # metadata_load: Path.read_text(encoding="utf-8-sig")
-        metadata = repocard.RepoCard(text).data.__dict__
+        metadata = repocard.ModelCard(text).data.__dict__
     except Exception:  # noqa: BLE001 - any exception is the client refusing the card
         return None
+    evaluated: dict[str, str] = {}  # one per dataset id, case aside, the first spelling
+    for result in metadata.get("eval_results") or ():
+        for ident in _items(result.dataset_type):
+            evaluated.setdefault(ident.lower(), ident)
     return {
         "licences": [v for key in LICENCE_KEYS for v in _items(metadata.get(key))],
         "datasets": _items(metadata.get("datasets")),
         "base_models": _items(metadata.get("base_model")),
+        "evaluated": list(evaluated.values()),
     }
 
 
@@ -52,8 +59,9 @@ def modelicense_reading(name: str, data: bytes) -> tuple[dict, list]:
     high = [d for d in extraction.declarations if d.confidence == "high"]
     reading = {
         "licences": [d.raw for d in high if d.field in LICENCE_KEYS],
-        "datasets": [r.id for r in extraction.references if r.kind == "dataset"],
+        "datasets": [r.id for r in extraction.references if r.kind == "dataset" and r.relation is None],
         "base_models": [r.id for r in extraction.references if r.kind == "base_model"],
+        "evaluated": [r.id for r in extraction.references if r.kind == "dataset" and r.relation == "evaluated-on"],
     }
     return reading, [p for p in extraction.problems if p.code == "malformed"]
 
@@ -234,3 +242,131 @@ def test_a_licence_given_through_a_merge_key_is_no_missing_licence(make_repo, ca
     assert [f["rule"] for f in report["findings"] if f["rule"] in ("DEC001", "DEC005")] == []
     (declaration,) = [d for a in report["artefacts"] for d in a["declarations"] if d["field"] == "license"]
     assert (declaration["license"], declaration["line"]) == ("Apache-2.0", 3)
+
+
+# --- model-index: the evaluation results the client reads, and the ones it refuses ------------------
+
+def _result(dataset: str = "      type: glue\n      name: GLUE\n", metrics: str = "    - type: accuracy\n      value: 0.9\n",
+            extra: str = "") -> str:
+    return f"  - task:\n      type: text-classification\n    dataset:\n{dataset}    metrics:\n{metrics}{extra}"
+
+
+def _index(results: str, name: str = "my-model") -> str:
+    return f"---\nlicense: mit\nmodel-index:\n- name: {name}\n  results:\n{results}---\n# Model\n"
+
+
+# name -> card. Each is a model-index real cards write, or one a key lookup of
+# `huggingface_hub.repocard_data.model_index_to_eval_results` fails on.
+MODEL_INDEX_CARDS: dict[str, str] = {
+    "mi-one-result": _index(_result("      type: glue\n      name: GLUE\n      config: mnli\n      split: validation\n")),
+    "mi-two-models-three-results": _index(_result("      type: squad\n      name: SQuAD\n")
+                                          + _result("      type: SQuAD\n      name: SQuAD again\n")
+                                          + _result()) .replace("---\n# Model", "- name: second\n  results:\n"
+                                                                + _result("      type: ai2_arc\n      name: ARC\n")
+                                                                + "---\n# Model"),
+    "mi-with-datasets-key": "---\nlicense: mit\ndatasets:\n- glue\nmodel-index:\n- name: m\n  results:\n" + _result()
+                            + "---\n",
+    "mi-source-with-url": _index(_result(extra="    source:\n      name: Open LLM Leaderboard\n"
+                                         "      url: https://huggingface.co/spaces/open-llm-leaderboard\n")),
+    "mi-empty-metrics": _index(_result(metrics="    - []\n").replace("    - []\n", "    []\n")
+                               .replace("metrics:\n    []", "metrics: []")),
+    "mi-empty-list": "---\nlicense: mit\nmodel-index: []\n---\n",
+    "mi-null": "---\nlicense: mit\nmodel-index: ~\n---\n",
+    "mi-results-empty-string": "---\nlicense: mit\nmodel-index:\n- name: m\n  results: ''\n---\n",
+    "mi-null-name-no-results": "---\nlicense: mit\nmodel-index:\n- name: ~\n  results: []\n---\n",
+    "mi-dataset-type-null": _index(_result("      type: ~\n      name: Unnamed\n")),
+    "mi-aliased-results": "---\nlicense: mit\nmodel-index:\n- name: m\n  results:\n  - &r\n    task: {type: qa}\n"
+                          "    dataset: {type: squad, name: SQuAD}\n    metrics: &m [{type: f1, value: 1}]\n"
+                          "  - *r\n  - {task: {type: qa}, dataset: {type: squad_v2, name: v2}, metrics: *m}\n---\n",
+    "mi-merged-dataset": "---\nlicense: mit\nbase: &ds {type: glue, name: GLUE}\nmodel-index:\n- name: m\n  results:\n"
+                         "  - task: {type: t}\n    dataset:\n      <<: *ds\n      config: sst2\n"
+                         "    metrics: [{type: acc, value: 1}]\n---\n",
+    "mi-dataset-type-twice": _index(_result("      type: first_id\n      name: X\n      type: second_id\n")),
+    # refused by the client (the card does not load)
+    "mi-no-dataset": _index("  - task:\n      type: t\n    metrics:\n    - type: acc\n      value: 1\n"),
+    "mi-dataset-without-type": _index(_result("      name: GLUE\n")),
+    "mi-dataset-without-name": _index(_result("      type: glue\n")),
+    "mi-dataset-a-string": _index(_result("      glue\n").replace("dataset:\n      glue", "dataset: glue")),
+    "mi-no-task": _index(_result().replace("  - task:\n      type: text-classification\n    dataset:", "  - dataset:")),
+    "mi-task-without-type": _index(_result().replace("      type: text-classification\n", "      name: Classification\n")),
+    "mi-no-metrics": _index(_result().split("    metrics:")[0]),
+    "mi-metric-without-value": _index(_result(metrics="    - type: accuracy\n")),
+    "mi-no-name": "---\nlicense: mit\nmodel-index:\n- results:\n" + _result() + "---\n",
+    "mi-null-name": _index(_result(), name="~"),
+    "mi-results-null": "---\nlicense: mit\nmodel-index:\n- name: m\n  results: ~\n---\n",
+    "mi-a-mapping": "---\nlicense: mit\nmodel-index:\n  name: m\n  results: []\n---\n",
+    "mi-a-string": "---\nlicense: mit\nmodel-index: see the paper\n---\n",
+    "mi-source-without-url": _index(_result(extra="    source:\n      name: Open LLM Leaderboard\n")),
+    "mi-source-a-string": _index(_result(extra="    source: Open LLM Leaderboard\n")),
+}
+
+# What the client refuses, from its code (huggingface_hub 0.23+, repocard_data.py): a missing key
+# is a KeyError and a value it cannot index a TypeError (both "Invalid `model_index`"), a null
+# model name with results a ValueError, a string `source` an AttributeError, a source `name`
+# without `url` EvalResult's ValueError.
+MODEL_INDEX_REFUSED = {
+    "mi-no-dataset", "mi-dataset-without-type", "mi-dataset-without-name", "mi-dataset-a-string", "mi-no-task",
+    "mi-task-without-type", "mi-no-metrics", "mi-metric-without-value", "mi-no-name", "mi-null-name",
+    "mi-results-null", "mi-a-mapping", "mi-a-string", "mi-source-without-url", "mi-source-a-string",
+}
+
+# The datasets each accepted card's results name, read off the cards above.
+MODEL_INDEX_DATASETS = {
+    "mi-one-result": ["glue"], "mi-two-models-three-results": ["squad", "glue", "ai2_arc"],
+    "mi-with-datasets-key": ["glue"], "mi-source-with-url": ["glue"], "mi-empty-metrics": [], "mi-empty-list": [],
+    "mi-null": [], "mi-results-empty-string": [], "mi-null-name-no-results": [], "mi-dataset-type-null": [],
+    "mi-aliased-results": ["squad", "squad_v2"], "mi-merged-dataset": ["glue"], "mi-dataset-type-twice": ["second_id"],
+}
+
+
+def test_the_model_index_cases_cover_both_sides():
+    assert set(MODEL_INDEX_CARDS) == MODEL_INDEX_REFUSED | set(MODEL_INDEX_DATASETS)
+    refused = {name for name, text in MODEL_INDEX_CARDS.items() if hub_reading(text.encode()) is None}
+    assert refused == MODEL_INDEX_REFUSED
+
+
+@pytest.mark.parametrize("name", sorted(MODEL_INDEX_CARDS))
+def test_a_model_index_reads_as_the_client_reads_it(name):
+    data = MODEL_INDEX_CARDS[name].encode()
+    hub = hub_reading(data)
+    ours, problems = modelicense_reading("README.md", data)
+    if name in MODEL_INDEX_REFUSED:
+        assert hub is None
+        [problem] = problems
+        assert "`model-index:`" in problem.message and "rejects the card" in problem.message
+        assert ours["evaluated"] == []  # as the client with ignore_metadata_errors: no results at all
+        assert ours["licences"] == ["mit"]  # the rest of the card is still read
+        return
+    assert problems == []
+    assert ours == hub
+    assert ours["evaluated"] == MODEL_INDEX_DATASETS[name]
+
+
+def test_a_refused_model_index_is_reported_where_the_client_fails():
+    text = MODEL_INDEX_CARDS["mi-dataset-without-type"]
+    _ours, [problem] = modelicense_reading("README.md", text.encode())
+    lines = text.splitlines()
+    # the `dataset:` mapping without `type` starts on the line after `dataset:`
+    assert lines[problem.location.line - 1].strip() == "name: GLUE"
+    assert "`dataset` has no `type`" in problem.message
+    text = MODEL_INDEX_CARDS["mi-no-dataset"]
+    _ours, [problem] = modelicense_reading("README.md", text.encode())
+    assert text.splitlines()[problem.location.line - 1] == "  - task:" and problem.location.column == 5
+
+
+def test_evaluation_datasets_stand_at_their_type_value():
+    text = MODEL_INDEX_CARDS["mi-two-models-three-results"]
+    extraction = card.extract("README.md", text.encode(), len(text))
+    lines = text.splitlines()
+    for reference in extraction.references:
+        line = lines[reference.location.line - 1]
+        assert line[reference.location.column - 1:] == reference.id, (reference, line)
+
+
+def test_a_dataset_card_with_a_model_index_names_no_evaluation_datasets():
+    """Only ModelCardData reads model-index; a dataset card's is not evaluation of a model."""
+    text = ("---\nlicense: cc-by-4.0\ntask_categories: [question-answering]\nsize_categories: [1K<n<10K]\n"
+            "model-index:\n- name: m\n  results:\n" + _result() + "---\n")
+    extraction = card.extract("README.md", text.encode(), len(text))
+    assert extraction.kind is FileKind.DATASET_CARD
+    assert [r for r in extraction.references if r.kind == "dataset"] == []

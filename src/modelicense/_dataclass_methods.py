@@ -423,32 +423,36 @@ def _modelicense_extract_model_ids__Spot(cls, F):
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__}
 
 def _modelicense_inventory_data_DataSources(cls, F):
-    def __init__(self, local, known, unknown):
+    _f_evaluated = F['evaluated'].default_factory
+    def __init__(self, local, known, unknown, evaluated=_HAS_FACTORY):
         self.local = local
         self.known = known
         self.unknown = unknown
+        self.evaluated = _f_evaluated() if evaluated is _HAS_FACTORY else evaluated
     def __repr__(self):
-        return f"{self.__class__.__qualname__}(local={self.local!r}, known={self.known!r}, unknown={self.unknown!r})"
+        return f"{self.__class__.__qualname__}(local={self.local!r}, known={self.known!r}, unknown={self.unknown!r}, evaluated={self.evaluated!r})"
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.local, self.known, self.unknown, ) == (other.local, other.known, other.unknown, )
+            return (self.local, self.known, self.unknown, self.evaluated, ) == (other.local, other.known, other.unknown, other.evaluated, )
         return NotImplemented
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': None}
 
 def _modelicense_inventory_data_LocalData(cls, F):
     _f_users = F['users'].default_factory
+    _f_evaluators = F['evaluators'].default_factory
     _f_section_terms = F['section_terms'].default_factory
-    def __init__(self, artefact, metadata, prose, users=_HAS_FACTORY, section_terms=_HAS_FACTORY):
+    def __init__(self, artefact, metadata, prose, users=_HAS_FACTORY, evaluators=_HAS_FACTORY, section_terms=_HAS_FACTORY):
         self.artefact = artefact
         self.metadata = metadata
         self.prose = prose
         self.users = _f_users() if users is _HAS_FACTORY else users
+        self.evaluators = _f_evaluators() if evaluators is _HAS_FACTORY else evaluators
         self.section_terms = _f_section_terms() if section_terms is _HAS_FACTORY else section_terms
     def __repr__(self):
-        return f"{self.__class__.__qualname__}(artefact={self.artefact!r}, metadata={self.metadata!r}, prose={self.prose!r}, users={self.users!r})"
+        return f"{self.__class__.__qualname__}(artefact={self.artefact!r}, metadata={self.metadata!r}, prose={self.prose!r}, users={self.users!r}, evaluators={self.evaluators!r})"
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.artefact, self.metadata, self.prose, self.users, ) == (other.artefact, other.metadata, other.prose, other.users, )
+            return (self.artefact, self.metadata, self.prose, self.users, self.evaluators, ) == (other.artefact, other.metadata, other.prose, other.users, other.evaluators, )
         return NotImplemented
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': None}
 
@@ -1404,12 +1408,12 @@ BUILDERS = {
         None,
     ),
     'modelicense.inventory.data.DataSources': (
-        ((('local', 'list[LocalData]', ('required',)), ('known', 'list[tuple[Reference, Dataset]]', ('required',)), ('unknown', 'list[Reference]', ('required',))), (), (), True),
+        ((('local', 'list[LocalData]', ('required',)), ('known', 'list[tuple[Reference, Dataset]]', ('required',)), ('unknown', 'list[Reference]', ('required',)), ('evaluated', 'list[tuple[Reference, Dataset | None]]', ('field', False, True, True, True, None, True, None))), (), (), True),
         _modelicense_inventory_data_DataSources,
-        "DataSources(local: 'list[LocalData]', known: 'list[tuple[Reference, Dataset]]', unknown: 'list[Reference]')",
+        "DataSources(local: 'list[LocalData]', known: 'list[tuple[Reference, Dataset]]', unknown: 'list[Reference]', evaluated: 'list[tuple[Reference, Dataset | None]]' = <factory>)",
     ),
     'modelicense.inventory.data.LocalData': (
-        ((('artefact', 'Artefact', ('required',)), ('metadata', 'list[ResolvedDeclaration]', ('required',)), ('prose', 'list[ResolvedDeclaration]', ('required',)), ('users', 'list[Reference]', ('field', False, True, True, True, None, True, None)), ('section_terms', 'dict[str, dict[str, str]]', ('field', False, True, True, False, None, False, None))), (), (), False),
+        ((('artefact', 'Artefact', ('required',)), ('metadata', 'list[ResolvedDeclaration]', ('required',)), ('prose', 'list[ResolvedDeclaration]', ('required',)), ('users', 'list[Reference]', ('field', False, True, True, True, None, True, None)), ('evaluators', 'list[Reference]', ('field', False, True, True, True, None, True, None)), ('section_terms', 'dict[str, dict[str, str]]', ('field', False, True, True, False, None, False, None))), (), (), False),
         _modelicense_inventory_data_LocalData,
         None,
     ),

@@ -107,7 +107,9 @@ class Reference:
               repository's code loads at run time: `from_pretrained("org/name")`).
     relation: for a base model, how this model derives from it — `finetune`, `adapter`,
               `quantized`, `merge` (the card's base_model_relation vocabulary), or None when the
-              file does not say; `runtime` for a model loaded at run time.
+              file does not say; `runtime` for a model loaded at run time; for a dataset None
+              (trained on it: a card's `datasets:`, a weight file's metadata) or `evaluated-on`
+              (a card's `model-index:` results name it).
     """
 
     kind: Literal["dataset", "base_model", "model"]
@@ -117,6 +119,7 @@ class Reference:
 
 
 RUNTIME = "runtime"  # Reference.relation of a model loaded by the code at run time
+EVALUATED_ON = "evaluated-on"  # Reference.relation of a dataset a model card's model-index evaluates on
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Front matter keys read (https://huggingface.co/docs/hub/model-cards, .../datasets-cards):
 license (string or list), license_name, license_link, legacy `licenses`, license_details,
-datasets, base_model (string or list), base_model_relation. The prose "License" /
+datasets, base_model (string or list), base_model_relation, and in a model card the datasets its
+`model-index:` evaluation results name (`model_index.py`: relation `evaluated-on`). The prose "License" /
 "Licensing Information" section is kept as a low-confidence declaration of its own, so rules can
 compare it with the metadata; other licence prose (usage notices, licence sentences) is read by
 `licence_prose.py`.
@@ -17,7 +18,7 @@ from functools import lru_cache
 from modelicense.extract import hub_block, licence_prose
 from modelicense.extract.text import decode, looks_binary
 from modelicense.lazyre import lazy_compile
-from modelicense.model import Declaration, Extraction, FileKind, Location, Problem, Reference
+from modelicense.model import EVALUATED_ON, Declaration, Extraction, FileKind, Location, Problem, Reference
 
 @lru_cache(maxsize=1)
 def card_keys() -> dict[str, str]:
@@ -58,7 +59,7 @@ def is_card(keys: set[str]) -> bool:
 
 # Keys whose values modelicense reads: a second occurrence of one hides the first (DEC005).
 READ_KEYS = ("license", "licenses", "license_name", "license_link", "license_details", "datasets", "base_model",
-             "base_model_relation")
+             "base_model_relation", "model-index")
 
 
 def extract(relpath: str, data: bytes, size: int) -> Extraction:
@@ -132,6 +133,14 @@ def _extract(relpath: str, data: bytes, size: int) -> Extraction:
         references.append(Reference("base_model", value.text, Location(relpath, value.line, value.column), relation))
     for value in fm.values("datasets"):
         references.append(Reference("dataset", value.text, Location(relpath, value.line, value.column)))
+    if kind is FileKind.MODEL_CARD and "model-index" in fm.mapping:  # only ModelCardData reads it
+        from modelicense.extract.model_index import evaluation_datasets
+
+        evaluated, refused = evaluation_datasets(fm.mapping["model-index"], fm.offset)
+        if refused is not None:
+            problems.append(Problem("malformed", refused.message, Location(relpath, refused.line, refused.column)))
+        references.extend(Reference("dataset", value.text, Location(relpath, value.line, value.column), EVALUATED_ON)
+                          for value in evaluated)
     metadata: list[tuple[str, str]] = []
     for key in ("license_name", "license_link", "license_details", "pretty_name"):
         for value in fm.values(key):

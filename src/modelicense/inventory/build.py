@@ -44,9 +44,12 @@ from modelicense.knowledge.conditions import conditions_of
 from modelicense.knowledge.expressions import effective_licences, holds_declared
 from modelicense.knowledge.kinds import BY_ID, TERM_KINDS, by_property
 from modelicense.model import Artefact as FileArtefact
-from modelicense.model import Location, Reference, Repository, ResolvedDeclaration
+from modelicense.model import EVALUATED_ON, Location, Reference, Repository, ResolvedDeclaration
 
 _RAW_LIMIT = 160  # characters of a declaration shown as written
+# A dataset's relation to the model: trained on it (a card's `datasets:`, a weight file's
+# metadata), evaluated on it (a card's `model-index:` results), or only in the repository.
+TRAINED_ON, SHIPPED = "trained-on", "shipped"
 # Terms of training data that bind a model trained on it (freedom 0: knowledge/kinds.py).
 _DATA_BINDS = tuple(kind.id for kind in TERM_KINDS if kind.restricts_use)
 
@@ -377,12 +380,24 @@ def _datasets(sources: DataSources, knowledge: Knowledge, folders: dict[str, str
         found.append(_dataset(reference, owner, None, [], None, ()))
     for item in sources.local:
         found.append(_local_dataset(item, knowledge, folders, extra))
+    for reference, dataset in sources.evaluated:  # after the training data: trained-on wins
+        owner = _weights_for(reference.location.path.rpartition("/")[0], folders)
+        keys = {(reference.id.lower(), owner)} | ({(dataset.id.lower(), owner)} if dataset is not None else set())
+        if keys & seen:
+            continue
+        seen |= keys
+        # Its terms are its own: evaluating on data does not pass them to the model (no _impose).
+        if dataset is None:
+            found.append(_dataset(reference, owner, None, [], None, (), EVALUATED_ON))
+        else:
+            found.append(_dataset(reference, owner, dataset.licence, _known_dataset_terms(dataset, knowledge, reference),
+                                  dataset.source, _dataset_facts(dataset), EVALUATED_ON))
     return found
 
 
 def _dataset(reference: Reference, owner: str | None, licence: str | None, terms: list[EffectiveTerm],
-             known_as: str | None, facts: tuple[tuple[str, str], ...]) -> Artefact:
-    artefact = Artefact(kind="dataset", name=reference.id, relation="trained-on", of=owner, location=reference.location,
+             known_as: str | None, facts: tuple[tuple[str, str], ...], relation: str = TRAINED_ON) -> Artefact:
+    artefact = Artefact(kind="dataset", name=reference.id, relation=relation, of=owner, location=reference.location,
                         licence=licence, terms=tuple(terms), known_as=known_as, properties=facts)
     return _replace(artefact, commercial=verdicts.commercial(artefact))
 
@@ -420,15 +435,18 @@ def _local_dataset(item: LocalData, knowledge: Knowledge, folders: dict[str, str
             label = BY_ID[kind].label if kind in BY_ID else kind
             terms.append(EffectiveTerm(kind, label, OWN, item.name, evidence, (), location))
     user = item.users[0] if item.users else None
-    owner = _weights_for(user.location.path.rpartition("/")[0], folders) if user else None
+    naming = user or (item.evaluators[0] if item.evaluators else None)
+    owner = _weights_for(naming.location.path.rpartition("/")[0], folders) if naming else None
     name = item.artefact.directory or item.artefact.path
+    relation = TRAINED_ON if user else EVALUATED_ON if naming else SHIPPED
     artefact = Artefact(kind="dataset", name=name, paths=(item.artefact.path,),
-                        relation="trained-on" if user else "shipped", of=owner,
-                        location=user.location if user else None,
+                        relation=relation, of=owner,
+                        location=naming.location if naming else None,
                         declared=tuple(declared(d) for d in item.metadata + item.prose),
                         licence=_expression(pairs), terms=tuple(terms))
     artefact = _replace(artefact, commercial=verdicts.commercial(artefact))
-    _impose(artefact, owner, extra)
+    if user:  # only training data binds the model
+        _impose(artefact, owner, extra)
     return artefact
 
 

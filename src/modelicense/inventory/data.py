@@ -7,6 +7,10 @@ Two sources of data terms:
 - datasets a model card lists (`datasets:`), resolved through a dataset card in the repository
   when one matches, else through the knowledge base (which includes configuration overrides).
 
+Datasets a model card's `model-index:` evaluates on (Reference.relation `evaluated-on`) are kept
+apart, in `DataSources.evaluated`: evaluating on data does not bind the model's users to its terms,
+so no DAT rule reads them and the inventory imposes nothing from them.
+
 Restrictions are named by kind ("non-commercial", "research-only", "academic-only",
 "no-derivatives", "permission-required"), each with its evidence: the licence that has it, or the
 words that state it (read by the terms reader, `modelicense.terms`, over knowledge/data/terms.json).
@@ -23,7 +27,7 @@ from modelicense.inventory.read_terms import NAME, read_terms
 from modelicense.knowledge import Dataset, Knowledge, Licence
 from modelicense.knowledge.expressions import holds_declared, licences
 from modelicense.knowledge.kinds import by_property, dataset_kinds, licence_kinds, reported_by
-from modelicense.model import Artefact, FileKind, Location, Reference, Repository, ResolvedDeclaration
+from modelicense.model import EVALUATED_ON, Artefact, FileKind, Location, Reference, Repository, ResolvedDeclaration
 
 # The kinds of restriction data can carry, from the one table (knowledge/kinds.py): what DAT001
 # (use) and DAT002 (derivatives) report, and DAT008's order of mention, permission-required last.
@@ -44,6 +48,7 @@ class LocalData:
     metadata: list[ResolvedDeclaration]  # structured licence declarations
     prose: list[ResolvedDeclaration]  # "Licensing Information" sections
     users: list[Reference] = field(default_factory=list)  # model-card `datasets:` entries naming it
+    evaluators: list[Reference] = field(default_factory=list)  # model-index results naming it
     # What each prose section states (section text -> section_terms), found once per scan.
     section_terms: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -57,6 +62,9 @@ class DataSources:
     local: list[LocalData]
     known: list[tuple[Reference, Dataset]]  # listed by a model card, known to the knowledge base
     unknown: list[Reference]  # listed by a model card, known to nobody
+    # Named by a model card's model-index results (evaluation data), with the knowledge base's
+    # entry when it has one; a dataset card of the repository they name is in its `evaluators`.
+    evaluated: list[tuple[Reference, Dataset | None]] = field(default_factory=list)
 
 
 def local_data(repository: Repository) -> list[LocalData]:
@@ -99,11 +107,18 @@ def _data_sources(repository: Repository, knowledge: Knowledge) -> DataSources:
     cards = local_cards_by_name(local)
     known: list[tuple[Reference, Dataset]] = []
     unknown: list[Reference] = []
+    evaluated: list[tuple[Reference, Dataset | None]] = []
     for card in model_cards(repository):
         for reference in card.references:
             if reference.kind != "dataset":
                 continue
             match = match_local(reference, cards)
+            if reference.relation == EVALUATED_ON:
+                if match is not None:
+                    match.evaluators.append(reference)
+                else:
+                    evaluated.append((reference, knowledge.dataset(reference.id)))
+                continue
             if match is not None:
                 match.users.append(reference)
                 continue
@@ -112,7 +127,7 @@ def _data_sources(repository: Repository, knowledge: Knowledge) -> DataSources:
                 unknown.append(reference)
             else:
                 known.append((reference, dataset))
-    return DataSources(local, known, unknown)
+    return DataSources(local, known, unknown, evaluated)
 
 
 def described_datasets(repository: Repository, knowledge: Knowledge) -> list[tuple[LocalData, Dataset, str]]:

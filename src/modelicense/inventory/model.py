@@ -136,10 +136,11 @@ class Artefact:
     paths:     the repository files it consists of (weight files; a dataset card) — empty for
                what is only referred to (a base model on the Hub).
     relation:  for a base model: finetune, adapter, quantized, merge (None when no file says);
-               for a dataset: `trained-on` (a model card lists it) or `shipped` (it is in the
-               repository).
-    of:        for a base model or a dataset a model was trained on: the name of the weights
-               artefact it stands behind.
+               for a dataset: `trained-on` (a model card's `datasets:` lists it), `evaluated-on`
+               (only its `model-index:` results name it; its terms are not imposed on the
+               model) or `shipped` (it is in the repository and no card names it).
+    of:        for a base model or a dataset a model was trained or evaluated on: the name of the
+               weights artefact it stands behind.
     location:  where it is named (the card line that lists a dataset or base model).
     declared:  the declarations that cover it.
     licence:   its own licence as an expression (declared, or known for a base model or

@@ -21,7 +21,7 @@ from modelicense.inventory.coverage import root_licences
 from modelicense.inventory.model import Component, Inventory, Openness
 from modelicense.knowledge import Knowledge
 from modelicense.knowledge.files import read_document
-from modelicense.model import FileKind, Location, Repository
+from modelicense.model import EVALUATED_ON, FileKind, Location, Repository
 
 _CARD_KINDS = (FileKind.CARD, FileKind.MODEL_CARD, FileKind.DATASET_CARD)
 # Terms that make parameters not open, whatever their licence's name (OSAID: freedom to use for any purpose).
@@ -100,7 +100,11 @@ class _Evidence:
             self.weights_licences = list(self.root)  # the README says its licence covers the models
         docs = inventory.of_kind("docs")
         self.docs_licences = [a.licence for a in docs if a.licence] or self.root
-        self.datasets = inventory.of_kind("dataset")
+        # Training data informs OSAID's data information and MOF's datasets; the datasets a
+        # model-index evaluates on are MOF's evaluation data, and inform neither.
+        datasets = inventory.of_kind("dataset")
+        self.datasets = [a for a in datasets if a.relation != EVALUATED_ON]
+        self.evaluation = [a for a in datasets if a.relation == EVALUATED_ON]
 
     # -- licences --
     def _ids(self, expressions: list[str]) -> list[str]:
@@ -213,6 +217,8 @@ class _Evidence:
             return True, repository.of_kind(FileKind.DATASET_CARD)[0].path
         if ident == "datasets" and self.datasets:
             return True, "datasets: " + ", ".join(a.name for a in self.datasets[:3])
+        if ident == "evaluation-data" and self.evaluation:
+            return True, "evaluated on: " + ", ".join(a.name for a in self.evaluation[:3])
         if ident in said:
             return True, self._where(ident)
         return False, ""
@@ -221,8 +227,9 @@ class _Evidence:
         if ident == "model-parameters-final":
             return self.weights_licences
         if ident in ("datasets", "evaluation-data"):
-            known = [a.licence for a in self.datasets if a.licence]
-            return known if known and len(known) == len(self.datasets) else []
+            group = self.datasets if ident == "datasets" else self.evaluation
+            known = [a.licence for a in group if a.licence]
+            return known if known and len(known) == len(group) else []
         if ident in ("model-parameters-intermediate", "model-metadata"):
             return self.weights_licences
         if ident == "research-paper":

@@ -100,11 +100,12 @@ def restricted_data(repository: Repository, knowledge: Knowledge) -> Iterator[Hi
     """Training or repository data under non-commercial, research-only or academic-only terms.
 
     ## What it finds
-    A dataset a model card lists (`datasets:`), a dataset card, a data licence file
+    A dataset a model card lists as training data (`datasets:`), a dataset card, a data licence file
     (DATA_LICENSE, LICENSE_DATA) or dataset metadata whose terms forbid commercial use or limit
     use to research or academia — from its licence (CC BY-NC, research licences), a legacy
     `other-non-commercial` id, a dataset entry in the knowledge base, or, when the card's
-    metadata names no real licence, the card's own "Licensing Information" prose.
+    metadata names no real licence, the card's own "Licensing Information" prose. A dataset the
+    card's `model-index:` only evaluates the model on is not training data, and not reported.
 
     ## Why it matters
     Whether a model trained on such data may be used commercially is not settled; if the terms

@@ -9,6 +9,7 @@ from dataclasses import replace
 from modelicense.knowledge import Knowledge
 from modelicense.lazyre import lazy_compile
 from modelicense.model import (
+    EVALUATED_ON,
     Artefact,
     FileKind,
     Location,
@@ -82,7 +83,9 @@ def malformed_metadata(repository: Repository, knowledge: Knowledge) -> Iterator
     mapping, a number or null, a template's `{{ card_data }}`, front matter that is not a mapping;
     front matter the Hub does not see (an opening `--- ` with a trailing blank, `...` as the
     closing line, an opening never closed); `license:` holding a mapping or a nested list, or
-    written twice (the Hub keeps the last); a pyproject.toml, setup.cfg, package.json or dataset
+    written twice (the Hub keeps the last); a `model-index:` the client cannot read (a result
+    without `dataset`, `task` or `metrics`, a dataset without its `type`: the client refuses the
+    card, and no evaluation datasets are taken from it); a pyproject.toml, setup.cfg, package.json or dataset
     metadata file that is not valid; a card that is empty, binary, UTF-16 or not UTF-8. The
     finding stands at the line of the problem; the card's licence is still read where it can be.
 
@@ -491,7 +494,9 @@ def licence_not_allowed(repository: Repository, knowledge: Knowledge) -> Iterato
             continue
         for card in repository.of_kind(FileKind.MODEL_CARD):
             for reference in card.references:
-                dataset = knowledge.dataset(reference.id) if reference.kind == "dataset" else None
+                if reference.kind != "dataset" or reference.relation == EVALUATED_ON:
+                    continue  # allow.data judges training data; evaluation data binds nothing
+                dataset = knowledge.dataset(reference.id)
                 if dataset is None or not dataset.licence:
                     continue
                 ident = knowledge.licence_id(dataset.licence) or dataset.licence
