@@ -71,6 +71,9 @@ def test_json_report_carries_a_versioned_inventory_with_every_field(make_repo):
     assert weights["declared"][0] == {"license": "Apache-2.0", "raw": "apache-2.0",
                                       "location": {"path": "README.md", "line": 2, "column": 10},
                                       "field": "license", "found_by": "id", "confidence": "exact"}
+    # Apache-2.0 alone allows commercial use; the alpaca data (CC BY-NC 4.0) takes it away.
+    assert weights["own_license_commercial_use"]["answer"] == "yes"
+    assert weights["commercial_use"]["answer"] == "no"
     imposed = next(t for t in weights["terms"] if t["origin"] == "imposed")
     assert (imposed["kind"], imposed["source"]) == ("non-commercial", "tatsu-lab/alpaca")
     base = next(a for a in root["artefacts"] if a["kind"] == "base-model")
@@ -83,6 +86,8 @@ def test_inventory_command_formats_and_output_file(make_repo, tmp_path):
     text = run_cli("inventory", "--format", "text", str(root))
     assert text.returncode == 0, text.stderr
     assert "term:        non-commercial — imposed by dataset tatsu-lab/alpaca" in text.stdout
+    default = run_cli("inventory", str(root))  # text is the default, as for `scan`
+    assert default.returncode == 0 and default.stdout == text.stdout
     as_json = run_cli("inventory", "--format", "json", str(root))
     assert json.loads(as_json.stdout)["inventories"][0]["commercial_use"]["answer"] == "no"
     markdown = run_cli("inventory", "--format", "markdown", str(root))

@@ -69,3 +69,14 @@ def test_card_licensing_sections(corpus):
         card = (corpus / "hf-dataset-cards" / name / "README.md").read_text("utf-8")
         section = re.search(r"#+\s*Licensing Information\s*\n(.*?)(?=\n#+\s|\Z)", card, re.DOTALL).group(1)
         assert restrictions(section) == wanted, name
+
+
+def test_a_card_naming_a_non_commercial_licence_in_its_licensing_information_is_non_commercial():
+    """acronym_identification's YAML says MIT, its Licensing Information "licensed under CC BY-NC-SA
+    4.0": the generated dataset entry (scripts/datasets_from_cards.py, which reads the section with
+    the terms reader) records what the card's words say."""
+    from modelicense.knowledge import load
+
+    dataset = load().dataset("acronym_identification")
+    assert dataset.licence == "MIT" and dataset.non_commercial
+    assert "CC BY-NC" in dataset.notes

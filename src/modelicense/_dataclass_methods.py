@@ -744,22 +744,24 @@ def _modelicense_model_Artefact(cls, F):
 def _modelicense_model_Declaration(cls, F):
     _d_confidence = F['confidence'].default
     _d_is_text = F['is_text'].default
-    _fields = frozenset(('raw', 'scope', 'location', 'field', 'confidence', 'is_text', ))
-    def __init__(self, raw, scope, location, field, confidence=_d_confidence, is_text=_d_is_text):
+    _d_raw_at = F['raw_at'].default
+    _fields = frozenset(('raw', 'scope', 'location', 'field', 'confidence', 'is_text', 'raw_at', ))
+    def __init__(self, raw, scope, location, field, confidence=_d_confidence, is_text=_d_is_text, raw_at=_d_raw_at):
         _set(self, 'raw', raw)
         _set(self, 'scope', scope)
         _set(self, 'location', location)
         _set(self, 'field', field)
         _set(self, 'confidence', confidence)
         _set(self, 'is_text', is_text)
+        _set(self, 'raw_at', raw_at)
     def __repr__(self):
-        return f"{self.__class__.__qualname__}(raw={self.raw!r}, scope={self.scope!r}, location={self.location!r}, field={self.field!r}, confidence={self.confidence!r}, is_text={self.is_text!r})"
+        return f"{self.__class__.__qualname__}(raw={self.raw!r}, scope={self.scope!r}, location={self.location!r}, field={self.field!r}, confidence={self.confidence!r}, is_text={self.is_text!r}, raw_at={self.raw_at!r})"
     def __eq__(self, other):
         if other.__class__ is self.__class__:
-            return (self.raw, self.scope, self.location, self.field, self.confidence, self.is_text, ) == (other.raw, other.scope, other.location, other.field, other.confidence, other.is_text, )
+            return (self.raw, self.scope, self.location, self.field, self.confidence, self.is_text, self.raw_at, ) == (other.raw, other.scope, other.location, other.field, other.confidence, other.is_text, other.raw_at, )
         return NotImplemented
     def __hash__(self):
-        return hash((self.raw, self.scope, self.location, self.field, self.confidence, self.is_text, ))
+        return hash((self.raw, self.scope, self.location, self.field, self.confidence, self.is_text, self.raw_at, ))
     def __setattr__(self, name, value):
         if type(self) is cls or name in _fields:
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -1456,7 +1458,7 @@ BUILDERS = {
         None,
     ),
     'modelicense.model.Declaration': (
-        ((('raw', 'str', ('required',)), ('scope', 'Scope', ('required',)), ('location', 'Location', ('required',)), ('field', 'str', ('required',)), ('confidence', "Literal['high', 'low']", ('default',)), ('is_text', 'bool', ('default',))), (('frozen', True),), (), False),
+        ((('raw', 'str', ('required',)), ('scope', 'Scope', ('required',)), ('location', 'Location', ('required',)), ('field', 'str', ('required',)), ('confidence', "Literal['high', 'low']", ('default',)), ('is_text', 'bool', ('default',)), ('raw_at', 'Location | None', ('default',))), (('frozen', True),), (), False),
         _modelicense_model_Declaration,
         None,
     ),

@@ -85,6 +85,8 @@ class Declaration:
     field:      where in the file it came from (`license`, `licenses`, `project.license`, ...).
     confidence: `high` for structured metadata, `low` for prose that only mentions terms.
     is_text:    True when `raw` is a full licence text (a LICENSE file) rather than an id or name.
+    raw_at:     where `raw` starts when that is not `location` (a prose section's body, below the
+                heading the declaration stands at): where the terms read from it are located.
     """
 
     raw: str
@@ -93,6 +95,7 @@ class Declaration:
     field: str
     confidence: Literal["high", "low"] = "high"
     is_text: bool = False
+    raw_at: Location | None = None
 
 
 @dataclass(frozen=True)

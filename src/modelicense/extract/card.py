@@ -200,6 +200,7 @@ def _prose(relpath: str, text: str, scope: str) -> tuple[Declaration, ...]:
                     Location(relpath, index + 1, 1),
                     match.group(2).strip(),
                     confidence="low",
+                    raw_at=licence_prose.body_start(relpath, lines, index + 1, cursor, content),
                 )
             )
         index = cursor

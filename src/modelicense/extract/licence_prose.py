@@ -45,6 +45,16 @@ _SENTENCE = lazy_compile(
     r"(weights?|checkpoints?|models?|parameters|datasets?|data|code(?:base)?|source code)\b[^.\n]{0,80}?"
     r"\b(?:is|are|will be)[ ](?:being[ ])?(?:released|licen[cs]ed|distributed|made available|available|provided|"
     r"published|shared)[ ](?:publicly[ ])?under\b", re.I)
+# "The weights are released for non-commercial research use only": the terms without a licence's
+# name. Only with the words of a restriction after "for" (a use the sentence limits it to).
+_TERMS_SENTENCE = lazy_compile(
+    r"\b(?:the |our |this |these |its |all )?(?:model |pretrained |pre-trained |trained )?"
+    r"(weights?|checkpoints?|models?|parameters|datasets?|data|code(?:base)?|source code)\b[^.\n]{0,80}?"
+    r"\b(?:is|are|will be|may be|can be|may only be|can only be|must only be)[ ](?:being[ ])?(?:released|licen[cs]ed|"
+    r"distributed|made available|available|provided|published|shared|used)[ ](?:publicly[ ])?"
+    r"(?:only |solely |exclusively |strictly )?for\b", re.I)
+_RESTRICTION_CUE = lazy_compile(
+    r"\bnon[- ]?commercial|\b(?:research|academic|evaluation|personal)\b[^.\n]{0,40}\bonly\b", re.I)
 _SENTENCE_END = lazy_compile(r"[.!?](?:\s|$)")
 # What follows "released under" when it is a licence, not "available under the name pythia-v0".
 _LICENCE_CUE = lazy_compile(
@@ -85,7 +95,7 @@ def declarations(relpath: str, text: str, scope: str, own_heading: re.Pattern[st
                 content = body.strip()
                 if content:
                     found.append(Declaration(content[:MAX_SECTION_CHARS], scope, Location(relpath, index + 1, 1),  # type: ignore[arg-type]
-                                             title[:80], confidence="low"))
+                                             title[:80], confidence="low", raw_at=body_start(relpath, lines, index + 1, end, content)))
                 index = end
                 continue
             index += 1
@@ -103,6 +113,17 @@ def declarations(relpath: str, text: str, scope: str, own_heading: re.Pattern[st
         found.extend(_sentences(relpath, lines, index, scope)[:MAX_DECLARATIONS - len(found)])
         index += 1
     return tuple(found)
+
+
+def body_start(relpath: str, lines: list[str], start: int, end: int, content: str) -> Location | None:
+    """Where a section's kept text begins: the first of lines[start:end] that holds its first
+    line (blank lines and indentation were stripped), so terms read from it point at their line."""
+    first = content.split("\n", 1)[0].strip()
+    for cursor in range(start, min(end, start + 64)):  # bounded: the text starts near the heading
+        column = lines[cursor].find(first) if first else -1
+        if column >= 0:
+            return Location(relpath, cursor + 1, column + 1)
+    return None
 
 
 def _body(lines: list[str], start: int, level: int) -> tuple[str, int]:
@@ -158,17 +179,22 @@ def _first_sentence(lines: list[str], start: int) -> str:
 
 
 def _sentences(relpath: str, lines: list[str], index: int, scope: str) -> list[Declaration]:
-    """Sentences on this line that say under what the weights, model, data or code are released."""
+    """Sentences on this line that say under what the weights, model, data or code are released, or
+    the restricted use they are released for ("for non-commercial research use only")."""
     line = lines[index]
     found: list[Declaration] = []
-    for match in _SENTENCE.finditer(line):
-        start = max((m.end() for m in _SENTENCE_END.finditer(line, 0, match.start())), default=0)
-        end_match = _SENTENCE_END.search(line, match.end(), match.end() + MAX_SENTENCE_CHARS)
-        end = end_match.end() if end_match else min(len(line), match.end() + MAX_SENTENCE_CHARS)
-        if not _LICENCE_CUE.search(line, match.end(), match.end() + 80):
-            continue
-        sentence = line[start:end].strip()[:MAX_SENTENCE_CHARS]
-        noun = match.group(1).lower()
-        found.append(Declaration(sentence, _SCOPE_OF_NOUN.get(noun, scope), Location(relpath, index + 1, start + 1),  # type: ignore[arg-type]
-                                 "licence sentence", confidence="low"))
+    starts: set[int] = set()  # a sentence the licence patterns took is not taken again for its terms
+    for pattern, cue in ((_SENTENCE, _LICENCE_CUE), (_TERMS_SENTENCE, _RESTRICTION_CUE)):
+        for match in pattern.finditer(line):
+            start = max((m.end() for m in _SENTENCE_END.finditer(line, 0, match.start())), default=0)
+            end_match = _SENTENCE_END.search(line, match.end(), match.end() + MAX_SENTENCE_CHARS)
+            end = end_match.end() if end_match else min(len(line), match.end() + MAX_SENTENCE_CHARS)
+            if not cue.search(line, match.end(), match.end() + 80) or (pattern is _TERMS_SENTENCE and start in starts):
+                continue
+            starts.add(start)
+            sentence = line[start:end].strip()[:MAX_SENTENCE_CHARS]
+            noun = match.group(1).lower()
+            found.append(Declaration(sentence, _SCOPE_OF_NOUN.get(noun, scope), Location(relpath, index + 1, start + 1),  # type: ignore[arg-type]
+                                     "licence sentence", confidence="low"))
+    found.sort(key=lambda d: d.location.column or 0)
     return found

@@ -24,6 +24,7 @@ from modelicense.model import Artefact, Location, ResolvedDeclaration, Term
 UNKNOWN = "unknown"  # the words are a licence modelicense does not know
 ADDED = "added"  # the words add to a licence it knows
 PROSE = "prose"  # a card's licence prose adds to the licence its metadata declares
+README = "readme"  # a README without card metadata states terms the licences covering the weights do not
 KNOWN = "known"  # a known model licence's own text: what its properties do not record
 NAME = "name"  # the license_name of a card's `license: other`, a name modelicense does not know
 
@@ -41,8 +42,9 @@ _NOT_LICENCES = ("notice", "use-policy", "patents")
 class ReadTerms:
     artefact: Artefact
     item: ResolvedDeclaration
-    basis: str  # UNKNOWN, ADDED, PROSE or KNOWN
+    basis: str  # UNKNOWN, ADDED, PROSE, README, NAME or KNOWN
     terms: tuple[Term, ...]
+    beside: str = ""  # README: the licences covering the weights, as a message names them
 
     @property
     def name(self) -> str:
@@ -68,6 +70,11 @@ class ReadTerms:
             return f"read from the text of {self.name} ({self.item.resolution.expression})"
         if self.basis == NAME:
             return "that its license_name says, not a licence modelicense knows"
+        if self.basis == README:
+            where = (f"a sentence of {self.name}" if declaration.field == "licence sentence"
+                     else f"the '{declaration.field}' section of {self.name}")
+            beside = f", beyond {self.beside}" if self.beside else ""
+            return f"read from {where} (prose in a README without card metadata){beside}"
         if self.basis == PROSE:
             if declaration.field == "licence sentence":
                 return f"read from a sentence of {self.name}, beyond the licence its metadata declares"
@@ -131,13 +138,32 @@ def prose_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowle
     `license: apache-2.0` is DEC004's contradiction, not this)."""
     if item.declaration.confidence != "low":
         return None
-    from modelicense.terms import restrictive, terms_of
-
     held = [licence for other in artefact.declarations if other.declaration.confidence == "high"
             for licence in licences(other.resolution, knowledge)]
-    held += licences(item.resolution, knowledge)
-    added = tuple(term for term in restrictive(terms_of(item.declaration)) if not _held(term, held))
+    added = _added_by_prose(item, held, knowledge)
     return ReadTerms(artefact, item, PROSE, added) if added else None
+
+
+def readme_terms(artefact: Artefact, item: ResolvedDeclaration, knowledge: Knowledge, held: list,
+                 beside: str) -> ReadTerms | None:
+    """The restrictive terms the licence prose of a README without card metadata states about
+    what it covers that none of `held` (the licences covering the weights beside it, `beside`
+    as a message names them) has: "the weights are released for non-commercial research use
+    only" above an Apache-2.0 LICENSE. Terms stated by naming a licence count too ("published
+    under CC BY-NC 4.0" above an AGPL LICENSE): without card metadata, DEC004 has nothing to
+    compare the prose with, and this is the only place the disagreement shows."""
+    if item.declaration.confidence != "low" or item.declaration.scope not in ("weights", "repo"):
+        return None
+    added = _added_by_prose(item, held, knowledge, count_named=False)
+    return ReadTerms(artefact, item, README, added, beside) if added else None
+
+
+def _added_by_prose(item: ResolvedDeclaration, held: list, knowledge: Knowledge,
+                    count_named: bool = True) -> tuple[Term, ...]:
+    from modelicense.terms import restrictive, terms_of
+
+    held = held + (licences(item.resolution, knowledge) if count_named else [])
+    return tuple(term for term in restrictive(terms_of(item.declaration)) if not _held(term, held))
 
 
 # Terms the knowledge base has no property for, read from a known model licence's own text

@@ -105,8 +105,8 @@ def _purl(component: Component):
     return None
 
 
-_TYPES = {"model": "machine-learning-model", "base-model": "machine-learning-model", "dataset": "data", "code": "library",
-          "docs": "file"}
+_TYPES = {"model": "machine-learning-model", "base-model": "machine-learning-model",
+          "runtime-model": "machine-learning-model", "dataset": "data", "code": "library", "docs": "file"}
 _RUNTIME_TYPES = {"pypi": "library", "conda": "library", "image": "container", "index": "platform"}
 
 
@@ -174,6 +174,9 @@ def _bom_dict(views: Sequence[BomView]) -> dict[str, Any]:
             cards[ref(model)] = [ref(d) for d in datasets if d.relation == "trained-on"]
             if runtime or datasets:
                 document.register_dependency(made[model.ref], [*(made[d.ref] for d in datasets), *runtime])
+        loaded = [made[m.ref] for m in view.role("runtime-model")]
+        for holder in view.loaders() if loaded else ():
+            document.register_dependency(made[holder.ref], loaded)
     document.metadata.tools.components.add(component_module.Component(
         name="modelicense", version=__version__, type=component_module.ComponentType.APPLICATION))
     data = json.loads(JsonV1Dot6(document).output_as_string())

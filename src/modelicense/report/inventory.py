@@ -56,6 +56,8 @@ def _name_cell(artefact: Artefact) -> str:
         return f"base model {artefact.name}" + (f" ({artefact.relation})" if artefact.relation else "")
     if artefact.kind == "dataset":
         return f"dataset {artefact.name}" + (f" ({artefact.relation})" if artefact.relation else "")
+    if artefact.kind == "runtime-model":
+        return f"model {artefact.name} (loaded by the code)"
     return artefact.name
 
 
@@ -118,10 +120,12 @@ def _full_text(inventory: Inventory) -> str:
     lines = [text_table(inventory, limit=50)]
     for artefact in inventory.artefacts:
         block = [f"{_name_cell(artefact)} [{artefact.kind}]"]
-        if artefact.of:
+        loaded = artefact.kind == "runtime-model"
+        if artefact.of and not loaded:
             block.append(f"  behind:      {artefact.of}")
         if artefact.paths:
-            block.append(f"  files:       {', '.join(artefact.paths[:5])}" + (" …" if len(artefact.paths) > 5 else ""))
+            label = "loaded in:  " if loaded else "files:      "
+            block.append(f"  {label} {', '.join(artefact.paths[:5])}" + (" …" if len(artefact.paths) > 5 else ""))
         if artefact.location:
             block.append(f"  named at:    {artefact.location}")
         for d in artefact.declared:
@@ -217,6 +221,8 @@ def artefact_json(artefact: Artefact) -> dict[str, Any]:
         "duties": [{"id": d.id, "wording": d.wording, "owed_to": d.owed_to, "source": d.source}
                    for d in artefact.duties],
         "commercial_use": _verdict(artefact.commercial),
+        # weights only: what their own licence answers, before what bases and data add
+        "own_license_commercial_use": _verdict(artefact.own_commercial) if artefact.own_commercial else None,
         "known_from": artefact.known_as,
         "properties": {name: value for name, value in artefact.properties},
     }

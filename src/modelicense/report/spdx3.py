@@ -118,7 +118,7 @@ def _package(graph: _Graph, component: Component) -> str:
     common: dict[str, Any] = {"name": component.name, "comment": _comment(component)}
     if component.url:
         common["software_homePage"] = component.url
-    if component.role in ("model", "base-model"):
+    if component.role in ("model", "base-model", "runtime-model"):
         return graph.element(component.ref, "ai_AIPackage", **common, software_primaryPurpose="model")
     if component.role == "dataset":
         return graph.element(component.ref, "dataset_DatasetPackage", **common, software_primaryPurpose="data",
@@ -152,6 +152,9 @@ def _view(graph: _Graph, view: BomView, several: bool) -> list[str]:
         for base in view.behind(model, "base-model"):
             graph.relate(subject, "descendantOf", [made[base.ref]], f"relation: {base.relation}" if base.relation else "")
         graph.relate(subject, "dependsOn", runtime)
+    loaded = [made[m.ref] for m in view.role("runtime-model")]
+    for holder in view.loaders() if loaded else ():
+        graph.relate(made[holder.ref], "dependsOn", loaded, "loads it at run time")
     if models:
         return [made[m.ref] for m in models]
     return [made[c.ref] for c in view.role("code")]

@@ -28,9 +28,10 @@ from modelicense.inventory.coverage import (  # noqa: F401  (re-exported)
     structured,
     weights_declarations,
 )
-from modelicense.inventory.read_terms import ReadTerms, known_text_terms, prose_terms, quoted, read_terms
+from modelicense.inventory.read_terms import README, ReadTerms, known_text_terms, prose_terms, quoted, read_terms, readme_terms
 from modelicense.knowledge import Knowledge, Licence
 from modelicense.knowledge.expressions import (  # noqa: F401  (re-exported)
+    effective_licences,
     holds,
     holds_declared,
     identity,
@@ -39,7 +40,7 @@ from modelicense.knowledge.expressions import (  # noqa: F401  (re-exported)
     usable,
 )
 from modelicense.knowledge.kinds import by_property, reported_by
-from modelicense.model import FileKind, Location, Repository, Resolution
+from modelicense.model import FileKind, Location, Repository, Resolution, Severity
 from modelicense.rules.phrasing import describe_files, licence_label, names, weights_subject  # noqa: F401
 
 
@@ -118,6 +119,27 @@ def _model_read_terms(repository: Repository, knowledge: Knowledge) -> list[tupl
                 read = prose_terms(card, item, knowledge)
                 if read is not None:
                     found.append((read, covered_weight_files(repository, card)))
+    found.extend(_readme_read_terms(repository, knowledge))
+    return found
+
+
+def _readme_read_terms(repository: Repository, knowledge: Knowledge) -> list[tuple[ReadTerms, list[str]]]:
+    """What the licence prose of a README without card metadata says of the weights beside it
+    beyond the licences that cover them. A README that covers no weights (a software project)
+    is not read: its prose is about code."""
+    found: list[tuple[ReadTerms, list[str]]] = []
+    for readme in repository.of_kind(FileKind.CARD):
+        files = covered_weight_files(repository, readme)
+        if not files:
+            continue
+        covering = [(a, d) for a, d in model_declarations(repository, knowledge)
+                    if set(covered_weight_files(repository, a)) & set(files)]
+        held = [lic for a, d in covering for lic in effective_licences(a, d, knowledge)]
+        beside = ", ".join(dict.fromkeys(f"{names(d.resolution)} ({a.path})" for a, d in covering if d.resolution.keys))
+        for item in readme.declarations:
+            read = readme_terms(readme, item, knowledge, held, beside)
+            if read is not None:
+                found.append((read, files))
     return found
 
 
@@ -132,6 +154,10 @@ def read_term_hits(repository: Repository, knowledge: Knowledge, rule_id: str, s
         if not terms:
             continue
         kinds = "+".join(term.kind for term in terms)
+        # A README's prose is the least certain statement of terms (no metadata says it): worth
+        # knowing, not a reason to block a commit.
         yield Hit(f"{weights_subject(files)} are under terms {read.basis_text()}: {quoted(terms)}: "
                   f"{says(kinds)}", terms[0].location, (read.item.declaration.location,),
-                  subject=f"read:{read.artefact.path}:{kinds}")
+                  subject=f"read:{read.artefact.path}:{kinds}" if read.basis != README
+                  else f"read:{read.artefact.path}:{read.item.declaration.field}:{kinds}",  # one per section
+                  severity=Severity.INFO if read.basis == README else None)

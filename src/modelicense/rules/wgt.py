@@ -88,7 +88,10 @@ def restricted_weights(repository: Repository, knowledge: Knowledge) -> Iterator
     known properties or, for a licence text modelicense does not know (or words a known text or a
     `license:` sentence adds, "cc-by 4.0 (no commercial use)"), by the terms read from its words,
     quoted in the message; and a model card's licence prose ("Usage and License Notices: for
-    research use only") that restricts the licence its metadata declares. Licences with only
+    research use only") that restricts the licence its metadata declares, or a README without card
+    metadata whose licence prose says more than the licences covering the weights beside it ("The
+    weights are released for non-commercial research use only" above an Apache-2.0 LICENSE; info,
+    since prose is the least certain statement of terms). Licences with only
     behavioural-use clauses (OpenRAIL, Llama, Gemma) are USE findings, not this one.
 
     ## Why it matters

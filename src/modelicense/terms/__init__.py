@@ -42,7 +42,7 @@ def _read(text: str, origin: Location, kinds: tuple[str, ...] | None) -> tuple[T
 def terms_of(declaration: Declaration) -> tuple[Term, ...]:
     """Every term a declaration's words state: a licence file's whole text, a prose section, or
     a `license:` value written as a sentence ("cc-by 4.0 (no commercial use)")."""
-    return read(declaration.raw, declaration.location)
+    return read(declaration.raw, declaration.raw_at or declaration.location)
 
 
 def read_spans(text: str, spans: tuple[tuple[int, int], ...], origin: Location) -> tuple[Term, ...]:
