@@ -359,3 +359,62 @@ def test_the_readme_examples_are_real_output(capsys):
         document = json.loads(capsys.readouterr().out)
         parts = document["components"] if "components" in document else document["@graph"]
         assert any(_shown_in(example, part) for part in parts), command
+
+
+# --- datasets the model was evaluated on (model-index) ----------------------------------------
+
+EVALUATED = {
+    # trained on tatsu-lab/alpaca (also evaluated on it: training data, once); evaluated on
+    # vicgalle/alpaca-gpt4 (CC BY-NC 4.0 in the knowledge base) and nyu-mll/glue (unknown to it)
+    "README.md": card("license: apache-2.0\ndatasets:\n- tatsu-lab/alpaca\nmodel-index:\n- name: m\n  results:\n"
+                      + "".join(f"  - task: {{type: text-generation}}\n    dataset: {{type: {ident}, name: {ident}}}\n"
+                                "    metrics: [{type: accuracy, value: 0.5}]\n"
+                                for ident in ("vicgalle/alpaca-gpt4", "tatsu-lab/alpaca", "nyu-mll/glue"))),
+    "model.safetensors": safetensors_file(),
+}
+
+
+def test_cyclonedx_keeps_evaluation_datasets_out_of_the_training_datasets(make_repo, capsys):
+    text = inventory(make_repo(EVALUATED), "cyclonedx", capsys)
+    assert cyclonedx_errors(text) == []
+    document = json.loads(text)
+    components = by_ref(document)
+    assert components["model"]["modelCard"] == {"modelParameters": {"datasets": [{"ref": "dataset:tatsu-lab/alpaca"}]}}
+    for ident, licence in (("vicgalle/alpaca-gpt4", [{"license": {"acknowledgement": "concluded", "id": "CC-BY-NC-4.0"}}]),
+                           ("nyu-mll/glue", None)):
+        evaluated = components[f"dataset:{ident}"]
+        assert evaluated["type"] == "data" and evaluated.get("licenses") == licence
+        assert props(evaluated)["modelicense:relation"] == ["evaluated-on"]
+        assert props(evaluated)["modelicense:evaluates"] == ["model"]
+    assert props(components["dataset:tatsu-lab/alpaca"])["modelicense:relation"] == ["trained-on"]
+    assert "modelicense:evaluates" not in props(components["dataset:tatsu-lab/alpaca"])
+    [model_deps] = [d for d in document["dependencies"] if d["ref"] == "model"]
+    assert model_deps["dependsOn"] == ["dataset:tatsu-lab/alpaca"]
+
+
+def test_spdx3_says_tested_on_for_evaluation_datasets(make_repo, capsys):
+    text = inventory(make_repo(EVALUATED), "spdx3", capsys)
+    spdx_objects(text)  # testedOn is a RelationshipType of SPDX 3.0.1: the bindings accept it
+    elements = graph(text)
+    [name] = [e["name"] for e in elements if e["type"] == "ai_AIPackage"]
+    assert relationships(elements, "trainedOn") == [(name, ["tatsu-lab/alpaca"])]
+    assert relationships(elements, "testedOn") == [(name, ["vicgalle/alpaca-gpt4", "nyu-mll/glue"])]  # the card's order
+    datasets = {e["name"] for e in elements if e["type"] == "dataset_DatasetPackage"}
+    assert datasets == {"tatsu-lab/alpaca", "vicgalle/alpaca-gpt4", "nyu-mll/glue"}
+
+
+def test_the_inventory_formats_show_each_datasets_relation(make_repo, capsys):
+    root = make_repo(EVALUATED)
+    text = inventory(root, "text", capsys)
+    for shown in ("dataset tatsu-lab/alpaca (trained-on)", "dataset vicgalle/alpaca-gpt4 (evaluated-on)",
+                  "dataset nyu-mll/glue (evaluated-on)"):
+        assert shown in text
+    assert "Commercial use: no" in text  # from the training data only
+    assert "alpaca-gpt4" not in text.split("Commercial use: no", 1)[1].split("Modified weights", 1)[0]
+    document = json.loads(inventory(root, "json", capsys))
+    [root_inventory] = document["inventories"]
+    relations = {a["name"]: a["relation"] for a in root_inventory["artefacts"] if a["kind"] == "dataset"}
+    assert relations == {"tatsu-lab/alpaca": "trained-on", "vicgalle/alpaca-gpt4": "evaluated-on",
+                         "nyu-mll/glue": "evaluated-on"}
+    markdown = inventory(root, "markdown", capsys)
+    assert "| dataset vicgalle/alpaca-gpt4 \\(evaluated-on\\) | CC-BY-NC-4.0 |" in markdown  # Markdown escapes ( )

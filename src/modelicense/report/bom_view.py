@@ -45,8 +45,8 @@ class Component:
     `runtime:<eco>:<name>`).
     role: model, code, dataset, base-model, runtime-model (a model the code loads), runtime or docs.
     relation: for a base model how the model derives from it (finetune, adapter, merge, quantized,
-    or "" when unsaid); for a dataset `trained-on` or `shipped`; for a runtime model `used at run
-    time`; for a runtime package its stack.
+    or "" when unsaid); for a dataset `trained-on`, `evaluated-on` or `shipped`; for a runtime
+    model `used at run time`; for a runtime package its stack.
     terms: (kind, value) of what the licences state — kinds from knowledge/kinds.py.
     properties: further (name, value) facts (runtime stack, closed source, where it is named)."""
 

@@ -7,7 +7,8 @@
   `simplelicensing_customIdToUri`; the repository's own declarations are `hasDeclaredLicense`
   relationships, what modelicense knows of a base model's or a dataset's licence
   `hasConcludedLicense`;
-- `trainedOn` links the model to its training datasets, `descendantOf` to its base models (the
+- `trainedOn` links the model to its training datasets, `testedOn` to the datasets its card's
+  `model-index:` evaluates it on, `descendantOf` to its base models (the
   relation — fine-tune, adapter, merge, quantisation — in the relationship's comment), and
   `dependsOn` to its runtime packages;
 - what the terms state (use restrictions, thresholds, territory, duties) is the element's
@@ -145,7 +146,9 @@ def _view(graph: _Graph, view: BomView, several: bool) -> list[str]:
     runtime = [made[r.ref] for r in view.role("runtime")]
     for model in models:
         subject = made[model.ref]
-        graph.relate(subject, "trainedOn", [made[d.ref] for d in view.behind(model, "dataset") if d.relation == "trained-on"])
+        datasets = view.behind(model, "dataset")
+        graph.relate(subject, "trainedOn", [made[d.ref] for d in datasets if d.relation == "trained-on"])
+        graph.relate(subject, "testedOn", [made[d.ref] for d in datasets if d.relation == "evaluated-on"])
         for base in view.behind(model, "base-model"):
             graph.relate(subject, "descendantOf", [made[base.ref]], f"relation: {base.relation}" if base.relation else "")
         graph.relate(subject, "dependsOn", runtime)
