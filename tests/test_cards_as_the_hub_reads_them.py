@@ -13,6 +13,7 @@ The corpus part reads ../shared/corpus (skipped without it); the edge cards are 
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -370,3 +371,32 @@ def test_a_dataset_card_with_a_model_index_names_no_evaluation_datasets():
     extraction = card.extract("README.md", text.encode(), len(text))
     assert extraction.kind is FileKind.DATASET_CARD
     assert [r for r in extraction.references if r.kind == "dataset"] == []
+
+
+def _documented_model_indexes() -> dict[str, str]:
+    """The model-index examples of the Hub's docs (../shared/corpus/hf-docs): each fenced block
+    that holds `model-index:` and no template placeholder, as the front matter of a card."""
+    found: dict[str, str] = {}
+    for path in sorted((CORPUS / "hf-docs").rglob("*.md")) if CORPUS.is_dir() else ():
+        text = path.read_text(encoding="utf-8")
+        for number, block in enumerate(re.findall(r"^```[a-z]*\n(.*?)^```", text, re.S | re.M)):
+            if "model-index:" in block and "{" not in block:
+                yaml_text = "\n".join(line for line in block.splitlines() if line.strip() != "---")
+                found[f"{path.relative_to(CORPUS)}#{number}"] = f"---\n{yaml_text}\n---\n# Model\n"
+    return found
+
+
+def test_the_model_index_examples_of_the_hub_docs_read_as_the_client_reads_them():
+    examples = _documented_model_indexes()
+    if not examples:
+        pytest.skip(f"corpus not found at {CORPUS}")
+    evaluated = {}
+    for name, text in examples.items():
+        hub = hub_reading(text.encode())
+        ours, problems = modelicense_reading("README.md", text.encode())
+        assert hub is not None and problems == [], name
+        assert ours == hub, name
+        evaluated[name.split("#")[0]] = evaluated.get(name.split("#")[0], set()) | set(ours["evaluated"])
+    # Yi-34B's ARC score from the Open LLM Leaderboard (hub-docs), the guide's Beans results
+    assert evaluated == {"hf-docs/huggingface__hub-docs/docs/hub/model-cards.md": {"ai2_arc"},
+                         "hf-docs/huggingface__huggingface_hub/docs/source/en/guides/model-cards.md": {"beans"}}
