@@ -233,3 +233,14 @@ def test_a_deeply_nested_model_index_is_refused_not_a_crash(depth):
     extraction = card_reader.extract("README.md", text.encode(), len(text))
     assert [r for r in extraction.references if r.kind == "dataset"] == []
     assert any("`model-index:`" in p.message for p in extraction.problems)
+
+
+def test_a_model_index_is_mofs_evaluation_results_even_on_training_data(make_repo):
+    # beans is trained-on (in both keys), yet the card's model-index still holds evaluation results
+    root = make_repo({"README.md": evaluation("beans", "datasets:\n- beans\n"), "model.safetensors": safetensors_file()})
+    components = {c.id: c for c in inventory(root).openness.mof_components}
+    assert components["evaluation-results"].present
+    assert "README.md's model-index" in components["evaluation-results"].evidence
+    assert not components["evaluation-data"].present  # beans is training data here
+    plain = make_repo({"README.md": card("license: apache-2.0\ndatasets:\n- beans"), "model.safetensors": safetensors_file()})
+    assert not {c.id: c for c in inventory(plain).openness.mof_components}["evaluation-results"].present

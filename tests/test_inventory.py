@@ -15,6 +15,7 @@ import pytest
 from conftest import MIT_TEXT, card, safetensors_file
 
 from modelicense.config import Config
+from modelicense.config import load as load_config
 from modelicense.inventory.build import inventory_of
 from modelicense.knowledge import load
 from modelicense.knowledge.conditions import conditions
@@ -169,3 +170,84 @@ def test_weights_below_a_model_folder_belong_to_it_and_a_folder_with_its_own_car
     assert by_name["weights (models/b/)"].paths == ("models/b/model.safetensors",)
     assert (by_name["weights"].commercial.answer, by_name["weights (models/b/)"].commercial.answer) == ("yes", "no")
     assert inv.commercial.answer == "no"
+
+
+# --- models the code loads at run time --------------------------------------------------------------
+# Meta's Llama 2 licence, section 2: more than 700 million monthly active users need a licence from
+# Meta; facebook/musicgen-small's card: CC-BY-NC-4.0 (models.json cites both).
+
+LOADS = ('from transformers import AutoModelForCausalLM\n\n'
+         'model = AutoModelForCausalLM.from_pretrained("{model}")\n'
+         'helper = AutoModelForCausalLM.from_pretrained("someone/a-model-nobody-knows")\n')
+
+
+def test_a_model_the_code_loads_is_an_artefact_that_conditions_the_system(make_repo):
+    root = make_repo({"LICENSE": MIT_TEXT, "app.py": LOADS.format(model="meta-llama/Llama-2-7b-hf"),
+                      "tools/again.py": LOADS.format(model="meta-llama/Llama-2-7b-hf")})
+    inv, _repo, _k = inventory(root)
+    assert not inv.is_model
+    code = only(inv.of_kind("code"))
+    assert code.licence == "MIT" and code.commercial.answer == "yes"
+    llama, unknown = inv.of_kind("runtime-model")
+    assert (llama.name, llama.licence, llama.of, llama.relation) == ("meta-llama/Llama-2-7b-hf", "llama2", "code",
+                                                                     "used at run time")
+    assert llama.paths == ("app.py", "tools/again.py")  # every file that loads it, first where first loaded
+    assert (llama.location.path, llama.location.line) == ("app.py", 3)
+    assert only([t for t in llama.terms if t.kind == "user-threshold"]).values == ("700 million monthly active users",)
+    assert llama.duties == ()  # the code downloads it; a derivative's duties bind only redistribution
+    # MIT code that downloads Llama 2: whoever runs it is under Llama 2's terms.
+    assert inv.commercial.answer == "conditional"
+    assert any("700 million monthly active users" in c for c in inv.commercial.conditions)
+    # A model nobody knows is listed as unknown but does not make the whole answer unknown.
+    assert (unknown.name, unknown.licence, unknown.commercial.answer) == ("someone/a-model-nobody-knows", None, "unknown")
+
+
+def test_a_non_commercial_model_loaded_by_the_code_makes_the_system_non_commercial(make_repo):
+    root = make_repo({"LICENSE": MIT_TEXT, "app.py": LOADS.format(model="facebook/musicgen-small")})
+    inv, _repo, _k = inventory(root)
+    assert inv.commercial.answer == "no"
+    assert inv.commercial.reasons[0].text.startswith("facebook/musicgen-small: non-commercial")
+    assert (inv.commercial.reasons[0].location.path, inv.commercial.reasons[0].location.line) == ("app.py", 3)
+
+
+def test_no_code_that_loads_a_model_no_runtime_model(make_repo):
+    root = make_repo({"LICENSE": MIT_TEXT, "app.py": "model_id = 'meta-llama/Llama-2-7b-hf'\nprint(model_id)\n",
+                      "README.md": card("license: mit\nbase_model: meta-llama/Llama-2-7b-hf")})
+    inv, _repo, _k = inventory(root)
+    assert inv.of_kind("runtime-model") == ()
+    assert only(inv.of_kind("base-model")).name == "meta-llama/Llama-2-7b-hf"  # a base is not a loaded model
+
+
+def test_bas004_and_the_inventory_read_the_same_terms(make_repo):
+    """A configuration entry that says what a model is licensed under changes both the inventory's
+    answer and BAS004 (which takes the model's terms from the inventory's runtime-model artefact)."""
+    files = {"LICENSE": MIT_TEXT, "app.py": LOADS.format(model="someone/private-model")}
+    from modelicense.scan import scan
+
+    assert [f.rule for f in scan(make_repo(files), Config()).findings if f.rule == "BAS004"] == []
+    files["pyproject.toml"] = ('[tool.modelicense.models."someone/private-model"]\nlicense = "cc-by-nc-4.0"\n'
+                               'reason = "its model card says CC BY-NC 4.0"\n')
+    root = make_repo(files)
+    config = load_config(None, root)
+    knowledge = knowledge_for(config)
+    repository = build_repository(root, config, knowledge)
+    loaded = only([a for a in inventory_of(repository, knowledge).of_kind("runtime-model") if a.name == "someone/private-model"])
+    assert loaded.licence == "CC-BY-NC-4.0" and loaded.commercial.answer == "no"
+    [finding] = [f for f in scan(root, config).findings if f.rule == "BAS004"]
+    assert "someone/private-model" in finding.message and "non-commercial" in finding.message
+
+
+@pytest.mark.parametrize(("declared", "answer"), [
+    # OpenRAIL licences allow commercial use under use-based restrictions (huggingface.co/blog/open_rail).
+    ("openrail", "conditional"),
+    # Every GPL version allows commercial use; which one is not said, but none forbids it.
+    ("gpl", "yes"),
+    # "cc" alone is anything from CC0 to BY-NC-ND: nothing can be said.
+    ("cc", "unknown"),
+    ("other", "unknown"),
+    ("unknown", "unknown"),
+])
+def test_a_licence_family_is_judged_by_what_all_its_members_share(make_repo, declared, answer):
+    root = make_repo({"README.md": card(f"license: {declared}"), "model.safetensors": safetensors_file()})
+    inv, _repo, _k = inventory(root)
+    assert only(inv.weights).commercial.answer == answer

@@ -71,6 +71,9 @@ def test_json_report_carries_a_versioned_inventory_with_every_field(make_repo):
     assert weights["declared"][0] == {"license": "Apache-2.0", "raw": "apache-2.0",
                                       "location": {"path": "README.md", "line": 2, "column": 10},
                                       "field": "license", "found_by": "id", "confidence": "exact"}
+    # Apache-2.0 alone allows commercial use; the alpaca data (CC BY-NC 4.0) takes it away.
+    assert weights["own_license_commercial_use"]["answer"] == "yes"
+    assert weights["commercial_use"]["answer"] == "no"
     imposed = next(t for t in weights["terms"] if t["origin"] == "imposed")
     assert (imposed["kind"], imposed["source"]) == ("non-commercial", "tatsu-lab/alpaca")
     base = next(a for a in root["artefacts"] if a["kind"] == "base-model")
@@ -83,6 +86,8 @@ def test_inventory_command_formats_and_output_file(make_repo, tmp_path):
     text = run_cli("inventory", "--format", "text", str(root))
     assert text.returncode == 0, text.stderr
     assert "term:        non-commercial — imposed by dataset tatsu-lab/alpaca" in text.stdout
+    default = run_cli("inventory", str(root))  # text is the default, as for `scan`
+    assert default.returncode == 0 and default.stdout == text.stdout
     as_json = run_cli("inventory", "--format", "json", str(root))
     assert json.loads(as_json.stdout)["inventories"][0]["commercial_use"]["answer"] == "no"
     markdown = run_cli("inventory", "--format", "markdown", str(root))
@@ -111,3 +116,29 @@ def test_a_licence_nobody_recognises_is_unrecognised_in_the_table_not_undeclared
     table = proc.stdout.split("\n\n")[0]
     assert "unrecognised: LICENSE" in table, table
     assert "not declared" not in table, table
+
+
+def _table(stdout: str) -> list[str]:
+    lines = stdout.splitlines()
+    end = next(i for i, line in enumerate(lines) if line.startswith("Commercial use:"))
+    return lines[1:end]
+
+
+def test_the_table_fits_the_line_and_the_full_terms_follow(make_repo, monkeypatch):
+    """A long dataset id and a licence expression of three ids are cut to the line (the
+    terminal's width: COLUMNS), not spread over 200 columns; the full inventory below the table
+    still says every term."""
+    long_id = "an-organisation-with-a-long-name/a-dataset-whose-name-goes-on-and-on-v2"
+    root = make_repo({"README.md": card("license: apache-2.0\nbase_model: meta-llama/Meta-Llama-3-8B\ndatasets:\n"
+                                        f"- tatsu-lab/alpaca\n- {long_id}"),
+                      "model.safetensors": safetensors_file()})
+    for columns in (100, 140):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        proc = run_cli("inventory", str(root))
+        assert proc.returncode == 0, proc.stderr
+        table = _table(proc.stdout)
+        assert len(table) == 5  # header, weights, two datasets, the base model
+        assert all(len(line) <= columns for line in table), [len(line) for line in table]
+        assert any("…" in line for line in table)  # something had to be cut
+        assert f"dataset {long_id} (trained-on) [dataset]" in proc.stdout  # in full below
+        assert "700 million monthly active users must request a licence from Meta" in proc.stdout

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, card, safetensors_file
+from conftest import FIXTURES, MIT_TEXT, card, safetensors_file
 
 from modelicense.cli import main
 
@@ -234,11 +234,32 @@ def test_a_software_repository_is_its_code(make_repo, capsys):
     assert package["software_primaryPurpose"] == "source"
 
 
+def test_models_the_code_loads_are_components_the_code_depends_on(make_repo, capsys):
+    root = make_repo({"LICENSE": MIT_TEXT, "app.py": 'from transformers import AutoModel\n'
+                      'model = AutoModel.from_pretrained("meta-llama/Llama-2-7b-hf")\n'})
+    text = inventory(root, "cyclonedx", capsys)
+    assert cyclonedx_errors(text) == []
+    document = json.loads(text)
+    loaded = by_ref(document)["loaded:meta-llama/Llama-2-7b-hf"]
+    assert loaded["type"] == "machine-learning-model"
+    assert loaded["licenses"] == [{"license": {"acknowledgement": "concluded", "name": "llama2",
+                                               "url": "https://ai.meta.com/llama/license/"}}]
+    assert props(loaded)["modelicense:relation"] == ["used at run time"]
+    assert props(loaded)["modelicense:named-in"] == ["app.py:2:35"]
+    assert {"ref": "code", "dependsOn": ["loaded:meta-llama/Llama-2-7b-hf"]} in document["dependencies"]
+    spdx_text = inventory(root, "spdx3", capsys)
+    spdx_objects(spdx_text)
+    elements = graph(spdx_text)
+    [package] = [e for e in elements if e.get("name") == "meta-llama/Llama-2-7b-hf"]
+    assert package["type"] == "ai_AIPackage"
+    assert (f"{root.name} (code)", ["meta-llama/Llama-2-7b-hf"]) in relationships(elements, "dependsOn")
+
+
 def test_several_repositories_in_one_document(make_repo, capsys):
     first = make_repo({"README.md": card("license: mit"), "model.safetensors": safetensors_file()})
     second = make_repo({"README.md": card("license: cc-by-nc-4.0"), "model.safetensors": safetensors_file()})
     capsys.readouterr()
-    assert main(["inventory", str(first), str(second)]) == 0
+    assert main(["inventory", str(first), str(second), "--format", "cyclonedx"]) == 0
     text = capsys.readouterr().out
     assert cyclonedx_errors(text) == []
     assert sorted(by_ref(json.loads(text))) == [f"{first.name}/model", f"{second.name}/model"]
@@ -277,7 +298,7 @@ def test_the_validators_bite(make_repo, capsys):
 def test_output_file_and_usage_errors(make_repo, tmp_path, capsys):
     root = make_repo(FINE_TUNE)
     target = tmp_path / "out" / "bom.cdx.json"
-    assert main(["inventory", str(root), "--output", str(target)]) == 0
+    assert main(["inventory", str(root), "--format", "cyclonedx", "--output", str(target)]) == 0
     assert cyclonedx_errors(target.read_text(encoding="utf-8")) == []
     assert main(["inventory", str(root), "--format", "cdx"]) == 2
     assert main(["inventory", str(tmp_path / "missing")]) == 2
@@ -290,12 +311,12 @@ def test_without_cyclonedx_python_lib_the_command_says_how_to_install_it(tmp_pat
     ImportError as it does where the library is not installed."""
     code = ("import sys; sys.modules['cyclonedx'] = None\n"
             "from modelicense.cli import main\n"
-            f"sys.exit(main(['inventory', {str(FIXTURES / 'gpl-weights')!r}]))\n")
+            f"sys.exit(main(['inventory', {str(FIXTURES / 'gpl-weights')!r}, '--format', 'cyclonedx']))\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert "cyclonedx-python-lib" in proc.stderr and "pip install 'modelicense[bom]'" in proc.stderr
     assert proc.stdout == ""
-    spdx = subprocess.run([sys.executable, "-c", code.replace("]))", ", '--format', 'spdx3']))")],
+    spdx = subprocess.run([sys.executable, "-c", code.replace("'cyclonedx'", "'spdx3'")],
                           capture_output=True, text=True, timeout=120)
     assert spdx.returncode == 0 and '"ai_AIPackage"' in spdx.stdout  # SPDX needs nothing installed
 
@@ -338,3 +359,62 @@ def test_the_readme_examples_are_real_output(capsys):
         document = json.loads(capsys.readouterr().out)
         parts = document["components"] if "components" in document else document["@graph"]
         assert any(_shown_in(example, part) for part in parts), command
+
+
+# --- datasets the model was evaluated on (model-index) ----------------------------------------
+
+EVALUATED = {
+    # trained on tatsu-lab/alpaca (also evaluated on it: training data, once); evaluated on
+    # vicgalle/alpaca-gpt4 (CC BY-NC 4.0 in the knowledge base) and nyu-mll/glue (unknown to it)
+    "README.md": card("license: apache-2.0\ndatasets:\n- tatsu-lab/alpaca\nmodel-index:\n- name: m\n  results:\n"
+                      + "".join(f"  - task: {{type: text-generation}}\n    dataset: {{type: {ident}, name: {ident}}}\n"
+                                "    metrics: [{type: accuracy, value: 0.5}]\n"
+                                for ident in ("vicgalle/alpaca-gpt4", "tatsu-lab/alpaca", "nyu-mll/glue"))),
+    "model.safetensors": safetensors_file(),
+}
+
+
+def test_cyclonedx_keeps_evaluation_datasets_out_of_the_training_datasets(make_repo, capsys):
+    text = inventory(make_repo(EVALUATED), "cyclonedx", capsys)
+    assert cyclonedx_errors(text) == []
+    document = json.loads(text)
+    components = by_ref(document)
+    assert components["model"]["modelCard"] == {"modelParameters": {"datasets": [{"ref": "dataset:tatsu-lab/alpaca"}]}}
+    for ident, licence in (("vicgalle/alpaca-gpt4", [{"license": {"acknowledgement": "concluded", "id": "CC-BY-NC-4.0"}}]),
+                           ("nyu-mll/glue", None)):
+        evaluated = components[f"dataset:{ident}"]
+        assert evaluated["type"] == "data" and evaluated.get("licenses") == licence
+        assert props(evaluated)["modelicense:relation"] == ["evaluated-on"]
+        assert props(evaluated)["modelicense:evaluates"] == ["model"]
+    assert props(components["dataset:tatsu-lab/alpaca"])["modelicense:relation"] == ["trained-on"]
+    assert "modelicense:evaluates" not in props(components["dataset:tatsu-lab/alpaca"])
+    [model_deps] = [d for d in document["dependencies"] if d["ref"] == "model"]
+    assert model_deps["dependsOn"] == ["dataset:tatsu-lab/alpaca"]
+
+
+def test_spdx3_says_tested_on_for_evaluation_datasets(make_repo, capsys):
+    text = inventory(make_repo(EVALUATED), "spdx3", capsys)
+    spdx_objects(text)  # testedOn is a RelationshipType of SPDX 3.0.1: the bindings accept it
+    elements = graph(text)
+    [name] = [e["name"] for e in elements if e["type"] == "ai_AIPackage"]
+    assert relationships(elements, "trainedOn") == [(name, ["tatsu-lab/alpaca"])]
+    assert relationships(elements, "testedOn") == [(name, ["vicgalle/alpaca-gpt4", "nyu-mll/glue"])]  # the card's order
+    datasets = {e["name"] for e in elements if e["type"] == "dataset_DatasetPackage"}
+    assert datasets == {"tatsu-lab/alpaca", "vicgalle/alpaca-gpt4", "nyu-mll/glue"}
+
+
+def test_the_inventory_formats_show_each_datasets_relation(make_repo, capsys):
+    root = make_repo(EVALUATED)
+    text = inventory(root, "text", capsys)
+    for shown in ("dataset tatsu-lab/alpaca (trained-on)", "dataset vicgalle/alpaca-gpt4 (evaluated-on)",
+                  "dataset nyu-mll/glue (evaluated-on)"):
+        assert shown in text
+    assert "Commercial use: no" in text  # from the training data only
+    assert "alpaca-gpt4" not in text.split("Commercial use: no", 1)[1].split("Modified weights", 1)[0]
+    document = json.loads(inventory(root, "json", capsys))
+    [root_inventory] = document["inventories"]
+    relations = {a["name"]: a["relation"] for a in root_inventory["artefacts"] if a["kind"] == "dataset"}
+    assert relations == {"tatsu-lab/alpaca": "trained-on", "vicgalle/alpaca-gpt4": "evaluated-on",
+                         "nyu-mll/glue": "evaluated-on"}
+    markdown = inventory(root, "markdown", capsys)
+    assert "| dataset vicgalle/alpaca-gpt4 \\(evaluated-on\\) | CC-BY-NC-4.0 |" in markdown  # Markdown escapes ( )

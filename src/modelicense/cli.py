@@ -290,7 +290,7 @@ def _write(text: str, output: Path | None, workflow_commands: bool = False) -> N
 
 @cli.command("inventory")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "output_format", type=SuggestingChoice(INVENTORY_FORMAT_NAMES), default="cyclonedx",
+@click.option("--format", "output_format", type=SuggestingChoice(INVENTORY_FORMAT_NAMES), default="text",
               show_default=True, help="cyclonedx: CycloneDX 1.6 ML-BOM (JSON); spdx3: SPDX 3.0.1 JSON-LD; "
                                       "text, json or markdown: the inventory with every answer.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),

@@ -41,8 +41,8 @@ from modelicense.inventory.model import (
 )
 from modelicense.knowledge import Dataset, Knowledge, Licence, Model
 from modelicense.knowledge.conditions import conditions_of
-from modelicense.knowledge.expressions import effective_licences, holds_declared
-from modelicense.knowledge.kinds import BY_ID, TERM_KINDS, by_property
+from modelicense.knowledge.expressions import effective_licences, holds_declared, named_licence
+from modelicense.knowledge.kinds import BY_ID, TERM_KINDS, by_property, duty_kinds
 from modelicense.model import Artefact as FileArtefact
 from modelicense.model import EVALUATED_ON, Location, Reference, Repository, ResolvedDeclaration
 
@@ -67,10 +67,11 @@ def build(repository: Repository, knowledge: Knowledge) -> Inventory:
     folders = _folders_of(weights)
     bases = _base_models(repository, knowledge, folders, extra, duties)
     datasets = _datasets(data_sources(repository, knowledge), knowledge, folders, extra)
-    weights = [_finish(w, extra[w.name], duties[w.name]) for w in weights]
+    weights = [_finish(w, extra[w.name], duties[w.name], knowledge) for w in weights]
     code = _code(repository, knowledge)
     docs = _docs(repository, knowledge)
-    artefacts = tuple(code + weights + datasets + bases + docs + list(_runtime(repository)))
+    loaded = _runtime_models(repository, knowledge)
+    artefacts = tuple(code + weights + datasets + bases + loaded + docs + list(_runtime(repository)))
     inventory = Inventory(
         root=repository.root,
         is_model=is_model,
@@ -190,14 +191,20 @@ def _unique(terms: list[EffectiveTerm]) -> list[EffectiveTerm]:
     return kept
 
 
-def _expression(pairs: list[Pair]) -> str | None:
+def _expression(pairs: list[Pair], knowledge: Knowledge) -> str | None:
     """The artefact's licence as one expression: each distinct declared expression, ANDed
-    (several files that all cover it all bind)."""
-    found = list(dict.fromkeys(d.resolution.expression for _a, d in pairs
+    (several files that all cover it all bind); a card's `license: other` is the licence its
+    `license_name` names when the knowledge base knows it (`qwen`), as every rule reads it."""
+    found = list(dict.fromkeys(_declared_expression(a, d, knowledge) for a, d in pairs
                                if d.resolution.expression and d.declaration.confidence == "high"))
     if not found:
         return None
     return found[0] if len(found) == 1 else " AND ".join(f"({e})" if " " in e else e for e in found)
+
+
+def _declared_expression(artefact: FileArtefact, item: ResolvedDeclaration, knowledge: Knowledge) -> str:
+    named = named_licence(artefact, item, knowledge)
+    return named.id if named is not None else item.resolution.expression or ""
 
 
 def licence_duties(licence: Licence, owed_to: str, terms: list[EffectiveTerm] | None = None) -> list[Duty]:
@@ -259,7 +266,7 @@ def _weights(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
         name = "weights" if not folder else f"weights ({folder}/)"
         found.append(Artefact(
             kind="weights", name=name, paths=paths, declared=tuple(declared(d) for _a, d in pairs),
-            licence=_expression(pairs), terms=tuple(_own_terms(pairs, knowledge)),
+            licence=_expression(pairs, knowledge), terms=tuple(_own_terms(pairs, knowledge)),
             properties=(("folder", folder or "."),),
         ))
         # known-licence duties of the weights' own licences
@@ -270,6 +277,23 @@ def _weights(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
                     own_duties += licence_duties(licence, licence.id)
         found[-1] = _replace(found[-1], duties=tuple(_unique_duties(own_duties)))
     return found
+
+
+def _judged(artefact: Artefact, knowledge: Knowledge) -> Artefact:
+    """The artefact with its commercial-use answer (inventory.verdicts)."""
+    return _replace(artefact, commercial=verdicts.commercial(artefact, _terms_unknown(artefact.licence, knowledge)))
+
+
+def _terms_unknown(expression: str | None, knowledge: Knowledge) -> bool:
+    """Every licence the expression names is one whose terms are not known: unknown to the
+    knowledge base, or an entry that leaves `non_commercial` null (licences.json: `unknown`,
+    `other`, `cc` without a version, `proprietary`). A family whose every member has the same
+    properties (`openrail`, `bsd`, `gpl`) is known."""
+    if not expression:
+        return False
+    names = [p for p in expression.replace("(", " ").replace(")", " ").split() if p not in ("AND", "OR", "WITH")]
+    known = [knowledge.licence(name) for name in names]
+    return bool(names) and all(licence is None or licence.non_commercial is None for licence in known)
 
 
 def _replace(artefact: Artefact, **changes) -> Artefact:
@@ -301,11 +325,11 @@ def _above(folder: str) -> list[str]:
     return ["/".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)] + [""]
 
 
-def _finish(weights: Artefact, extra: list[EffectiveTerm], duties: list[Duty]) -> Artefact:
+def _finish(weights: Artefact, extra: list[EffectiveTerm], duties: list[Duty], knowledge: Knowledge) -> Artefact:
     terms = list(weights.terms) + _unique(extra)
     all_duties = _unique_duties(list(weights.duties) + duties)
     finished = _replace(weights, terms=tuple(terms), duties=tuple(all_duties))
-    return _replace(finished, commercial=verdicts.commercial(finished))
+    return _replace(_judged(finished, knowledge), own_commercial=_judged(weights, knowledge).commercial)
 
 
 # --- base models ------------------------------------------------------------------------------
@@ -323,18 +347,62 @@ def _base_models(repository: Repository, knowledge: Knowledge, folders: dict[str
                 continue
             entry = knowledge.model(base.id)
             licence = knowledge.licence(entry.licence) if entry else None
-            terms = licence_terms(licence, OWN, licence.id) if licence else []
+            terms = _known_model_terms(entry, licence)
             base_duties = _base_duties(entry, licence, base.id)
             artefact = Artefact(kind="base-model", name=base.id, relation=base.relation, of=owner,
-                                location=base.location, licence=entry.licence if entry else None,
+                                location=base.location, licence=_known_id(entry, licence),
                                 terms=tuple(terms), duties=tuple(base_duties),
                                 known_as=entry.source if entry else None,
                                 properties=(("stated-by", base.source.value),))
-            found[key] = _replace(artefact, commercial=verdicts.commercial(artefact))
+            found[key] = _judged(artefact, knowledge)
             if owner is not None and licence is not None:
                 extra[owner] += licence_terms(licence, INHERITED, base.id, base.location)
                 duties[owner] += base_duties
     return list(found.values())
+
+
+def _known_id(entry: Model | None, licence: Licence | None) -> str | None:
+    """A known model's licence as the knowledge base names it (an override's `cc-by-nc-4.0` is
+    CC-BY-NC-4.0), or as its entry writes it when the licence itself is unknown."""
+    return licence.id if licence else (entry.licence if entry else None)
+
+
+def _known_model_terms(entry: Model | None, licence: Licence | None,
+                       location: Location | None = None) -> list[EffectiveTerm]:
+    """A known model's own terms: its licence's, and those its models.json entry records as
+    duties on derivatives (`non-commercial`) where the licence's entry is silent; `location`:
+    where the repository names the model, when its terms are to stand there."""
+    if entry is None or licence is None:
+        return []
+    terms = licence_terms(licence, OWN, licence.id, location)
+    for kind in duty_kinds(entry.duties):
+        if not any(t.kind == kind.id for t in terms):
+            terms.append(EffectiveTerm(kind.id, kind.label, OWN, entry.id, f"the knowledge base's entry for {entry.id}",
+                                       (), location))
+    return terms
+
+
+def _runtime_models(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
+    """The models the code loads at run time (lineage.runtime_models), each once, with the files
+    that load it and what the knowledge base knows of its licence and terms. They are not the
+    weights' bases: their terms bind whoever runs the code, not the weights
+    (verdicts.system_commercial weighs the known ones). No duties: the code downloads the model,
+    it does not redistribute it, and a derivative's duties (licence copy, notice) bind only that."""
+    loaders: dict[str, list[str]] = {}
+    for source, reference in lineage.runtime_loads(repository):
+        files = loaders.setdefault(reference.id.lower(), [])
+        if source.path not in files:
+            files.append(source.path)
+    found: list[Artefact] = []
+    for model in lineage.runtime_models(repository):
+        entry = knowledge.model(model.id)
+        licence = knowledge.licence(entry.licence) if entry else None
+        artefact = Artefact(kind="runtime-model", name=model.id, paths=tuple(loaders.get(model.id.lower(), ())),
+                            relation=model.relation, of="code", location=model.location,
+                            licence=_known_id(entry, licence), terms=tuple(_known_model_terms(entry, licence, model.location)),
+                            known_as=entry.source if entry else None)
+        found.append(_judged(artefact, knowledge))
+    return found
 
 
 def _base_duties(entry: Model | None, licence: Licence | None, base_id: str) -> list[Duty]:
@@ -369,7 +437,7 @@ def _datasets(sources: DataSources, knowledge: Knowledge, folders: dict[str, str
             continue
         seen.add((dataset.id.lower(), owner))
         terms = _known_dataset_terms(dataset, knowledge, reference)
-        artefact = _dataset(reference, owner, dataset.licence, terms, dataset.source, _dataset_facts(dataset))
+        artefact = _dataset(reference, owner, dataset.licence, terms, dataset.source, _dataset_facts(dataset), knowledge)
         found.append(artefact)
         _impose(artefact, owner, extra)
     for reference in sources.unknown:
@@ -377,7 +445,7 @@ def _datasets(sources: DataSources, knowledge: Knowledge, folders: dict[str, str
         if (reference.id.lower(), owner) in seen:
             continue
         seen.add((reference.id.lower(), owner))
-        found.append(_dataset(reference, owner, None, [], None, ()))
+        found.append(_dataset(reference, owner, None, [], None, (), knowledge))
     for item in sources.local:
         found.append(_local_dataset(item, knowledge, folders, extra))
     for reference, dataset in sources.evaluated:  # after the training data: trained-on wins
@@ -388,18 +456,19 @@ def _datasets(sources: DataSources, knowledge: Knowledge, folders: dict[str, str
         seen |= keys
         # Its terms are its own: evaluating on data does not pass them to the model (no _impose).
         if dataset is None:
-            found.append(_dataset(reference, owner, None, [], None, (), EVALUATED_ON))
+            found.append(_dataset(reference, owner, None, [], None, (), knowledge, EVALUATED_ON))
         else:
             found.append(_dataset(reference, owner, dataset.licence, _known_dataset_terms(dataset, knowledge, reference),
-                                  dataset.source, _dataset_facts(dataset), EVALUATED_ON))
+                                  dataset.source, _dataset_facts(dataset), knowledge, EVALUATED_ON))
     return found
 
 
 def _dataset(reference: Reference, owner: str | None, licence: str | None, terms: list[EffectiveTerm],
-             known_as: str | None, facts: tuple[tuple[str, str], ...], relation: str = TRAINED_ON) -> Artefact:
+             known_as: str | None, facts: tuple[tuple[str, str], ...], knowledge: Knowledge,
+             relation: str = TRAINED_ON) -> Artefact:
     artefact = Artefact(kind="dataset", name=reference.id, relation=relation, of=owner, location=reference.location,
                         licence=licence, terms=tuple(terms), known_as=known_as, properties=facts)
-    return _replace(artefact, commercial=verdicts.commercial(artefact))
+    return _judged(artefact, knowledge)
 
 
 def _dataset_facts(dataset: Dataset) -> tuple[tuple[str, str], ...]:
@@ -443,8 +512,8 @@ def _local_dataset(item: LocalData, knowledge: Knowledge, folders: dict[str, str
                         relation=relation, of=owner,
                         location=naming.location if naming else None,
                         declared=tuple(declared(d) for d in item.metadata + item.prose),
-                        licence=_expression(pairs), terms=tuple(terms))
-    artefact = _replace(artefact, commercial=verdicts.commercial(artefact))
+                        licence=_expression(pairs, knowledge), terms=tuple(terms))
+    artefact = _judged(artefact, knowledge)
     if user:  # only training data binds the model
         _impose(artefact, owner, extra)
     return artefact
@@ -471,9 +540,9 @@ def _code(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
     duties = [duty for a, d in pairs if d.declaration.confidence == "high"
               for licence in effective_licences(a, d, knowledge) for duty in licence_duties(licence, licence.id)]
     artefact = Artefact(kind="code", name="code", declared=tuple(declared(d) for _a, d in pairs),
-                        licence=_expression(pairs), terms=tuple(_own_terms(pairs, knowledge)),
+                        licence=_expression(pairs, knowledge), terms=tuple(_own_terms(pairs, knowledge)),
                         duties=tuple(_unique_duties(duties)))
-    return [_replace(artefact, commercial=verdicts.commercial(artefact))]
+    return [_judged(artefact, knowledge)]
 
 
 def _docs(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
@@ -481,9 +550,9 @@ def _docs(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
     if not pairs:
         return []
     artefact = Artefact(kind="docs", name="docs", paths=tuple(dict.fromkeys(a.path for a, _d in pairs)),
-                        declared=tuple(declared(d) for _a, d in pairs), licence=_expression(pairs),
+                        declared=tuple(declared(d) for _a, d in pairs), licence=_expression(pairs, knowledge),
                         terms=tuple(_own_terms(pairs, knowledge)))
-    return [_replace(artefact, commercial=verdicts.commercial(artefact))]
+    return [_judged(artefact, knowledge)]
 
 
 def _runtime(repository: Repository) -> Iterable[Artefact]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from modelicense.knowledge import Knowledge, Licence
-from modelicense.knowledge.expressions import holds_declared, licences
+from modelicense.knowledge.expressions import licences
 from modelicense.model import Artefact, FileKind, Repository, ResolvedDeclaration
 
 Pair = tuple[Artefact, ResolvedDeclaration]
@@ -161,25 +161,6 @@ def group_key(artefact: Artefact, licence: Licence) -> tuple[str, str]:
     (model_licenses/LICENSE-SDXL, LICENSE-SVD) each speak for a different model."""
     in_licence_folder = artefact.directory.rpartition("/")[2].lower() in LICENCE_FOLDERS
     return licence.id, artefact.path if in_licence_folder else artefact.directory
-
-
-def model_allows_commercial(repository: Repository, knowledge: Knowledge) -> str | None:
-    """The model's own licence ids when every one of them allows commercial use, else None.
-    Computed once per scan: every restricted-data finding asks it."""
-    return repository.memo(("model_allows_commercial", id(knowledge)),
-                           lambda: _model_allows_commercial(repository, knowledge))
-
-
-def _model_allows_commercial(repository: Repository, knowledge: Knowledge) -> str | None:
-    ids: list[str] = []
-    for artefact, item in model_declarations(repository, knowledge):
-        known = holds_declared(artefact, item, knowledge, lambda _licence: True)
-        if not known or item.resolution.unrecognised:
-            return None
-        if any(licence.restricts_use or licence.kind == "ignorance" for licence in known):
-            return None
-        ids.extend(licence.id for licence in known if licence.id not in ids)
-    return ", ".join(ids) or None
 
 
 # --- what a declaration is about (DEC) ---------------------------------------------------------

@@ -24,8 +24,10 @@ T = TypeVar("T")
 
 INVENTORY_VERSION = 1
 
-ArtefactKind = Literal["code", "weights", "dataset", "base-model", "docs", "runtime"]
-ARTEFACT_KINDS: tuple[str, ...] = ("code", "weights", "dataset", "base-model", "docs", "runtime")
+ArtefactKind = Literal["code", "weights", "dataset", "base-model", "runtime-model", "docs", "runtime"]
+# runtime-model: a model the code downloads and loads when it runs (`from_pretrained("org/name")`);
+# not what the repository is made from, but its terms bind whoever runs the code.
+ARTEFACT_KINDS: tuple[str, ...] = ("code", "weights", "dataset", "base-model", "runtime-model", "docs", "runtime")
 
 # Where an effective term comes from.
 OWN, INHERITED, IMPOSED = "own", "inherited", "imposed"
@@ -131,23 +133,28 @@ class Verdict:
 class Artefact:
     """One part of the AI system.
 
-    kind:      code, weights, dataset, base-model, docs, runtime.
+    kind:      code, weights, dataset, base-model, runtime-model, docs, runtime.
     name:      how it is called: "weights", "code", a dataset or base model id, a folder.
     paths:     the repository files it consists of (weight files; a dataset card) — empty for
-               what is only referred to (a base model on the Hub).
+               what is only referred to (a base model on the Hub); for a runtime model, the
+               source files that load it.
     relation:  for a base model: finetune, adapter, quantized, merge (None when no file says);
                for a dataset: `trained-on` (a model card's `datasets:` lists it), `evaluated-on`
                (only its `model-index:` results name it; its terms are not imposed on the
-               model) or `shipped` (it is in the repository and no card names it).
+               model) or `shipped` (it is in the repository and no card names it); for a runtime
+               model: `used at run time`.
     of:        for a base model or a dataset a model was trained or evaluated on: the name of the
-               weights artefact it stands behind.
-    location:  where it is named (the card line that lists a dataset or base model).
+               weights artefact it stands behind; for a runtime model: `code`.
+    location:  where it is named (the card line that lists a dataset or base model, the first
+               call that loads a runtime model).
     declared:  the declarations that cover it.
     licence:   its own licence as an expression (declared, or known for a base model or
                dataset), None when unknown.
     terms:     its effective terms, own first, then inherited, then imposed.
     duties:    what a user owes.
     commercial: may it be used commercially (every artefact gets an answer).
+    own_commercial: for weights, what their own licence alone answers (before what bases and
+               training data add): "the licence allows commercial use, the data does not".
     known_as:  where the knowledge base's entry comes from (its cited source), for referred-to
                artefacts.
     properties: further (name, value) facts a format may show (runtime packages, sizes).
@@ -164,6 +171,7 @@ class Artefact:
     terms: tuple[EffectiveTerm, ...] = ()
     duties: tuple[Duty, ...] = ()
     commercial: Verdict = Verdict("unknown")
+    own_commercial: Verdict | None = None
     known_as: str | None = None
     properties: tuple[tuple[str, str], ...] = ()
 

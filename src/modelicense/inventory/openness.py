@@ -217,6 +217,12 @@ class _Evidence:
             return True, repository.of_kind(FileKind.DATASET_CARD)[0].path
         if ident == "datasets" and self.datasets:
             return True, "datasets: " + ", ".join(a.name for a in self.datasets[:3])
+        if ident == "evaluation-results":  # a card's model-index holds them (whatever the data's relation)
+            results = [r for a in repository.of_kind(FileKind.MODEL_CARD) for r in a.references
+                       if r.kind == "dataset" and r.relation == EVALUATED_ON]
+            if results:
+                return True, f"{results[0].location.path}'s model-index: results on " + \
+                    ", ".join(dict.fromkeys(r.id for r in results[:3]))
         if ident == "evaluation-data" and self.evaluation:
             return True, "evaluated on: " + ", ".join(a.name for a in self.evaluation[:3])
         if ident in said:

@@ -9,7 +9,9 @@ if-chain per licence:
   restrictions, restrictions on outputs — use is allowed only to some users, places or purposes;
   the duties that come with it (naming, notice) are listed among the conditions;
 - `unknown`: nothing declared, a declaration nothing recognises, or a licence whose terms the
-  knowledge base does not know (a family such as `openrail`, `unknown`, `other`);
+  knowledge base does not know (`unknown`, `other`, `cc` without a version, `proprietary`:
+  licences.json leaves their properties null; a family whose members all share them, such as
+  `openrail`, is known);
 - `yes` otherwise (duties such as keeping a notice stay duties: they do not gate use).
 """
 
@@ -53,7 +55,7 @@ def _condition(term: EffectiveTerm) -> str:
 
 def _unknown_reasons(artefact: Artefact) -> list[Reason]:
     """Why an artefact's terms cannot be known, or [] when they can."""
-    if artefact.kind in ("base-model", "dataset") and not artefact.declared:
+    if artefact.kind in ("base-model", "runtime-model", "dataset") and not artefact.declared:
         if artefact.licence is None:
             return [Reason(f"{artefact.name}: the knowledge base does not know its licence", artefact.location)]
         return []
@@ -71,8 +73,10 @@ def _declared_reasons(artefact: Artefact) -> list[Reason]:
             for d in artefact.declared if d.confidence != "prose"][:3]
 
 
-def commercial(artefact: Artefact) -> Verdict:
-    """May the artefact be used commercially, by its effective terms."""
+def commercial(artefact: Artefact, terms_unknown: bool = False) -> Verdict:
+    """May the artefact be used commercially, by its effective terms. `terms_unknown`: its licence
+    is one whose terms the knowledge base does not know (the builder asks it: `unknown`, `other`,
+    `cc` without a version, `proprietary`, a LicenseRef nothing knows)."""
     terms = artefact.terms
     forbid = [t for t in terms if t.kind in FORBID]
     gates = sorted((t for t in terms if t.kind in GATE), key=lambda t: GATE.index(t.kind))
@@ -81,7 +85,7 @@ def commercial(artefact: Artefact) -> Verdict:
                                      for t in _first_each(forbid) + _first_each(gates))
                        + tuple(_declared_reasons(artefact)))
     unknown = _unknown_reasons(artefact)
-    if unknown or (artefact.licence is not None and _vague(artefact.licence)):
+    if unknown or (artefact.licence is not None and terms_unknown):
         reasons = unknown or [Reason(f"{artefact.name}: {artefact.licence} does not say whether commercial use is allowed")]
         return Verdict(UNKNOWN, (), tuple(reasons) + tuple(_declared_reasons(artefact)))
     if gates:
@@ -92,18 +96,6 @@ def commercial(artefact: Artefact) -> Verdict:
                        + tuple(_declared_reasons(artefact)))
     return Verdict(YES, (), tuple(_declared_reasons(artefact))
                    or (Reason(f"{artefact.name}: under {artefact.licence}"),))
-
-
-_VAGUE = ("unknown", "other", "openrail", "cc", "bsd", "gpl", "proprietary", "LicenseRef-")
-
-
-def _vague(expression: str) -> bool:
-    """An expression whose licence says nothing certain about commercial use (an ignorance id, a
-    family, or a ref nothing knows). The builder keeps known licences' properties in the terms;
-    this catches what it could not turn into terms."""
-    parts = expression.replace("(", " ").replace(")", " ").split()
-    names = [p for p in parts if p not in ("AND", "OR", "WITH")]
-    return bool(names) and all(n in _VAGUE or n.startswith("LicenseRef-") for n in names)
 
 
 def _first_each(terms: Iterable[EffectiveTerm]) -> list[EffectiveTerm]:
@@ -123,9 +115,14 @@ def worst(verdicts: list[Verdict]) -> Verdict:
 
 
 def system_commercial(artefacts: tuple[Artefact, ...], is_model: bool) -> Verdict:
-    """For a model: its weights' answer (terms of its bases and data included); for software: the code's."""
+    """For a model: its weights' answer (terms of its bases and data included); for software: the
+    code's. Either way with the answers of the models the code loads at run time whose licence is
+    known: their terms bind whoever runs the code. One whose licence nobody knows is listed as
+    `unknown` in the inventory but does not make the whole system unknown."""
     wanted = "weights" if is_model else "code"
-    return worst([a.commercial for a in artefacts if a.kind == wanted])
+    own = [a.commercial for a in artefacts if a.kind == wanted]
+    loaded = [a.commercial for a in artefacts if a.kind == "runtime-model" and a.commercial.answer != UNKNOWN]
+    return worst(own + loaded) if own else worst(own)
 
 
 def redistribution(artefacts: tuple[Artefact, ...], is_model: bool) -> Verdict:

@@ -41,10 +41,12 @@ class DeclaredLicence:
 
 @dataclass(frozen=True)
 class Component:
-    """ref: stable within one export (`model`, `code`, `dataset:<id>`, `base:<id>`, `runtime:<eco>:<name>`).
-    role: model, code, dataset, base-model, runtime or docs.
+    """ref: stable within one export (`model`, `code`, `dataset:<id>`, `base:<id>`, `loaded:<id>`,
+    `runtime:<eco>:<name>`).
+    role: model, code, dataset, base-model, runtime-model (a model the code loads), runtime or docs.
     relation: for a base model how the model derives from it (finetune, adapter, merge, quantized,
-    or "" when unsaid); for a dataset `trained-on` or `shipped`; for a runtime package its stack.
+    or "" when unsaid); for a dataset `trained-on`, `evaluated-on` or `shipped`; for a runtime
+    model `used at run time`; for a runtime package its stack.
     terms: (kind, value) of what the licences state — kinds from knowledge/kinds.py.
     properties: further (name, value) facts (runtime stack, closed source, where it is named)."""
 
@@ -75,6 +77,11 @@ class BomView:
     def behind(self, model: Component, role: str) -> tuple[Component, ...]:
         """The datasets or base models of one model."""
         return tuple(c for c in self.role(role) if c.of == model.ref)
+
+    def loaders(self) -> tuple[Component, ...]:
+        """What depends on the models the code loads at run time: the code, or (a repository whose
+        code the inventory does not list as an artefact) its models."""
+        return self.role("code") or self.role("model")
 
 
 def _ids(expression: str | None) -> tuple[str, ...]:
@@ -130,7 +137,8 @@ def _component(artefact: inv.Artefact, inventory: inv.Inventory, knowledge: Know
                name: str) -> Component:
     properties: list[tuple[str, str]] = []
     if artefact.location is not None:
-        properties.append(("named-in" if artefact.kind in ("dataset", "base-model") else "declared-in", str(artefact.location)))
+        properties.append(("named-in" if artefact.kind in ("dataset", "base-model", "runtime-model") else "declared-in",
+                           str(artefact.location)))
     properties += [("file", path) for path in artefact.paths[:50]]
     if len(artefact.paths) > 50:
         properties.append(("file", f"and {len(artefact.paths) - 50} more"))
@@ -164,6 +172,9 @@ def _component(artefact: inv.Artefact, inventory: inv.Inventory, knowledge: Know
         ref = f"base:{artefact.name}" + (f"@{of}" if of and len(refs) > 1 else "")
         return Component(ref, "base-model", artefact.name, licences, artefact.relation or "", terms, tuple(properties),
                          url=_hub_url(artefact.name), of=of)
+    if artefact.kind == "runtime-model":  # the code loads it: one component, whichever model folder
+        return Component(f"loaded:{artefact.name}", "runtime-model", artefact.name, licences, artefact.relation or "",
+                         terms, tuple(properties), url=_hub_url(artefact.name), of="code")
     return Component(artefact.kind, artefact.kind, f"{name} ({artefact.kind})", licences, terms=terms,
                      properties=tuple(properties))
 

@@ -2,7 +2,15 @@
 
 - the model: a `machine-learning-model` component, its declared licences (`acknowledgement:
   declared`), its base models in `pedigree.ancestors` (their licences as modelicense knows them:
-  `acknowledgement: concluded`), its training datasets in `modelCard.modelParameters.datasets`;
+  `acknowledgement: concluded`), its training datasets in `modelCard.modelParameters.datasets`
+  and among what it depends on;
+- the datasets it was evaluated on (a card's `model-index:`): `data` components with the
+  properties `modelicense:relation` `evaluated-on` and `modelicense:evaluates` (the model's
+  bom-ref). CycloneDX 1.6 has no field that tells evaluation data from training data
+  (`modelParameters.datasets` is "used to train and evaluate the model", its references carry
+  only `ref`, and `quantitativeAnalysis` has no dataset reference), so they stay out of that
+  list, where consumers read training data, and out of the dependencies: a model does not need
+  the data it was tested on;
 - each dataset: a `data` component; the code: a `library`; runtime packages: `library` (PyPI,
   conda, with a purl), `container` (base images) and `platform` (package indexes) components the
   model depends on;
@@ -31,6 +39,7 @@ from modelicense.report.bom_time import created
 
 INSTALL_HINT = "pip install 'modelicense[bom]'"
 PREFIX = "modelicense:"
+EVALUATED_ON = "evaluated-on"  # a dataset's relation when only a model-index names it (inventory)
 
 
 class MissingLibrary(RuntimeError):
@@ -96,15 +105,15 @@ def _purl(component: Component):
     return None
 
 
-_TYPES = {"model": "machine-learning-model", "base-model": "machine-learning-model", "dataset": "data", "code": "library",
-          "docs": "file"}
+_TYPES = {"model": "machine-learning-model", "base-model": "machine-learning-model",
+          "runtime-model": "machine-learning-model", "dataset": "data", "code": "library", "docs": "file"}
 _RUNTIME_TYPES = {"pypi": "library", "conda": "library", "image": "container", "index": "platform"}
 
 
 KNOWN = "knowledge base"  # DeclaredLicence.where of a licence modelicense knows, not one the repository declares
 
 
-def _component(item: Component, ref: str, lib, ancestors: Sequence = ()):
+def _component(item: Component, ref: str, lib, ancestors: Sequence = (), extra: Sequence[tuple[str, str]] = ()):
     cdx, _bom, component, _licence_model, _json = lib
     kind = _TYPES.get(item.role) or _RUNTIME_TYPES.get(item.ecosystem, "library" if item.role == "runtime" else "file")
     declared = [d for d in item.licences if d.where != KNOWN]
@@ -116,6 +125,7 @@ def _component(item: Component, ref: str, lib, ancestors: Sequence = ()):
         properties.append((f"{PREFIX}relation", item.relation))
     properties += [(f"{PREFIX}term:{kind_id}", value) for kind_id, value in item.terms]
     properties += [(f"{PREFIX}{name}", value) for name, value in item.properties]
+    properties += [(f"{PREFIX}{name}", value) for name, value in extra]
     if item.role == "runtime" and not licences:
         stated = dict(item.properties).get("licence-as-stated")
         if stated:
@@ -154,14 +164,19 @@ def _bom_dict(views: Sequence[BomView]) -> dict[str, Any]:
             if item.role == "base-model" and item.of in model_refs:
                 continue  # in its model's pedigree
             ancestors = [_component(b, ref(b), lib) for b in view.behind(item, "base-model")] if item.role == "model" else []
-            made[item.ref] = _component(item, ref(item), lib, ancestors)
+            evaluates = [("evaluates", ref(model)) for model in models
+                         if item.role == "dataset" and item.relation == EVALUATED_ON and item.of == model.ref]
+            made[item.ref] = _component(item, ref(item), lib, ancestors, evaluates)
             document.components.add(made[item.ref])
         runtime = [made[r.ref] for r in view.role("runtime")]
         for model in models:
-            datasets = view.behind(model, "dataset")
+            datasets = [d for d in view.behind(model, "dataset") if d.relation != EVALUATED_ON]
             cards[ref(model)] = [ref(d) for d in datasets if d.relation == "trained-on"]
             if runtime or datasets:
                 document.register_dependency(made[model.ref], [*(made[d.ref] for d in datasets), *runtime])
+        loaded = [made[m.ref] for m in view.role("runtime-model")]
+        for holder in view.loaders() if loaded else ():
+            document.register_dependency(made[holder.ref], loaded)
     document.metadata.tools.components.add(component_module.Component(
         name="modelicense", version=__version__, type=component_module.ComponentType.APPLICATION))
     data = json.loads(JsonV1Dot6(document).output_as_string())

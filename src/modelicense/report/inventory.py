@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,7 +19,11 @@ from modelicense.model import Location
 from modelicense.report import printable_tree
 
 
-_TERMS_WIDTH = 70  # characters of the effective-terms column in the text table
+# The text table's line: the terminal's width, or this many characters when output is not a
+# terminal (a CI log, a file); the artefact and licence columns are cut first, the terms column
+# gets what is left, never less than _MIN_TERMS_WIDTH.
+_LINE_WIDTH = 120
+_NAME_WIDTH, _LICENCE_WIDTH, _MIN_TERMS_WIDTH = 48, 36, 24
 
 
 # --- the short table ----------------------------------------------------------------------------
@@ -56,6 +62,8 @@ def _name_cell(artefact: Artefact) -> str:
         return f"base model {artefact.name}" + (f" ({artefact.relation})" if artefact.relation else "")
     if artefact.kind == "dataset":
         return f"dataset {artefact.name}" + (f" ({artefact.relation})" if artefact.relation else "")
+    if artefact.kind == "runtime-model":
+        return f"loaded model {artefact.name}"
     return artefact.name
 
 
@@ -82,10 +90,37 @@ def _where(location: Location) -> str:
     return str(location)
 
 
+def _line_width() -> int:
+    """The terminal's width (COLUMNS when set), at least 80; _LINE_WIDTH when it is not a terminal.
+    What shutil.get_terminal_size does, without importing shutil (and the compression modules it
+    tries) into every hook run that prints a table."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = _LINE_WIDTH
+    return max(80, columns)
+
+
 def text_table(inventory: Inventory, limit: int = 6) -> str:
-    """The block the text report opens with."""
-    table = [("artefact", "licence", "effective terms", "commercial use")]
-    table += [(n, lic, _cut(t, _TERMS_WIDTH), c) for n, lic, t, c in rows(inventory)]
+    """The block the text report opens with: one line per artefact, cut to the line width (the
+    name and licence columns first, the terms in what is left; `modelicense inventory` prints
+    every term in full below the table)."""
+    header = ("artefact", "licence", "effective terms", "commercial use")
+    line = _line_width()
+    # Never so narrow that a dataset id or "unrecognised: LICENSE" cannot be read: below 120
+    # columns the terms column gives way first, and a narrow terminal's line runs over.
+    name_width = min(_NAME_WIDTH, max(40, line * 2 // 5))
+    licence_width = min(_LICENCE_WIDTH, max(24, line // 4))
+    cells = [(_cut(n, name_width), _cut(lic, licence_width), t, c) for n, lic, t, c in rows(inventory)]
+    fixed = [max(len(row[i]) for row in [header, *cells]) for i in (0, 1)]
+    answer = max(len(row[3]) for row in [header, *cells])
+    room = max(_MIN_TERMS_WIDTH, line - 2 - fixed[0] - 2 - fixed[1] - 2 - 2 - answer)
+    table = [header] + [(n, lic, _cut(t, room), c) for n, lic, t, c in cells]
     widths = [max(len(row[i]) for row in table) for i in range(3)]
     lines = [f"Inventory of {inventory.root}:" if inventory.root not in (".", "") else "Inventory:"]
     for row in table:
@@ -118,10 +153,12 @@ def _full_text(inventory: Inventory) -> str:
     lines = [text_table(inventory, limit=50)]
     for artefact in inventory.artefacts:
         block = [f"{_name_cell(artefact)} [{artefact.kind}]"]
-        if artefact.of:
+        loaded = artefact.kind == "runtime-model"
+        if artefact.of and not loaded:
             block.append(f"  behind:      {artefact.of}")
         if artefact.paths:
-            block.append(f"  files:       {', '.join(artefact.paths[:5])}" + (" …" if len(artefact.paths) > 5 else ""))
+            label = "loaded in:  " if loaded else "files:      "
+            block.append(f"  {label} {', '.join(artefact.paths[:5])}" + (" …" if len(artefact.paths) > 5 else ""))
         if artefact.location:
             block.append(f"  named at:    {artefact.location}")
         for d in artefact.declared:
@@ -217,6 +254,8 @@ def artefact_json(artefact: Artefact) -> dict[str, Any]:
         "duties": [{"id": d.id, "wording": d.wording, "owed_to": d.owed_to, "source": d.source}
                    for d in artefact.duties],
         "commercial_use": _verdict(artefact.commercial),
+        # weights only: what their own licence answers, before what bases and data add
+        "own_license_commercial_use": _verdict(artefact.own_commercial) if artefact.own_commercial else None,
         "known_from": artefact.known_as,
         "properties": {name: value for name, value in artefact.properties},
     }

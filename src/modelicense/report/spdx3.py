@@ -7,7 +7,8 @@
   `simplelicensing_customIdToUri`; the repository's own declarations are `hasDeclaredLicense`
   relationships, what modelicense knows of a base model's or a dataset's licence
   `hasConcludedLicense`;
-- `trainedOn` links the model to its training datasets, `descendantOf` to its base models (the
+- `trainedOn` links the model to its training datasets, `testedOn` to the datasets its card's
+  `model-index:` evaluates it on, `descendantOf` to its base models (the
   relation — fine-tune, adapter, merge, quantisation — in the relationship's comment), and
   `dependsOn` to its runtime packages;
 - what the terms state (use restrictions, thresholds, territory, duties) is the element's
@@ -117,7 +118,7 @@ def _package(graph: _Graph, component: Component) -> str:
     common: dict[str, Any] = {"name": component.name, "comment": _comment(component)}
     if component.url:
         common["software_homePage"] = component.url
-    if component.role in ("model", "base-model"):
+    if component.role in ("model", "base-model", "runtime-model"):
         return graph.element(component.ref, "ai_AIPackage", **common, software_primaryPurpose="model")
     if component.role == "dataset":
         return graph.element(component.ref, "dataset_DatasetPackage", **common, software_primaryPurpose="data",
@@ -145,10 +146,15 @@ def _view(graph: _Graph, view: BomView, several: bool) -> list[str]:
     runtime = [made[r.ref] for r in view.role("runtime")]
     for model in models:
         subject = made[model.ref]
-        graph.relate(subject, "trainedOn", [made[d.ref] for d in view.behind(model, "dataset") if d.relation == "trained-on"])
+        datasets = view.behind(model, "dataset")
+        graph.relate(subject, "trainedOn", [made[d.ref] for d in datasets if d.relation == "trained-on"])
+        graph.relate(subject, "testedOn", [made[d.ref] for d in datasets if d.relation == "evaluated-on"])
         for base in view.behind(model, "base-model"):
             graph.relate(subject, "descendantOf", [made[base.ref]], f"relation: {base.relation}" if base.relation else "")
         graph.relate(subject, "dependsOn", runtime)
+    loaded = [made[m.ref] for m in view.role("runtime-model")]
+    for holder in view.loaders() if loaded else ():
+        graph.relate(made[holder.ref], "dependsOn", loaded, "loads it at run time")
     if models:
         return [made[m.ref] for m in models]
     return [made[c.ref] for c in view.role("code")]

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from modelicense import lineage
 from modelicense.discover import classify
 from modelicense.extract.hub_ids import hub_model_id
+from modelicense.inventory.build import inventory_of
 from modelicense.inventory.coverage import code_licence_covering, in_folder, is_licence_file
 from modelicense.knowledge import Knowledge, Licence, Model
 from modelicense.knowledge.duties import LazyDutyEvidence
@@ -370,15 +371,18 @@ def runtime_model_terms(repository: Repository, knowledge: Knowledge) -> Iterato
     (`# modelicense: ignore[BAS004] the README states the Llama 2 licence`). Or choose another
     model, one whose licence carries no such terms.
     """
+    # What each loaded model's terms are is the inventory's (its runtime-model artefacts); what
+    # the loading file's code is under is the coverage's, file by file.
+    loaded = {a.name.lower(): a for a in inventory_of(repository, knowledge).of_kind("runtime-model")}
     seen: set[tuple[str, str]] = set()
     judged: dict[str, CodeLicences | None] = {}  # per file: several models loaded by one file
     for source, reference in lineage.runtime_loads(repository):
         if (source.path, reference.id.lower()) in seen:
             continue
         seen.add((source.path, reference.id.lower()))
-        model = knowledge.model(reference.id)
-        base = knowledge.licence(model.licence) if model else None
-        if base is None or base.kind in ("family", "ignorance"):
+        artefact = loaded.get(reference.id.lower())
+        base = knowledge.licence(artefact.licence) if artefact and artefact.licence else None
+        if artefact is None or base is None or base.kind in ("family", "ignorance"):
             continue
         if source.path not in judged:
             judged[source.path] = _code_licences(repository, source, knowledge)
@@ -386,7 +390,8 @@ def runtime_model_terms(repository: Repository, knowledge: Knowledge) -> Iterato
         if code is None:
             continue
         pairs, own = code
-        dropped = _dropped_kinds(base, model, own, RUNTIME_TERMS)
+        dropped = [kind for kind in RUNTIME_TERMS if artefact.has_term(kind.id)
+                   and not any(getattr(lic, kind.licence_property or "", None) for lic in own)]
         if not dropped:
             continue
         shown = ", ".join(dict.fromkeys(lic.id for lic in own))

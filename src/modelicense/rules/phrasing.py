@@ -4,8 +4,9 @@ Only wording lives here; what is true of the repository is decided in `inventory
 
 from __future__ import annotations
 
-from modelicense.inventory.coverage import model_allows_commercial
 from modelicense.inventory.data import LocalData
+from modelicense.inventory.model import CONDITIONAL, YES
+from modelicense.inventory.verdicts import FORBID
 from modelicense.knowledge import Knowledge, Licence
 from modelicense.model import FileKind, Reference, Repository, Resolution, ResolvedDeclaration
 
@@ -87,8 +88,21 @@ def users_text(users: list[Reference]) -> str:
 
 
 def commercial_note(repository: Repository, knowledge: Knowledge, kinds: list[str]) -> str:
-    """What restricted data takes away from a model whose own licence allows commercial use."""
-    if "non-commercial" not in kinds and "research-only" not in kinds and "academic-only" not in kinds:
+    """What restricted data takes away from a model whose own licence allows commercial use (the
+    inventory's answer for the weights' own licence: yes, or under conditions such as a threshold)."""
+    if not any(kind in FORBID for kind in kinds):
         return ""
-    allowed = model_allows_commercial(repository, knowledge)
+    # Once per scan, not per finding: every restricted dataset asks it.
+    allowed = repository.memo(("own-licence-allows-commercial", id(knowledge)), lambda: _own_licence_allows(repository, knowledge))
     return f" (the model's own licence, {allowed}, allows commercial use, but this data does not)" if allowed else ""
+
+
+def _own_licence_allows(repository: Repository, knowledge: Knowledge) -> str | None:
+    """The weights' own licences, when each allows commercial use (or allows it under conditions)."""
+    from modelicense.inventory.build import inventory_of  # noqa: PLC0415  (only for a restricted-data finding)
+
+    weights = inventory_of(repository, knowledge).weights
+    if not weights or any(w.own_commercial is None or w.own_commercial.answer not in (YES, CONDITIONAL) or not w.licence
+                          for w in weights):
+        return None
+    return ", ".join(dict.fromkeys(w.licence for w in weights if w.licence))

@@ -11,7 +11,7 @@ from modelicense.knowledge import Knowledge
 from modelicense.lazyre import lazy_compile
 from modelicense.model import Artefact, FileKind, Location, Repository, Severity
 from modelicense.rules import Hit, rule
-from modelicense.inventory.coverage import model_cards, model_declarations
+from modelicense.inventory.build import inventory_of
 from modelicense.rules.common import model_licence_groups, read_term_hits
 from modelicense.rules.phrasing import weights_subject
 
@@ -27,9 +27,9 @@ _MODEL_CARD_FOLDERS = ("model_cards", "modelcards")
 
 
 def _about_a_model(repository: Repository, knowledge: Knowledge) -> bool:
-    """Something in the repository says it holds a model: weight files, a model card, a licence
-    that covers weights or is written for models, or a card named as a model's."""
-    if repository.weight_files or model_cards(repository) or model_declarations(repository, knowledge):
+    """The inventory holds a model (weight files that are not test inputs, a model card, a
+    licence that covers weights or is written for models), or a card is named as a model's."""
+    if inventory_of(repository, knowledge).is_model:
         return True
     return any(_MODEL_CARD_NAME.match(a.path.rpartition("/")[2]) or a.directory.rpartition("/")[2] in _MODEL_CARD_FOLDERS
                for a in repository.of_kind(FileKind.CARD))
