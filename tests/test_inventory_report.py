@@ -116,3 +116,29 @@ def test_a_licence_nobody_recognises_is_unrecognised_in_the_table_not_undeclared
     table = proc.stdout.split("\n\n")[0]
     assert "unrecognised: LICENSE" in table, table
     assert "not declared" not in table, table
+
+
+def _table(stdout: str) -> list[str]:
+    lines = stdout.splitlines()
+    end = next(i for i, line in enumerate(lines) if line.startswith("Commercial use:"))
+    return lines[1:end]
+
+
+def test_the_table_fits_the_line_and_the_full_terms_follow(make_repo, monkeypatch):
+    """A long dataset id and a licence expression of three ids are cut to the line (the
+    terminal's width: COLUMNS), not spread over 200 columns; the full inventory below the table
+    still says every term."""
+    long_id = "an-organisation-with-a-long-name/a-dataset-whose-name-goes-on-and-on-v2"
+    root = make_repo({"README.md": card("license: apache-2.0\nbase_model: meta-llama/Meta-Llama-3-8B\ndatasets:\n"
+                                        f"- tatsu-lab/alpaca\n- {long_id}"),
+                      "model.safetensors": safetensors_file()})
+    for columns in (100, 140):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        proc = run_cli("inventory", str(root))
+        assert proc.returncode == 0, proc.stderr
+        table = _table(proc.stdout)
+        assert len(table) == 5  # header, weights, two datasets, the base model
+        assert all(len(line) <= columns for line in table), [len(line) for line in table]
+        assert any("…" in line for line in table)  # something had to be cut
+        assert f"dataset {long_id} (trained-on) [dataset]" in proc.stdout  # in full below
+        assert "700 million monthly active users must request a licence from Meta" in proc.stdout

@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,7 +19,11 @@ from modelicense.model import Location
 from modelicense.report import printable_tree
 
 
-_TERMS_WIDTH = 70  # characters of the effective-terms column in the text table
+# The text table's line: the terminal's width, or this many characters when output is not a
+# terminal (a CI log, a file); the artefact and licence columns are cut first, the terms column
+# gets what is left, never less than _MIN_TERMS_WIDTH.
+_LINE_WIDTH = 120
+_NAME_WIDTH, _LICENCE_WIDTH, _MIN_TERMS_WIDTH = 48, 36, 24
 
 
 # --- the short table ----------------------------------------------------------------------------
@@ -57,7 +63,7 @@ def _name_cell(artefact: Artefact) -> str:
     if artefact.kind == "dataset":
         return f"dataset {artefact.name}" + (f" ({artefact.relation})" if artefact.relation else "")
     if artefact.kind == "runtime-model":
-        return f"model {artefact.name} (loaded by the code)"
+        return f"loaded model {artefact.name}"
     return artefact.name
 
 
@@ -84,10 +90,37 @@ def _where(location: Location) -> str:
     return str(location)
 
 
+def _line_width() -> int:
+    """The terminal's width (COLUMNS when set), at least 80; _LINE_WIDTH when it is not a terminal.
+    What shutil.get_terminal_size does, without importing shutil (and the compression modules it
+    tries) into every hook run that prints a table."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = _LINE_WIDTH
+    return max(80, columns)
+
+
 def text_table(inventory: Inventory, limit: int = 6) -> str:
-    """The block the text report opens with."""
-    table = [("artefact", "licence", "effective terms", "commercial use")]
-    table += [(n, lic, _cut(t, _TERMS_WIDTH), c) for n, lic, t, c in rows(inventory)]
+    """The block the text report opens with: one line per artefact, cut to the line width (the
+    name and licence columns first, the terms in what is left; `modelicense inventory` prints
+    every term in full below the table)."""
+    header = ("artefact", "licence", "effective terms", "commercial use")
+    line = _line_width()
+    # Never so narrow that a dataset id or "unrecognised: LICENSE" cannot be read: below 120
+    # columns the terms column gives way first, and a narrow terminal's line runs over.
+    name_width = min(_NAME_WIDTH, max(40, line * 2 // 5))
+    licence_width = min(_LICENCE_WIDTH, max(24, line // 4))
+    cells = [(_cut(n, name_width), _cut(lic, licence_width), t, c) for n, lic, t, c in rows(inventory)]
+    fixed = [max(len(row[i]) for row in [header, *cells]) for i in (0, 1)]
+    answer = max(len(row[3]) for row in [header, *cells])
+    room = max(_MIN_TERMS_WIDTH, line - 2 - fixed[0] - 2 - fixed[1] - 2 - 2 - answer)
+    table = [header] + [(n, lic, _cut(t, room), c) for n, lic, t, c in cells]
     widths = [max(len(row[i]) for row in table) for i in range(3)]
     lines = [f"Inventory of {inventory.root}:" if inventory.root not in (".", "") else "Inventory:"]
     for row in table:
