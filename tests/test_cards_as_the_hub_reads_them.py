@@ -13,9 +13,11 @@ The corpus part reads ../shared/corpus (skipped without it); the edge cards are 
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from modelicense.extract import READ_LIMITS, card, hub_block
 from modelicense.model import FileKind
@@ -36,7 +38,11 @@ def hub_reading(data: bytes) -> dict | None:
         return None
     evaluated: dict[str, str] = {}  # one per dataset id, case aside, the first spelling
     for result in metadata.get("eval_results") or ():
-        for ident in _items(result.dataset_type):
+        # an id YAML reads as a boolean or a number (`type: false`) is an id as written
+        typed = result.dataset_type
+        written = typed if isinstance(typed, str) or not isinstance(typed, (bool, int, float)) \
+            else yaml.safe_dump(typed).split("\n", 1)[0]
+        for ident in _items(written):
             evaluated.setdefault(ident.lower(), ident)
     return {
         "licences": [v for key in LICENCE_KEYS for v in _items(metadata.get(key))],
@@ -370,3 +376,68 @@ def test_a_dataset_card_with_a_model_index_names_no_evaluation_datasets():
     extraction = card.extract("README.md", text.encode(), len(text))
     assert extraction.kind is FileKind.DATASET_CARD
     assert [r for r in extraction.references if r.kind == "dataset"] == []
+
+
+def _documented_model_indexes() -> dict[str, str]:
+    """The model-index examples of the Hub's docs (../shared/corpus/hf-docs): each fenced block
+    that holds `model-index:` and no template placeholder, as the front matter of a card."""
+    found: dict[str, str] = {}
+    for path in sorted((CORPUS / "hf-docs").rglob("*.md")) if CORPUS.is_dir() else ():
+        text = path.read_text(encoding="utf-8")
+        for number, block in enumerate(re.findall(r"^```[a-z]*\n(.*?)^```", text, re.S | re.M)):
+            if "model-index:" in block and "{" not in block:
+                yaml_text = "\n".join(line for line in block.splitlines() if line.strip() != "---")
+                found[f"{path.relative_to(CORPUS)}#{number}"] = f"---\n{yaml_text}\n---\n# Model\n"
+    return found
+
+
+def test_the_model_index_examples_of_the_hub_docs_read_as_the_client_reads_them():
+    examples = _documented_model_indexes()
+    if not examples:
+        pytest.skip(f"corpus not found at {CORPUS}")
+    evaluated = {}
+    for name, text in examples.items():
+        hub = hub_reading(text.encode())
+        ours, problems = modelicense_reading("README.md", text.encode())
+        assert hub is not None and problems == [], name
+        assert ours == hub, name
+        evaluated[name.split("#")[0]] = evaluated.get(name.split("#")[0], set()) | set(ours["evaluated"])
+    # Yi-34B's ARC score from the Open LLM Leaderboard (hub-docs), the guide's Beans results
+    assert evaluated == {"hf-docs/huggingface__hub-docs/docs/hub/model-cards.md": {"ai2_arc"},
+                         "hf-docs/huggingface__huggingface_hub/docs/source/en/guides/model-cards.md": {"beans"}}
+
+
+def test_any_model_index_reads_as_the_client_reads_it():
+    """Random model-indexes built from the spec's keys and values of every YAML type: the client
+    and modelicense agree on whether the card is refused and on the datasets it names."""
+    hypothesis = pytest.importorskip("hypothesis", reason="hypothesis is in the test extra")
+    from hypothesis import strategies as st
+
+    keys = st.sampled_from(["name", "results", "task", "dataset", "type", "metrics", "value", "source", "url",
+                            "config", "split"])
+    leaves = st.one_of(st.none(), st.booleans(), st.integers(-1, 2), st.sampled_from(["", "glue", "Squad", "m"]))
+    values = st.recursive(leaves, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                           st.dictionaries(keys, inner, max_size=5)), max_leaves=25)
+    dataset = st.fixed_dictionaries({"type": st.sampled_from(["glue", "GLUE", "squad"]), "name": st.just("D")})
+    metric = st.fixed_dictionaries({"type": st.just("acc"), "value": st.just(1)})
+    result = st.fixed_dictionaries({"task": st.fixed_dictionaries({"type": st.just("t")}), "dataset": dataset,
+                                    "metrics": st.lists(metric, max_size=2)})
+    # near-valid results with one part replaced by anything
+    source = st.fixed_dictionaries({"name": leaves}, optional={"url": leaves})
+    mutated = st.tuples(result, st.sampled_from(["task", "dataset", "metrics", "source"]), st.one_of(values, source)).map(
+        lambda t: {**t[0], t[1]: t[2]})
+    model = st.fixed_dictionaries({"name": st.one_of(st.just("m"), values),
+                                   "results": st.one_of(st.lists(st.one_of(result, mutated), max_size=3), values)})
+    index = st.one_of(st.lists(model, max_size=2), values)
+
+    @hypothesis.settings(max_examples=300, deadline=None, database=None)
+    @hypothesis.given(index)
+    def check(model_index):
+        text = "---\n" + yaml.safe_dump({"license": "mit", "model-index": model_index}, sort_keys=False) + "---\n"
+        hub = hub_reading(text.encode())
+        ours, problems = modelicense_reading("README.md", text.encode())
+        assert (hub is None) == bool(problems), (text, [p.message for p in problems])
+        if hub is not None:
+            assert ours == hub, text
+
+    check()

@@ -4,7 +4,7 @@ demands is read from its properties in the knowledge base."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from modelicense.knowledge import Knowledge, Licence
 from modelicense.knowledge.kinds import licence_kinds, reported_by
@@ -59,15 +59,12 @@ def copyleft_weights(repository: Repository, knowledge: Knowledge) -> Iterator[H
     code if you want it: declare code and weights separately (a LICENSE for the code and the
     card's `license:` or a LICENSE-MODEL file for the weights).
     """
-    for group in model_licence_groups(repository, knowledge, _copyleft):
-        kind = _strength(group.licence)
-        yield group.hit(
-            f"{weights_subject(group.files)} are under {group.label}, a {kind} licence: its conditions rest on copyright in the weights, which may not exist, and 'source' has no agreed meaning "
-            f"for weights; use a licence written for models or data, or licence code and weights separately"
-        )
-    yield from read_term_hits(repository, knowledge, "WGT001", lambda _kinds: (
-        "conditions that rest on copyright in the weights, which may not exist; use a licence written for models "
-        "or data, or licence code and weights separately"))
+    advice = "use a licence written for models or data, or licence code and weights separately"
+    yield from _weights_hits(
+        repository, knowledge, "WGT001", lambda licence: f"a {_strength(licence)} licence" if _copyleft(licence) else "",
+        f"its conditions rest on copyright in the weights, which may not exist, and 'source' has no agreed meaning "
+        f"for weights; {advice}",
+        f"conditions that rest on copyright in the weights, which may not exist; {advice}")
 
 
 _RESTRICTED = reported_by("WGT002")  # non-commercial, research-only, no-derivatives (knowledge/kinds.py)
@@ -113,12 +110,20 @@ def restricted_weights(repository: Repository, knowledge: Knowledge) -> Iterator
     silence this rule for the repository (`ignore = ["WGT002"]`) so that reviewers know it is
     deliberate.
     """
-    for group in model_licence_groups(repository, knowledge, lambda licence: bool(_restrictions(licence))):
-        terms = " and ".join(_restrictions(group.licence))
-        yield group.hit(
-            f"{weights_subject(group.files)} are under {group.label}, whose terms are {terms}: if they bind, users are not free to run the model for any purpose; use a licence without these "
-            f"conditions if the model is meant to be open, or ignore WGT002 if the restriction is deliberate"
-        )
-    yield from read_term_hits(repository, knowledge, "WGT002", lambda _kinds: (
-        "if they bind, users are not free to run the model for any purpose; use a licence without these conditions "
-        "if the model is meant to be open, or ignore WGT002 if the restriction is deliberate"))
+    consequence = ("if they bind, users are not free to run the model for any purpose; use a licence without these "
+                   "conditions if the model is meant to be open, or ignore WGT002 if the restriction is deliberate")
+    yield from _weights_hits(
+        repository, knowledge, "WGT002",
+        lambda licence: f"whose terms are {' and '.join(_restrictions(licence))}" if _restrictions(licence) else "",
+        consequence, consequence)
+
+
+def _weights_hits(repository: Repository, knowledge: Knowledge, rule_id: str, has: Callable[[Licence], str],
+                  consequence: str, read_consequence: str) -> Iterator[Hit]:
+    """A WGT rule's findings: "<the weights> are under <licence>, <has(licence)>: <consequence>" for
+    each licence covering the model that `has` describes (an empty string: nothing to report),
+    then the terms `rule_id` reports read from words no known licence accounts for, each
+    followed by `read_consequence`."""
+    for group in model_licence_groups(repository, knowledge, lambda licence: bool(has(licence))):
+        yield group.hit(f"{weights_subject(group.files)} are under {group.label}, {has(group.licence)}: {consequence}")
+    yield from read_term_hits(repository, knowledge, rule_id, lambda _kinds: read_consequence)
