@@ -24,7 +24,7 @@ from modelicense.inventory.coverage import (
     scope_declarations,
 )
 from modelicense.inventory.data import DataSources, LocalData, data_sources, dataset_licences, dataset_terms, effective_terms
-from modelicense.inventory.read_terms import name_terms
+from modelicense.inventory.read_terms import FROM_PROSE, README, covering_read_terms, name_terms
 from modelicense.inventory.model import (
     IMPOSED,
     INHERITED,
@@ -259,14 +259,16 @@ def _weights(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
         holder = next((g for g in (weight.directory, *_above(weight.directory)) if g in kept_set), None)
         if holder is not None:
             files.setdefault(holder, []).append(weight.path)
+    prose = _prose_terms(repository, knowledge, kept_set)
     found: list[Artefact] = []
     for folder in kept:
         pairs = own.get(folder, [])
         paths = tuple(files.get(folder, ()))
         name = "weights" if not folder else f"weights ({folder}/)"
+        stated, said_by = prose.get(folder, ([], []))
         found.append(Artefact(
-            kind="weights", name=name, paths=paths, declared=tuple(declared(d) for _a, d in pairs),
-            licence=_expression(pairs, knowledge), terms=tuple(_own_terms(pairs, knowledge)),
+            kind="weights", name=name, paths=paths, declared=tuple(declared(d) for _a, d in pairs) + tuple(said_by),
+            licence=_expression(pairs, knowledge), terms=tuple(_unique(_own_terms(pairs, knowledge) + stated)),
             properties=(("folder", folder or "."),),
         ))
         # known-licence duties of the weights' own licences
@@ -276,6 +278,30 @@ def _weights(repository: Repository, knowledge: Knowledge) -> list[Artefact]:
                 for licence in effective_licences(artefact, item, knowledge):
                     own_duties += licence_duties(licence, licence.id)
         found[-1] = _replace(found[-1], duties=tuple(_unique_duties(own_duties)))
+    return found
+
+
+def _prose_terms(repository: Repository, knowledge: Knowledge,
+                 folders: set[str]) -> dict[str, tuple[list[EffectiveTerm], list[DeclaredLicence]]]:
+    """Per model folder, the terms licence prose states beyond the licences declared for the
+    weights (a card's "## License: for non-commercial research use only" under `license:
+    apache-2.0`; a README without card metadata naming CC BY-NC beside the weights), and the prose
+    declarations that state them. The same terms WGT002 and USE001 report: prose is the weakest
+    statement of terms, but it is the publisher's, so the answers users read count it."""
+    found: dict[str, tuple[list[EffectiveTerm], list[DeclaredLicence]]] = {}
+    for read, _files in covering_read_terms(repository, knowledge):
+        if read.basis not in FROM_PROSE:
+            continue
+        folder = _model_folder(read.artefact)
+        holder = next((g for g in (folder, *_above(folder)) if g in folders), None)
+        if holder is None:
+            continue
+        terms, said_by = found.setdefault(holder, ([], []))
+        how = "licence prose without card metadata" if read.basis == README else "licence prose"
+        terms += [EffectiveTerm(t.kind, BY_ID[t.kind].label, OWN, read.artefact.path,
+                                f"reads {t.quote!r} ({how})", t.values, t.location) for t in read.terms]
+        if declared(read.item) not in said_by:
+            said_by.append(declared(read.item))
     return found
 
 

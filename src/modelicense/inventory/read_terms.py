@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from modelicense.inventory.coverage import covered_weight_files, is_test_weight, model_cards, model_declarations
 from modelicense.knowledge import Knowledge
-from modelicense.knowledge.expressions import licences, named_licence, stands_for_licence_name
+from modelicense.knowledge.expressions import effective_licences, licences, named_licence, stands_for_licence_name
 from modelicense.knowledge.kinds import BY_ID
-from modelicense.model import Artefact, Location, ResolvedDeclaration, Term
+from modelicense.model import Artefact, FileKind, Location, Repository, ResolvedDeclaration, Term
 
 # modelicense.terms is imported where it is used: a hook run on known licences never needs it.
 
@@ -27,6 +28,9 @@ PROSE = "prose"  # a card's licence prose adds to the licence its metadata decla
 README = "readme"  # a README without card metadata states terms the licences covering the weights do not
 KNOWN = "known"  # a known model licence's own text: what its properties do not record
 NAME = "name"  # the license_name of a card's `license: other`, a name modelicense does not know
+# Bases whose words are prose (a low-confidence declaration): the inventory adds their terms to
+# the weights' own; the others are read from the structured declaration itself.
+FROM_PROSE = (PROSE, README)
 
 # What a licence's name can say for sure: a name is a few words, so only the terms whose wording
 # is the name itself ("non-commercial", "research-only", "academic licence", "no-derivatives");
@@ -209,3 +213,60 @@ def quoted(terms: tuple[Term, ...], limit: int = 4) -> str:
     parts = [f"{' and '.join(labels)} ('{term.quote}', line {term.location.line})" for labels, term in groups]
     more = f" and {len(terms) - limit} more" if len(terms) > limit else ""
     return "; ".join(parts) + more
+
+
+# --- what covers the model, read once per scan ---------------------------------------------------
+
+
+def covering_read_terms(repository: Repository, knowledge: Knowledge) -> list[tuple[ReadTerms, list[str]]]:
+    """For each declaration covering the model whose words state terms its known licence does
+    not, those terms and the weight files it covers: the structured declarations (`read_terms`,
+    `known_text_terms`), a model card's licence prose (`prose_terms`) and a README's without
+    card metadata (`readme_terms`). Computed once; the WGT and USE rules report them, the
+    inventory adds the prose ones to the weights' terms."""
+    return list(repository.memo(("covering_read_terms", id(knowledge)),
+                                lambda: tuple(_covering_read_terms(repository, knowledge))))
+
+
+def _covering_read_terms(repository: Repository, knowledge: Knowledge) -> list[tuple[ReadTerms, list[str]]]:
+    found: list[tuple[ReadTerms, list[str]]] = []
+    for artefact, item in model_declarations(repository, knowledge):
+        files = covered_weight_files(repository, artefact)
+        if item.declaration.scope == "repo" and artefact.kind is FileKind.LICENCE_FILE:
+            # A plain LICENSE speaks for the weights only through the weights beside it; a
+            # software repository's test checkpoints (tests/data/tiny.pt) do not make it a model.
+            files = [f for f in files if not is_test_weight(f)]
+            if not files:
+                continue
+        read = read_terms(artefact, item, knowledge) or known_text_terms(artefact, item, knowledge)
+        if read is not None and read.terms:
+            found.append((read, files))
+    for card in model_cards(repository):  # what a model card's licence prose adds to its metadata
+        for item in card.declarations:
+            if item.declaration.scope == "weights":
+                read = prose_terms(card, item, knowledge)
+                if read is not None:
+                    found.append((read, covered_weight_files(repository, card)))
+    found.extend(_readme_read_terms(repository, knowledge))
+    return found
+
+
+def _readme_read_terms(repository: Repository, knowledge: Knowledge) -> list[tuple[ReadTerms, list[str]]]:
+    """What the licence prose of a README without card metadata says of the weights beside it
+    beyond the licences that cover them. A README that covers no weights (a software project)
+    is not read: its prose is about code."""
+    found: list[tuple[ReadTerms, list[str]]] = []
+    for readme in repository.of_kind(FileKind.CARD):
+        files = covered_weight_files(repository, readme)
+        if not files:
+            continue
+        covering = [(a, d) for a, d in model_declarations(repository, knowledge)
+                    if set(covered_weight_files(repository, a)) & set(files)]
+        held = [lic for a, d in covering for lic in effective_licences(a, d, knowledge)]
+        beside = ", ".join(dict.fromkeys(f"{d.resolution.expression or ', '.join(d.resolution.keys)} ({a.path})"
+                                         for a, d in covering if d.resolution.keys))
+        for item in readme.declarations:
+            read = readme_terms(readme, item, knowledge, held, beside)
+            if read is not None:
+                found.append((read, files))
+    return found

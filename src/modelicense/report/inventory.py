@@ -50,6 +50,11 @@ def terms_cell(artefact: Artefact) -> str:
 def _licence_cell(artefact: Artefact) -> str:
     if artefact.licence:
         return artefact.licence
+    # Only licence prose names licences (a README without card metadata): what its section
+    # names, marked as prose, the weakest evidence (it may name the code's licence too).
+    prose = list(dict.fromkeys(d.expression for d in artefact.declared if d.expression and d.confidence == "prose"))
+    if prose:
+        return "prose: " + " AND ".join(prose)
     if artefact.declared:
         # Something is declared but nothing resolved it: say so, never "not declared".
         first = artefact.declared[0]

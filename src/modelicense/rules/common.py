@@ -28,7 +28,7 @@ from modelicense.inventory.coverage import (  # noqa: F401  (re-exported)
     structured,
     weights_declarations,
 )
-from modelicense.inventory.read_terms import README, ReadTerms, known_text_terms, prose_terms, quoted, read_terms, readme_terms
+from modelicense.inventory.read_terms import README, covering_read_terms, quoted
 from modelicense.knowledge import Knowledge, Licence
 from modelicense.knowledge.expressions import (  # noqa: F401  (re-exported)
     effective_licences,
@@ -96,60 +96,13 @@ def model_licence_groups(repository: Repository, knowledge: Knowledge,
     return list(groups.values())
 
 
-def model_read_terms(repository: Repository, knowledge: Knowledge) -> list[tuple[ReadTerms, list[str]]]:
-    """For each declaration covering the model whose words state terms its known licence does
-    not (inventory.read_terms), those terms and the weight files it covers. Computed once."""
-    return list(repository.memo(("model_read_terms", id(knowledge)), lambda: tuple(_model_read_terms(repository, knowledge))))
-
-
-def _model_read_terms(repository: Repository, knowledge: Knowledge) -> list[tuple[ReadTerms, list[str]]]:
-    found: list[tuple[ReadTerms, list[str]]] = []
-    for artefact, item in model_declarations(repository, knowledge):
-        files = covered_weight_files(repository, artefact)
-        if item.declaration.scope == "repo" and artefact.kind is FileKind.LICENCE_FILE:
-            files = [f for f in files if not is_test_weight(f)]  # as model_licence_groups: a model's weights
-            if not files:
-                continue
-        read = read_terms(artefact, item, knowledge) or known_text_terms(artefact, item, knowledge)
-        if read is not None and read.terms:
-            found.append((read, files))
-    for card in model_cards(repository):  # what a model card's licence prose adds to its metadata
-        for item in card.declarations:
-            if item.declaration.scope == "weights":
-                read = prose_terms(card, item, knowledge)
-                if read is not None:
-                    found.append((read, covered_weight_files(repository, card)))
-    found.extend(_readme_read_terms(repository, knowledge))
-    return found
-
-
-def _readme_read_terms(repository: Repository, knowledge: Knowledge) -> list[tuple[ReadTerms, list[str]]]:
-    """What the licence prose of a README without card metadata says of the weights beside it
-    beyond the licences that cover them. A README that covers no weights (a software project)
-    is not read: its prose is about code."""
-    found: list[tuple[ReadTerms, list[str]]] = []
-    for readme in repository.of_kind(FileKind.CARD):
-        files = covered_weight_files(repository, readme)
-        if not files:
-            continue
-        covering = [(a, d) for a, d in model_declarations(repository, knowledge)
-                    if set(covered_weight_files(repository, a)) & set(files)]
-        held = [lic for a, d in covering for lic in effective_licences(a, d, knowledge)]
-        beside = ", ".join(dict.fromkeys(f"{names(d.resolution)} ({a.path})" for a, d in covering if d.resolution.keys))
-        for item in readme.declarations:
-            read = readme_terms(readme, item, knowledge, held, beside)
-            if read is not None:
-                found.append((read, files))
-    return found
-
-
 def read_term_hits(repository: Repository, knowledge: Knowledge, rule_id: str, says: Callable[[str], str]):
     """One hit per declaration covering the model whose words state terms `rule_id` reports:
     "<the weights> are under terms <read from …>: <terms quoted>: <says(labels)>", at the first
     term's words, the declaration related."""
     from modelicense.rules import Hit  # the registry module; imported here to keep common.py a leaf
 
-    for read, files in model_read_terms(repository, knowledge):
+    for read, files in covering_read_terms(repository, knowledge):
         terms = read.of_rule(rule_id)
         if not terms:
             continue
