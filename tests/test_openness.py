@@ -57,7 +57,7 @@ def test_pythia_meets_osaid_and_mof_class_iii(corpus):
     # No model card in the repository (README.md is the project's page): class III by the Tool's
     # conditional pass, the final parameters being under an open licence.
     assert "Model card" in dict(result.missing)["III"]
-    assert result.mof_class == "III"
+    assert result.mof_class == "III" and result.mof_conditional
 
 
 def test_olmo_fails_osaid_on_parameters_without_a_declared_licence(corpus):
@@ -107,6 +107,26 @@ def test_apache_weights_with_code_and_a_listed_dataset_meet_osaid(make_repo):
     result, _r, _k = openness(root)
     assert result.osaid is True
     assert mof(result)["training-code"] is True
+
+
+def test_class_iii_by_the_conditional_pass_is_said_to_be_conditional(make_repo):
+    """Apache-2.0 weights and nothing else: the Model Openness Tool's conditional pass gives class III
+    (its final parameters are under an open licence) though class III's model architecture, data
+    card, technical report and evaluation results are missing; the reports must not show a plain III."""
+    from modelicense.report.inventory import inventory_json, render_text
+
+    root = make_repo({"README.md": card("license: apache-2.0"), "model.safetensors": safetensors_file()})
+    result, repository, knowledge = openness(root)
+    assert result.mof_class == "III" and result.mof_conditional
+    assert {"Model architecture", "Data card"} <= set(dict(result.missing)["III"])
+    inventory = inventory_of(repository, knowledge)
+    assert "MOF class III (conditional: the final parameters are open" in render_text([inventory])
+    assert inventory_json(inventory)["openness"]["mof"]["conditional"] is True
+
+
+def test_no_class_is_not_conditional(corpus):
+    result, _r, _k = openness(repo(corpus, "meta-llama__llama3"))
+    assert result.mof_class is None and not result.mof_conditional
 
 
 # --- OPN001 ---------------------------------------------------------------------------------------

@@ -213,7 +213,7 @@ class Openness:
 
     osaid:          True (meets OSAID 1.0), False (fails it), None (no model to judge).
     osaid_components: the three OSAID asks: code, parameters, data information.
-    mof_class:      "I", "II", "III", or None (meets none of them).
+    mof_class:      "I", "II", "III", or None (meets none of them); see mof_conditional.
     mof_components: MOF's 17 components, each present or missing, with its licence.
     missing:        per class, the MOF components that keep the model from it
                     (("III", (...)), ("II", (...)), ("I", (...))).
@@ -228,6 +228,12 @@ class Openness:
     @property
     def osaid_failures(self) -> tuple[Component, ...]:
         return tuple(c for c in self.osaid_components if not c.passes)
+
+    @property
+    def mof_conditional(self) -> bool:
+        """Class III by the Model Openness Tool's conditional pass (the final parameters under an
+        open licence) while class III's other components are missing: never shown as a plain III."""
+        return self.mof_class == "III" and bool(dict(self.missing).get("III"))
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,7 @@ def _component(artefact: inv.Artefact, inventory: inv.Inventory, knowledge: Know
         if openness is not None:
             properties.append(("osaid-1.0", {True: "meets", False: "fails", None: "not judged"}[openness.osaid]))
             properties += [("osaid-1.0:fails", f"{c.name}: {c.evidence}") for c in openness.osaid_failures]
-            properties.append(("mof-class", openness.mof_class or "none"))
+            properties.append(("mof-class", (openness.mof_class or "none") + (" (conditional)" if openness.mof_conditional else "")))
         label = name if artefact.name in ("weights", ".", "") else f"{name}/{artefact.name}"
         return Component(refs[artefact.name], "model", label, licences, terms=terms, properties=tuple(properties))
     if artefact.kind == "runtime":

@@ -142,6 +142,8 @@ def _openness_line(openness: Openness) -> str:
     osaid = "meets OSAID 1.0" if openness.osaid else (
         "fails OSAID 1.0 (" + ", ".join(c.name for c in openness.osaid_failures) + ")")
     mof = f"MOF class {openness.mof_class}" if openness.mof_class else "no MOF class"
+    if openness.mof_conditional:
+        mof += " (conditional: the final parameters are open, but class III components are missing)"
     return f"Openness: {osaid}; {mof}"
 
 
@@ -275,7 +277,7 @@ def _openness_json(openness: Openness | None) -> dict[str, Any] | None:
                 "passes": c.passes, "evidence": c.evidence}
 
     return {"osaid": {"meets": openness.osaid, "components": [component(c) for c in openness.osaid_components]},
-            "mof": {"class": openness.mof_class, "components": [component(c) for c in openness.mof_components],
+            "mof": {"class": openness.mof_class, "conditional": openness.mof_conditional, "components": [component(c) for c in openness.mof_components],
                     "missing": {cls: list(names) for cls, names in openness.missing}}}
 
 
