@@ -44,7 +44,7 @@ from modelicense.knowledge.conditions import conditions_of
 from modelicense.knowledge.expressions import effective_licences, holds_declared, named_licence
 from modelicense.knowledge.kinds import BY_ID, TERM_KINDS, by_property, duty_kinds
 from modelicense.model import Artefact as FileArtefact
-from modelicense.model import EVALUATED_ON, Location, Reference, Repository, ResolvedDeclaration
+from modelicense.model import EVALUATED_ON, Location, Reference, Repository, ResolvedDeclaration, Term
 
 _RAW_LIMIT = 160  # characters of a declaration shown as written
 # A dataset's relation to the model: trained on it (a card's `datasets:`, a weight file's
@@ -148,9 +148,13 @@ def _read_terms(item: ResolvedDeclaration, source: str) -> list[EffectiveTerm]:
         terms = read_spans(item.declaration.raw, resolution.leftover, item.declaration.location)
     else:
         terms = terms_of(item.declaration)
-    return [EffectiveTerm(term.kind, BY_ID[term.kind].label if term.kind in BY_ID else term.kind, OWN, source,
-                          f"reads {term.quote!r}", term.values, term.location)
-            for term in terms]
+    return [_own_words(term, source, f"reads {term.quote!r}") for term in terms]
+
+
+def _own_words(term: Term, source: str, evidence: str) -> EffectiveTerm:
+    """A term read in the artefact's own declarations (a text, a license_name, licence prose)."""
+    label = BY_ID[term.kind].label if term.kind in BY_ID else term.kind
+    return EffectiveTerm(term.kind, label, OWN, source, evidence, term.values, term.location)
 
 
 def _own_terms(pairs: list[Pair], knowledge: Knowledge) -> list[EffectiveTerm]:
@@ -175,8 +179,8 @@ def _own_terms(pairs: list[Pair], knowledge: Knowledge) -> list[EffectiveTerm]:
         # Words read that a known licence's entry already states are its evidence, not new terms.
         found += [t for t in _read_terms(item, item.resolution.expression or artefact.path) if t.kind not in known]
         named = name_terms(artefact, item, knowledge)  # `license: other` + a license_name nobody knows
-        found += [EffectiveTerm(t.kind, BY_ID[t.kind].label, OWN, artefact.path, f"license_name says {t.quote!r}",
-                                t.values, t.location) for t in (named.terms if named is not None else ())]
+        found += [_own_words(t, artefact.path, f"license_name says {t.quote!r}")
+                  for t in (named.terms if named is not None else ())]
     return _unique(found)
 
 
@@ -298,8 +302,7 @@ def _prose_terms(repository: Repository, knowledge: Knowledge,
             continue
         terms, said_by = found.setdefault(holder, ([], []))
         how = "licence prose without card metadata" if read.basis == README else "licence prose"
-        terms += [EffectiveTerm(t.kind, BY_ID[t.kind].label, OWN, read.artefact.path,
-                                f"reads {t.quote!r} ({how})", t.values, t.location) for t in read.terms]
+        terms += [_own_words(t, read.artefact.path, f"reads {t.quote!r} ({how})") for t in read.terms]
         if declared(read.item) not in said_by:
             said_by.append(declared(read.item))
     return found
